@@ -1,0 +1,43 @@
+package com.partnerflow.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
+
+/**
+ * A file handed to a process by a form or the API. It travels as a <em>transient</em> variable:
+ * the listener that receives it stores it in the domain and the engine never writes it to its
+ * runtime or history tables.
+ */
+public record FileVariable(String name) {
+
+    public Optional<Upload> from(VariableScope scope) {
+        FileValue value = scope.getVariableTyped(name);
+        if (value == null || value.getValue() == null) {
+            return Optional.empty();
+        }
+        try (InputStream content = value.getValue()) {
+            return Optional.of(new Upload(value.getFilename(), content.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read file variable " + name, e);
+        }
+    }
+
+    /** Drops the variable in case a client sent it as a persistent one. */
+    public void removeFrom(VariableScope scope) {
+        scope.removeVariable(name);
+    }
+
+    public VariableMap putIn(VariableMap variables, Upload upload) {
+        return variables.putValueTyped(name, Variables.fileValue(upload.fileName())
+                .file(upload.content())
+                .setTransient(true)
+                .create());
+    }
+}

@@ -1,0 +1,5 @@
+package com.partnerflow.notification;
+
+/** An e-mail to write to the outbox. */
+public record Mail(String recipient, String subject, String body) {
+}

@@ -1,0 +1,103 @@
+package com.partnerflow.notification;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An e-mail in the outbox. It is written in the same transaction as the decision it reports and
+ * sent later by an asynchronous process step, so a decision never exists without its mail and a
+ * mail server outage never loses one.
+ */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    public enum Status {
+        PENDING,
+        SENT,
+        /** No mail host is configured (a developer's machine): the mail was written to the log instead. */
+        LOGGED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** What the mail is about, e.g. {@code transfer:42}; the dispatching step sends by it. */
+    @Column(name = "topic", nullable = false, length = 100)
+    private String topic;
+
+    @Column(nullable = false)
+    private String recipient;
+
+    @Column(nullable = false, length = 300)
+    private String subject;
+
+    @Column(nullable = false, length = 8000)
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Status status = Status.PENDING;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected Notification() {
+    }
+
+    Notification(String topic, String recipient, String subject, String body, Instant createdAt) {
+        this.topic = topic;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.createdAt = createdAt;
+    }
+
+    void markDelivered(Status result, Instant at) {
+        if (status != Status.PENDING) {
+            throw new IllegalStateException("Notification " + id + " was already " + status);
+        }
+        this.status = result;
+        this.sentAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,77 @@
+package com.partnerflow.notification;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+public class NotificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+    private final Notifications notifications;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final NotificationSettings settings;
+    private final TransactionTemplate eachMailOnItsOwn;
+    private final Clock clock;
+
+    NotificationService(Notifications notifications, ObjectProvider<JavaMailSender> mailSender,
+                        NotificationSettings settings, PlatformTransactionManager transactionManager, Clock clock) {
+        this.notifications = notifications;
+        this.mailSender = mailSender;
+        this.settings = settings;
+        this.eachMailOnItsOwn = new TransactionTemplate(transactionManager);
+        this.eachMailOnItsOwn.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Writes mails to the outbox in the caller's transaction: they exist exactly when the decision does. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(String topic, List<Mail> mails) {
+        mails.forEach(mail -> notifications.save(
+                new Notification(topic, mail.recipient(), mail.subject(), mail.body(), clock.instant())));
+    }
+
+    /**
+     * Sends the pending mails of a topic. Each mail is marked sent in its own transaction right
+     * after the SMTP server took it, so when a later mail fails and the job is retried, the ones
+     * already sent are not sent again. A failure propagates: the engine retries, then raises an incident.
+     */
+    public void dispatch(String topic) {
+        for (Notification pending : notifications.findByTopicAndStatusOrderById(topic, Notification.Status.PENDING)) {
+            eachMailOnItsOwn.executeWithoutResult(status -> deliver(pending.getId()));
+        }
+    }
+
+    private void deliver(Long notificationId) {
+        Notification notification = notifications.findById(notificationId).orElseThrow();
+        if (notification.getStatus() != Notification.Status.PENDING) {
+            return;
+        }
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            log.info("No mail host configured; mail {} to {} logged instead: {}", notification.getTopic(),
+                    notification.getRecipient(), notification.getSubject());
+            notification.markDelivered(Notification.Status.LOGGED, clock.instant());
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(settings.from());
+        message.setTo(notification.getRecipient());
+        message.setSubject(notification.getSubject());
+        message.setText(notification.getBody());
+        sender.send(message);
+        notification.markDelivered(Notification.Status.SENT, clock.instant());
+        log.info("Mail {} sent to {}: {}", notification.getTopic(), notification.getRecipient(), notification.getSubject());
+    }
+}

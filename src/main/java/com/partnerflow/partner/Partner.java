@@ -1,0 +1,96 @@
+package com.partnerflow.partner;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A service organization of the partner network (обслуживающая организация, партнер). */
+@Entity
+@Table(name = "partner")
+public class Partner {
+
+    /** Prefix of the Camunda group whose members act for a partner: {@code partner-<CODE>}. */
+    public static final String GROUP_PREFIX = "partner-";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** Код партнера. */
+    @Column(nullable = false, unique = true, length = 32)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    /** Status «1С:ЦСК» (competence center). */
+    @Column(name = "competence_center", nullable = false)
+    private boolean competenceCenter;
+
+    /** Sublicense discount, percent of the retail price. */
+    @Column(name = "sublicense_discount", nullable = false, precision = 5, scale = 2)
+    private BigDecimal sublicenseDiscountPercent;
+
+    /** Where the partner's notifications go. */
+    @Column(nullable = false)
+    private String email;
+
+    protected Partner() {
+    }
+
+    public Partner(String code, String name, boolean competenceCenter, BigDecimal sublicenseDiscountPercent, String email) {
+        if (code == null || !code.matches("[A-Z0-9-]{2,32}")) {
+            throw new IllegalArgumentException("Partner code must be 2-32 capital letters, digits or dashes: " + code);
+        }
+        if (sublicenseDiscountPercent.signum() < 0 || sublicenseDiscountPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("Sublicense discount must be within 0..100 %: " + sublicenseDiscountPercent);
+        }
+        this.code = code;
+        this.name = name;
+        this.competenceCenter = competenceCenter;
+        this.sublicenseDiscountPercent = sublicenseDiscountPercent;
+        this.email = email;
+    }
+
+    public static String groupOf(String partnerCode) {
+        return GROUP_PREFIX + partnerCode;
+    }
+
+    public String group() {
+        return groupOf(code);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isCompetenceCenter() {
+        return competenceCenter;
+    }
+
+    public BigDecimal getSublicenseDiscountPercent() {
+        return sublicenseDiscountPercent;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

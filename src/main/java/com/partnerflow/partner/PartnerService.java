@@ -1,0 +1,64 @@
+package com.partnerflow.partner;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * Partners and their people. A partner's users are both recorded here (who acts for which
+ * partner) and members of the Camunda group {@code partner-<CODE>} (whose tasks they see).
+ */
+@Service
+public class PartnerService {
+
+    private final Partners partners;
+    private final PartnerMemberships memberships;
+    private final IdentityService identityService;
+
+    PartnerService(Partners partners, PartnerMemberships memberships, IdentityService identityService) {
+        this.partners = partners;
+        this.memberships = memberships;
+        this.identityService = identityService;
+    }
+
+    /** Registers a partner and its Camunda group; returns the existing one when the code is known. */
+    @Transactional
+    public Partner register(Partner partner) {
+        Partner saved = partners.findByCode(partner.getCode()).orElseGet(() -> partners.save(partner));
+        if (identityService.createGroupQuery().groupId(saved.group()).count() == 0) {
+            Group group = identityService.newGroup(saved.group());
+            group.setName("Партнер " + saved.getName());
+            group.setType("PARTNER");
+            identityService.saveGroup(group);
+        }
+        return saved;
+    }
+
+    /** Makes an existing user a member of the partner: domain membership plus the Camunda group. */
+    @Transactional
+    public void addMember(String partnerCode, String userId) {
+        Partner partner = byCode(partnerCode);
+        if (memberships.findByUserId(userId).isPresent()) {
+            throw BusinessRuleViolation.conflict("Пользователь " + userId + " уже состоит в партнере.");
+        }
+        memberships.save(new PartnerMembership(userId, partner));
+        identityService.createMembership(userId, partner.group());
+    }
+
+    @Transactional(readOnly = true)
+    public Partner byCode(String code) {
+        return partners.findByCode(code)
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + code + " не найден."));
+    }
+
+    /** The partner the user works for, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Partner> partnerOf(String userId) {
+        return memberships.findByUserId(userId).map(PartnerMembership::getPartner);
+    }
+}

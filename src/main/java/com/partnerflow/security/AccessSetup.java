@@ -1,0 +1,144 @@
+package com.partnerflow.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.partnerflow.transfer.TransferProcess;
+
+/**
+ * The groups of DESIGN.md, what each may do in the engine and the webapps, and the two shared
+ * Tasklist filters. Runs at every start in every profile and only adds what is missing, so an
+ * administrator's later changes in Camunda Admin are kept.
+ */
+@Component
+class AccessSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+    static final Map<String, String> GROUPS = Map.of(
+            Groups.VENDOR_STAFF, "Сотрудники фирмы (поддержка партнеров)",
+            Groups.PARTNERS, "Сотрудники партнеров",
+            Groups.OPS, "Эксплуатация",
+            Groups.AUDITORS, "Аудиторы доработок",
+            Groups.AUDIT_LEADS, "Руководители аудита",
+            Groups.MODERATORS, "Модераторы конфигураций",
+            Groups.FINANCE, "Финансовая служба");
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+                FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    public void setUp() {
+        GROUPS.forEach(this::ensureGroup);
+
+        for (String group : new String[] {Groups.VENDOR_STAFF, Groups.PARTNERS, Groups.AUDITORS, Groups.AUDIT_LEADS,
+                Groups.MODERATORS, Groups.FINANCE}) {
+            ensure(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        ensure(Groups.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+
+        // partners start transfers; what they see of an instance is granted per instance (ProcessAccess)
+        ensure(Groups.PARTNERS, Resources.PROCESS_DEFINITION, TransferProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        ensure(Groups.PARTNERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+
+        // vendor staff see every transfer, its instance and its history
+        ensure(Groups.VENDOR_STAFF, Resources.PROCESS_DEFINITION, TransferProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+
+        // operations watch everything in Cockpit, read only
+        ensure(Groups.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        ensure(Groups.OPS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        ensure(Groups.OPS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+
+        // everybody may see who is who (task assignees, candidate groups in Tasklist)
+        ensureGlobal(Resources.USER, Authorization.ANY, Permissions.READ);
+        ensureGlobal(Resources.GROUP, Authorization.ANY, Permissions.READ);
+
+        ensureFilter("Мои задачи", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("Задачи моих групп", -5,
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        log.info("Groups, authorizations and Tasklist filters are in place");
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void ensure(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            save(authorization, resource, resourceId, permissions);
+        }
+    }
+
+    private void ensureGlobal(Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            authorization.setUserId(Authorization.ANY);
+            save(authorization, resource, resourceId, permissions);
+        }
+    }
+
+    private void save(Authorization authorization, Resource resource, String resourceId, Permission... permissions) {
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private void ensureFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
+        if (filterService.createTaskFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filterService.newTaskFilter(name)
+                .setProperties(Map.of("priority", priority, "description", name, "refresh", true))
+                .setQuery(query);
+        filterService.saveFilter(filter);
+        ensureGlobal(Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+}

@@ -1,0 +1,25 @@
+package com.partnerflow.security;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The authenticated person a request runs for, as the Camunda identity service knows them. The
+ * same {@code Caller} stands behind a Tasklist form, a {@code /engine-rest} call and a {@code /api}
+ * call, so the domain applies one set of visibility rules.
+ */
+public record Caller(String userId, Set<String> groups) {
+
+    public Caller {
+        groups = Set.copyOf(groups);
+    }
+
+    public static Caller of(String userId, List<String> groups) {
+        return new Caller(userId, Set.copyOf(groups == null ? List.of() : groups));
+    }
+
+    /** Vendor staff, operations and administrators see every partner's requests. */
+    public boolean seesAllPartners() {
+        return groups.contains(Groups.VENDOR_STAFF) || groups.contains(Groups.OPS) || groups.contains(Groups.ADMIN);
+    }
+}

@@ -1,0 +1,17 @@
+package com.partnerflow.security;
+
+/** The Camunda groups of DESIGN.md «Who uses it». Partner groups are {@code partner-<CODE>}. */
+public final class Groups {
+
+    public static final String ADMIN = "camunda-admin";
+    public static final String VENDOR_STAFF = "vendor-staff";
+    public static final String PARTNERS = "partners";
+    public static final String OPS = "ops";
+    public static final String AUDITORS = "auditors";
+    public static final String AUDIT_LEADS = "audit-leads";
+    public static final String MODERATORS = "moderators";
+    public static final String FINANCE = "finance";
+
+    private Groups() {
+    }
+}

@@ -1,0 +1,74 @@
+package com.partnerflow.security;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what.
+ * <ul>
+ *   <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against Camunda's identity service,
+ *       stateless, and the engine authorizations of that user apply to everything the request does.</li>
+ *   <li>{@code /camunda/**} (Cockpit, Tasklist, Admin): Camunda's own login and session, its own CSRF
+ *       protection; Spring Security only adds headers.</li>
+ *   <li>OpenAPI documentation and Actuator metrics need a login; only the health probe is open.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
+                                    CamundaIdentityAuthenticationProvider provider) throws Exception {
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("PartnerFlow");
+        return http
+                // path matchers, not MVC matchers: /engine-rest is served by Jersey, outside the DispatcherServlet
+                .securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/swagger-ui.html", "/actuator/**"))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless Basic authentication: no cookie a browser could replay, so no CSRF token needed
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    private static RequestMatcher paths(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns)
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .toList());
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // the Camunda webapps authenticate with their own session and protect it with their own CSRF filter
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .build();
+    }
+}

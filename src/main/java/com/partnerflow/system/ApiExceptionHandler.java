@@ -1,0 +1,110 @@
+package com.partnerflow.system;
+
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/**
+ * Turns every failure of a {@code /api} request into a {@link ProblemDetail} with a Russian
+ * {@code detail}; never a stack trace.
+ */
+@RestControllerAdvice(basePackages = "com.partnerflow")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail onRuntimeException(RuntimeException exception) {
+        BusinessRuleViolation violation = findCause(exception, BusinessRuleViolation.class);
+        if (violation != null) {
+            return problem(statusOf(violation.kind()), violation.getMessage());
+        }
+        if (findCause(exception, AuthorizationException.class) != null) {
+            return problem(HttpStatus.FORBIDDEN, "Недостаточно прав для этого действия.");
+        }
+        if (findCause(exception, OptimisticLockingException.class) != null
+                || findCause(exception, OptimisticLockingFailureException.class) != null
+                || findCause(exception, DataIntegrityViolationException.class) != null) {
+            return problem(HttpStatus.CONFLICT,
+                    "Запрос изменён другим пользователем одновременно с вами. Обновите данные и повторите.");
+        }
+        log.error("Unexpected failure of an API request", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервера. Повторите попытку позже.");
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail onInvalidBody(MethodArgumentNotValidException exception) {
+        String detail = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail onInvalidParameters(HandlerMethodValidationException exception) {
+        String detail = exception.getAllErrors().stream()
+                .map(error -> error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
+    ProblemDetail onMissingPart(Exception exception) {
+        String name = exception instanceof MissingServletRequestPartException part
+                ? part.getRequestPartName()
+                : ((MissingServletRequestParameterException) exception).getParameterName();
+        return problem(HttpStatus.BAD_REQUEST, "Не заполнено обязательное поле: " + name + ".");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail onTypeMismatch(MethodArgumentTypeMismatchException exception) {
+        return problem(HttpStatus.BAD_REQUEST, "Неверное значение параметра " + exception.getName() + ".");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail onTooLarge(MaxUploadSizeExceededException exception) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Файл слишком большой: допускается не более 10 МБ.");
+    }
+
+    static HttpStatus statusOf(BusinessRuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    private static <E extends Throwable> E findCause(Throwable exception, Class<E> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+package com.partnerflow.transfer;
+
+import static com.partnerflow.transfer.TransferProcess.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.partnerflow.document.FileVariable;
+import com.partnerflow.security.ProcessAccess;
+
+/**
+ * Runs as the instance starts (Tasklist start form, {@code /engine-rest} or {@code /api}): checks
+ * the submission and opens the transfer request. A failed check throws, so the start is rolled back
+ * whole and the submitter reads the reason; the letter goes to the domain, never into a variable.
+ */
+@Component("acceptTransferListener")
+class AcceptTransferListener implements ExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptTransferListener.class);
+    private static final FileVariable LETTER_FILE = new FileVariable(LETTER);
+
+    private final TransferService transfers;
+    private final ProcessAccess access;
+    private final TransferSettings settings;
+
+    AcceptTransferListener(TransferService transfers, ProcessAccess access, TransferSettings settings) {
+        this.transfers = transfers;
+        this.access = access;
+        this.settings = settings;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        SubmitTransfer command = new SubmitTransfer(SUBSCRIBER_NUMBER.optionalFrom(execution).orElse(null),
+                SUBSCRIBER_NAME.optionalFrom(execution).orElse(null), REASON.optionalFrom(execution).orElse(null),
+                LETTER_DATE.optionalFrom(execution).orElse(null), LETTER_FILE.from(execution).orElse(null));
+        LETTER_FILE.removeFrom(execution);
+        TransferRequest transfer = transfers.submit(command, SUBMITTER.optionalFrom(execution).orElse(null));
+
+        execution.setProcessBusinessKey(transfer.getId().toString());
+        TRANSFER_ID.on(execution, transfer.getId());
+        CURRENT_PARTNER_GROUP.on(execution, transfer.getFromPartner().group());
+        NEW_PARTNER_GROUP.on(execution, transfer.getToPartner().group());
+        PARTNER_ANSWER_TIMEOUT.on(execution, settings.partnerAnswerTimeout().toString());
+        access.grantRead(execution.getProcessInstanceId(),
+                List.of(transfer.getFromPartner().group(), transfer.getToPartner().group()));
+        log.info("Transfer {} accepted: subscriber {} from {} to {}", transfer.getId(),
+                transfer.getSubscriber().getNumber(), transfer.getFromPartner(), transfer.getToPartner());
+    }
+}

@@ -1,0 +1,35 @@
+package com.partnerflow.transfer;
+
+import static com.partnerflow.transfer.TransferProcess.*;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+import com.partnerflow.document.FileVariable;
+
+/**
+ * Starts {@code subscriber-transfer} for an API submission exactly as the Tasklist start form
+ * does, so one listener checks both. Runs as the authenticated user ({@code camunda:initiator}).
+ */
+@Component
+class TransferProcessStarter {
+
+    private static final FileVariable LETTER_FILE = new FileVariable(LETTER);
+
+    private final RuntimeService runtimeService;
+
+    TransferProcessStarter(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    /** Returns the id of the accepted transfer request (the instance's business key). */
+    long start(SubmitTransfer command) {
+        VariableMap variables = SUBSCRIBER_NUMBER.with(command.subscriberNumber());
+        SUBSCRIBER_NAME.putIn(variables, command.subscriberName());
+        REASON.putIn(variables, command.reason());
+        LETTER_DATE.putIn(variables, command.letterDate());
+        LETTER_FILE.putIn(variables, command.letter());
+        return Long.parseLong(runtimeService.startProcessInstanceByKey(KEY, variables).getBusinessKey());
+    }
+}

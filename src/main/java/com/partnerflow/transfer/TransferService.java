@@ -1,0 +1,244 @@
+package com.partnerflow.transfer;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.document.DocumentService;
+import com.partnerflow.document.StoredDocument;
+import com.partnerflow.notification.NotificationService;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Caller;
+import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.Subscribers;
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * The use cases of a subscriber transfer. Process delegates call one method each; every method is
+ * one transaction (the engine's, when called from a delegate), so a request is taken whole or not at all.
+ */
+@Service
+public class TransferService {
+
+    static final int MAX_NAME = 255;
+    static final int MAX_REASON = 2000;
+
+    private final TransferRequests transfers;
+    private final Subscribers subscribers;
+    private final PartnerService partners;
+    private final DocumentService documents;
+    private final NotificationService notifications;
+    private final TransferMails mails;
+    private final TransferSettings settings;
+    private final Clock clock;
+
+    TransferService(TransferRequests transfers, Subscribers subscribers, PartnerService partners,
+                    DocumentService documents, NotificationService notifications, TransferMails mails,
+                    TransferSettings settings, Clock clock) {
+        this.transfers = transfers;
+        this.subscribers = subscribers;
+        this.partners = partners;
+        this.documents = documents;
+        this.notifications = notifications;
+        this.mails = mails;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a submission and opens the transfer request. The target partner is always the
+     * submitter's own partner. Throws {@link BusinessRuleViolation} naming every problem found.
+     */
+    @Transactional
+    public TransferRequest submit(SubmitTransfer command, String submitterId) {
+        Partner target = partners.partnerOf(submitterId).orElseThrow(() -> BusinessRuleViolation.forbidden(
+                "Подать запрос на перевод может только сотрудник партнера, а пользователь "
+                        + submitterId + " не состоит ни в одном партнере."));
+        LocalDate letterDate = checkFields(command, true);
+        Subscriber subscriber = subscribers.findByNumber(command.subscriberNumber().strip())
+                .orElseThrow(() -> BusinessRuleViolation.invalid(
+                        "Абонент с номером " + command.subscriberNumber().strip() + " не найден."));
+        if (!subscriber.isNamed(command.subscriberName())) {
+            throw BusinessRuleViolation.invalid("Наименование абонента в письме («" + command.subscriberName().strip()
+                    + "») не совпадает с наименованием абонента " + subscriber.getNumber() + ".");
+        }
+        if (subscriber.getPartner().getId().equals(target.getId())) {
+            throw BusinessRuleViolation.invalid(
+                    "Абонент " + subscriber.getNumber() + " уже обслуживается вашей организацией.");
+        }
+        transfers.findByOpenSubscriberId(subscriber.getId()).ifPresent(open -> {
+            throw BusinessRuleViolation.conflict("По абоненту " + subscriber.getNumber()
+                    + " уже открыт запрос на перевод № " + open.getId() + ".");
+        });
+        TransferLetter letter = new TransferLetter(command.subscriberName().strip(), command.reason().strip(),
+                letterDate, documents.storeLetter(command.letter(), submitterId));
+        return transfers.saveAndFlush(new TransferRequest(subscriber, target, letter, submitterId, clock.instant()));
+    }
+
+    @Transactional
+    public void reviewLetter(long transferId, LetterDecision decision, String comment, String actor) {
+        get(transferId).reviewLetter(decision, checkComment(comment), actor, clock.instant());
+    }
+
+    /** The submitter's correction after the letter was returned: the same checks as a submission. */
+    @Transactional
+    public void correct(long transferId, SubmitTransfer command, String actor) {
+        TransferRequest transfer = get(transferId);
+        boolean newLetter = command.letter() != null && command.letter().content().length > 0;
+        LocalDate letterDate = checkFields(command, newLetter);
+        if (!transfer.getSubscriber().getNumber().equals(command.subscriberNumber().strip())) {
+            throw BusinessRuleViolation.invalid("Номер абонента в исправленном запросе нельзя изменить: подайте новый запрос.");
+        }
+        if (!transfer.getSubscriber().isNamed(command.subscriberName())) {
+            throw BusinessRuleViolation.invalid("Наименование абонента в письме («" + command.subscriberName().strip()
+                    + "») не совпадает с наименованием абонента " + transfer.getSubscriber().getNumber() + ".");
+        }
+        TransferLetter corrected = new TransferLetter(command.subscriberName().strip(), command.reason().strip(), letterDate,
+                newLetter ? documents.storeLetter(command.letter(), actor) : transfer.getLetter());
+        transfer.correct(corrected, actor, clock.instant());
+    }
+
+    @Transactional
+    public void answerAsCurrentPartner(long transferId, PartnerAnswer answer, String comment, String actor) {
+        TransferRequest transfer = get(transferId);
+        boolean actsForCurrentPartner = partners.partnerOf(actor)
+                .map(partner -> partner.getId().equals(transfer.getFromPartner().getId()))
+                .orElse(false);
+        if (!actsForCurrentPartner) {
+            throw BusinessRuleViolation.forbidden("Ответить на запрос может только сотрудник текущего партнера абонента.");
+        }
+        transfer.answerAsCurrentPartner(answer, checkComment(comment), actor, clock.instant());
+    }
+
+    @Transactional
+    public void noAnswerFromCurrentPartner(long transferId) {
+        get(transferId).noAnswerFromCurrentPartner(clock.instant());
+    }
+
+    @Transactional
+    public void decideAsVendor(long transferId, VendorDecision decision, String comment, String actor) {
+        get(transferId).decideAsVendor(decision, checkComment(comment), actor, clock.instant());
+    }
+
+    /** Re-assigns the subscriber with its history and writes both partners' mails, in one transaction. */
+    @Transactional
+    public void approve(long transferId) {
+        TransferRequest transfer = get(transferId);
+        transfer.approve(clock.instant());
+        notifications.enqueue(TransferMails.topic(transferId), mails.approved(transfer));
+    }
+
+    /** Closes a rejected request and writes the submitter's mail with the reason. */
+    @Transactional
+    public void reject(long transferId) {
+        TransferRequest transfer = get(transferId);
+        transfer.reject(clock.instant());
+        notifications.enqueue(TransferMails.topic(transferId), mails.rejected(transfer));
+    }
+
+    public void sendNotifications(long transferId) {
+        notifications.dispatch(TransferMails.topic(transferId));
+    }
+
+    @Transactional(readOnly = true)
+    public TransferRequest find(long transferId, Caller caller) {
+        TransferRequest transfer = transfers.findById(transferId).filter(t -> isVisible(t, caller))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Запрос на перевод № " + transferId + " не найден."));
+        return transfer;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<TransferRequest> list(Caller caller, Pageable page) {
+        if (caller.seesAllPartners()) {
+            return transfers.findAllNewestFirst(page);
+        }
+        return partners.partnerOf(caller.userId())
+                .map(partner -> transfers.findInvolving(partner.getId(), page))
+                .orElse(Page.empty(page));
+    }
+
+    /** The letter's content, for whoever may see the request. */
+    @Transactional(readOnly = true)
+    public LetterContent letter(long transferId, Caller caller) {
+        StoredDocument letter = find(transferId, caller).getLetter();
+        return new LetterContent(letter.getFileName(), letter.getMediaType(), letter.getContent());
+    }
+
+    /** A letter's bytes, read inside the transaction. */
+    public record LetterContent(String fileName, String mediaType, byte[] content) {
+    }
+
+    private boolean isVisible(TransferRequest transfer, Caller caller) {
+        return caller.seesAllPartners()
+                || partners.partnerOf(caller.userId()).map(transfer::involves).orElse(false);
+    }
+
+    private TransferRequest get(long transferId) {
+        return transfers.findById(transferId)
+                .orElseThrow(() -> new IllegalStateException("Transfer request " + transferId + " does not exist"));
+    }
+
+    /** Checks the typed fields and the letter file; returns the parsed letter date. Lists every problem at once. */
+    private LocalDate checkFields(SubmitTransfer command, boolean letterExpected) {
+        List<String> problems = new ArrayList<>();
+        String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
+        if (!number.matches(Subscriber.NUMBER_PATTERN)) {
+            problems.add("номер абонента должен состоять только из цифр (от 1 до 12)");
+        }
+        checkText(command.subscriberName(), "наименование абонента", MAX_NAME, problems);
+        checkText(command.reason(), "причина перехода", MAX_REASON, problems);
+        LocalDate letterDate = null;
+        try {
+            letterDate = command.letterDate() == null || command.letterDate().isBlank()
+                    ? null : LocalDate.parse(command.letterDate().strip());
+        } catch (DateTimeParseException e) {
+            problems.add("дата письма должна быть датой вида ГГГГ-ММ-ДД");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (letterDate == null && problems.stream().noneMatch(p -> p.startsWith("дата"))) {
+            problems.add("не указана дата письма");
+        } else if (letterDate != null && letterDate.isAfter(today)) {
+            problems.add("дата письма не может быть в будущем");
+        } else if (letterDate != null && letterDate.isBefore(today.minus(settings.maxLetterAge()))) {
+            problems.add("письмо старше " + settings.maxLetterAge().getDays() + " дней: попросите клиента написать новое");
+        }
+        if (letterExpected) {
+            try {
+                documents.checkLetter(command.letter());
+            } catch (BusinessRuleViolation letterProblem) {
+                problems.add(lowerFirst(letterProblem.getMessage().replaceAll("\\.$", "")));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw BusinessRuleViolation.invalid("Запрос не принят: " + String.join("; ", problems) + ".");
+        }
+        return letterDate;
+    }
+
+    private static void checkText(String value, String field, int max, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add("не заполнено поле «" + field + "»");
+        } else if (value.strip().length() > max) {
+            problems.add("поле «" + field + "» длиннее " + max + " символов");
+        }
+    }
+
+    private static String checkComment(String comment) {
+        if (comment != null && comment.strip().length() > MAX_REASON) {
+            throw BusinessRuleViolation.invalid("Комментарий длиннее " + MAX_REASON + " символов.");
+        }
+        return comment == null || comment.isBlank() ? null : comment.strip();
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}

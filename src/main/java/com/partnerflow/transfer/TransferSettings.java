@@ -1,0 +1,17 @@
+package com.partnerflow.transfer;
+
+import java.time.Duration;
+import java.time.Period;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param maxLetterAge         how old the client's letter may be when submitted
+ * @param partnerAnswerTimeout how long the current partner has to answer before vendor staff decide
+ */
+@ConfigurationProperties("partnerflow.transfer")
+public record TransferSettings(
+        @DefaultValue("P30D") Period maxLetterAge,
+        @DefaultValue("P5D") Duration partnerAnswerTimeout) {
+}

@@ -1,0 +1,7 @@
+package com.partnerflow.transfer;
+
+/** Vendor staff's final decision on a disputed or unanswered transfer. */
+public enum VendorDecision {
+    APPROVE,
+    REJECT
+}
