@@ -1,5 +1,8 @@
 package com.partnerflow.security;
 
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -7,6 +10,15 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 public final class Actor {
 
     private Actor() {
+    }
+
+    /**
+     * The authenticated user of the request that runs this execution. Never read a user id from a
+     * process variable for this: any REST client can send variables.
+     */
+    public static Optional<String> authenticated(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return Optional.ofNullable(authentication).map(Authentication::getUserId);
     }
 
     public static String of(DelegateTask task) {

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.partnerflow.document.FileVariable;
+import com.partnerflow.security.Actor;
 import com.partnerflow.security.ProcessAccess;
+import com.partnerflow.system.BusinessRuleViolation;
 
 /**
  * Runs as the instance starts (Tasklist start form, {@code /engine-rest} or {@code /api}): checks
@@ -40,8 +42,11 @@ class AcceptTransferListener implements ExecutionListener {
                 SUBSCRIBER_NAME.optionalFrom(execution).orElse(null), REASON.optionalFrom(execution).orElse(null),
                 LETTER_DATE.optionalFrom(execution).orElse(null), LETTER_FILE.from(execution).orElse(null));
         LETTER_FILE.removeFrom(execution);
-        TransferRequest transfer = transfers.submit(command, SUBMITTER.optionalFrom(execution).orElse(null));
+        String submitter = Actor.authenticated(execution).orElseThrow(() -> BusinessRuleViolation.forbidden(
+                "Подать запрос на перевод может только вошедший в систему сотрудник партнера."));
+        TransferRequest transfer = transfers.submit(command, submitter);
 
+        SUBMITTER.on(execution, submitter);
         execution.setProcessBusinessKey(transfer.getId().toString());
         TRANSFER_ID.on(execution, transfer.getId());
         CURRENT_PARTNER_GROUP.on(execution, transfer.getFromPartner().group());

@@ -41,7 +41,7 @@ public final class TransferProcess {
 
     /** Set when the request is accepted. */
     public static final ProcessVariable<Long> TRANSFER_ID = ProcessVariable.longValue("transferId");
-    /** The user who started the instance ({@code camunda:initiator}). */
+    /** The user who submitted the request: always the authenticated user, whatever a client sends. */
     public static final ProcessVariable<String> SUBMITTER = ProcessVariable.string("submitter");
     /** Candidate group of the partner asked for agreement: {@code partner-<CODE>}. */
     public static final ProcessVariable<String> CURRENT_PARTNER_GROUP = ProcessVariable.string("currentPartnerGroup");

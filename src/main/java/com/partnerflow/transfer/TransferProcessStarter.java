@@ -10,7 +10,7 @@ import com.partnerflow.document.FileVariable;
 
 /**
  * Starts {@code subscriber-transfer} for an API submission exactly as the Tasklist start form
- * does, so one listener checks both. Runs as the authenticated user ({@code camunda:initiator}).
+ * does, so one listener checks both. Runs as the authenticated user, who becomes the submitter.
  */
 @Component
 class TransferProcessStarter {

@@ -18,6 +18,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberStatus;
 import com.partnerflow.subscriber.Subscribers;
 import com.partnerflow.system.BusinessRuleViolation;
 
@@ -69,6 +70,9 @@ public class TransferService {
         if (!subscriber.isNamed(command.subscriberName())) {
             throw BusinessRuleViolation.invalid("Наименование абонента в письме («" + command.subscriberName().strip()
                     + "») не совпадает с наименованием абонента " + subscriber.getNumber() + ".");
+        }
+        if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
+            throw BusinessRuleViolation.invalid("Абонент " + subscriber.getNumber() + " неактивен: перевести его нельзя.");
         }
         if (subscriber.getPartner().getId().equals(target.getId())) {
             throw BusinessRuleViolation.invalid(

@@ -1,0 +1,69 @@
+package com.partnerflow;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Groups;
+import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberStatus;
+import com.partnerflow.subscriber.Subscribers;
+
+/**
+ * Fresh partners, users and subscribers for one test, so tests sharing the Spring context never
+ * see each other's data. Users get password = user name, like the demo users.
+ */
+@TestComponent
+public class TestData {
+
+    /** Starts above the demo data's numbers; unique per JVM. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(50_000 + (int) (System.nanoTime() % 10_000));
+
+    private final PartnerService partners;
+    private final Subscribers subscribers;
+    private final IdentityService identityService;
+
+    public TestData(PartnerService partners, Subscribers subscribers, IdentityService identityService) {
+        this.partners = partners;
+        this.subscribers = subscribers;
+        this.identityService = identityService;
+    }
+
+    public Partner partner() {
+        int n = SEQUENCE.incrementAndGet();
+        return partners.register(new Partner("P" + n, "Партнер " + n, false, new BigDecimal("30"), "p" + n + "@partners.test"));
+    }
+
+    /** A new user of the partner, member of {@code partners} and {@code partner-<CODE>}. */
+    public String partnerUser(Partner partner) {
+        String userId = user(Groups.PARTNERS);
+        partners.addMember(partner.getCode(), userId);
+        return userId;
+    }
+
+    public String user(String group) {
+        String userId = "u" + SEQUENCE.incrementAndGet();
+        User user = identityService.newUser(userId);
+        user.setFirstName("Тест");
+        user.setLastName(userId);
+        user.setPassword(userId);
+        user.setEmail(userId + "@users.test");
+        identityService.saveUser(user);
+        identityService.createMembership(userId, group);
+        return userId;
+    }
+
+    @Transactional
+    public Subscriber subscriber(Partner servedBy) {
+        String number = String.valueOf(SEQUENCE.incrementAndGet());
+        return subscribers.save(new Subscriber(number, "ООО «Клиент " + number + "»", "7707083893",
+                SubscriberStatus.ACTIVE, servedBy, Instant.now()));
+    }
+}

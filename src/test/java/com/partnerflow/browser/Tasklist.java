@@ -1,0 +1,164 @@
+package com.partnerflow.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist 7.24 as a person uses it: log in, start a process from «Start process», pick a
+ * filter and a task, claim it, fill its form, complete it. Every step waits explicitly (up to 30 s)
+ * for the Angular app to show what the next step needs.
+ */
+final class Tasklist {
+
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private static final By START_DIALOG = By.cssSelector(".modal-dialog");
+    private static final By ERROR = By.cssSelector(".notifications .alert-danger, .modal-body .alert-danger");
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String url;
+
+    private Tasklist(WebDriver driver, int port) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, STEP);
+        this.url = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    }
+
+    /** Opens Tasklist in a fresh browser session and logs in (the password is the user name). */
+    static Tasklist logInAs(Browser browser, int port, String userId) {
+        Tasklist tasklist = new Tasklist(browser.newSession(), port);
+        tasklist.logIn(userId, userId);
+        return tasklist;
+    }
+
+    private void logIn(String userId, String password) {
+        driver.get(url + "#/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(userId);
+        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type='submit']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+    }
+
+    /** «Start process», then the process by its name: waits until its start form is shown. */
+    void openStartForm(String processName, By form) {
+        driver.findElement(By.cssSelector(".start-process-action a")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ul[contains(@class,'processes')]//a[normalize-space(.)=" + literal(processName) + "]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(form));
+    }
+
+    void type(String fieldName, String text) {
+        WebElement field = field(fieldName);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /**
+     * Types an ISO date into an {@code <input type=date>}. Chromium takes the keys in the order of
+     * its locale (month, day, year for en-US); the check makes a locale mix-up fail here, not later.
+     */
+    void typeDate(String fieldName, LocalDate date) {
+        WebElement field = field(fieldName);
+        field.sendKeys(String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
+        wait.until(driver -> date.toString().equals(field.getDomProperty("value")));
+    }
+
+    /** Chooses a file the way a person does, through the file input; the form reads it in the browser. */
+    void chooseFile(String fieldName, Path file) {
+        field(fieldName).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Waits until the element shows the text (e.g. a form's confirmation that it has read a file). */
+    void waitForText(By locator, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** Clicks «Start» in the start dialog. */
+    void start() {
+        click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    }
+
+    void waitUntilStartDialogIsClosed() {
+        waitWithoutErrors(ExpectedConditions.invisibilityOfElementLocated(START_DIALOG));
+    }
+
+    /** Waits for an error (a notification on the page or in the dialog) and returns its text. */
+    String errorMessage() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(ERROR)).getText();
+    }
+
+    /**
+     * Picks the filter (by the name it shows, without the task count), then the task in its list;
+     * the id tells apart tasks with the same name.
+     */
+    void openTask(String filterName, String taskName, String taskId) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'task-filter')]"
+                + "//h4[contains(@class,'name')]/a[normalize-space(text()[1])=" + literal(filterName) + "]"))).click();
+        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("ol.tasks-list li.task h4.task a[href^='#/?task=" + taskId + "']")));
+        if (!task.getText().strip().equals(taskName)) {
+            throw new AssertionError("Task " + taskId + " is «" + task.getText() + "», expected «" + taskName + "»");
+        }
+        task.click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".task-card h2.task"), taskName));
+    }
+
+    /** «Claim»: waits until the task is assigned to the user (the «Unclaim» button appears). */
+    void claim() {
+        click(By.cssSelector("[cam-tasklist-task-meta] .claim"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task-meta] .unclaim")));
+    }
+
+    /** Selects the radio option of a Camunda Form (form-js) by its visible label. */
+    void chooseOption(String label) {
+        click(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(normalize-space(.), " + literal(label) + ")]"));
+    }
+
+    /** «Complete»: waits until Tasklist closes the task (fails at once with the text of an error shown instead). */
+    void complete() {
+        By complete = By.cssSelector("button[ng-click='complete()']");
+        click(complete);
+        waitWithoutErrors(ExpectedConditions.invisibilityOfElementLocated(complete));
+    }
+
+    /** Waits for the condition, but stops as soon as Tasklist shows an error, failing with its text. */
+    private void waitWithoutErrors(ExpectedCondition<?> condition) {
+        wait.until(ExpectedConditions.or(condition, ExpectedConditions.visibilityOfElementLocated(ERROR)));
+        for (WebElement error : driver.findElements(ERROR)) {
+            try {
+                if (error.isDisplayed()) {
+                    throw new AssertionError("Tasklist shows an error: " + error.getText());
+                }
+            } catch (StaleElementReferenceException gone) {
+                // the notification went away meanwhile: not an error on screen
+            }
+        }
+    }
+
+    /** Clicks in the middle of the screen: Tasklist's fixed footer covers the bottom edge of a long form. */
+    private void click(By locator) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private WebElement field(String name) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[name='" + name + "']")));
+    }
+
+    /** An XPath string literal; the names here contain no apostrophes. */
+    private static String literal(String text) {
+        return "'" + text + "'";
+    }
+}

@@ -1,0 +1,178 @@
+package com.partnerflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.partnerflow.IntegrationTest;
+import com.partnerflow.TestData;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.Subscribers;
+import com.partnerflow.transfer.TransferProcess;
+import com.partnerflow.transfer.TransferProcess.Elements;
+
+/**
+ * The subscriber transfer as people do it in Camunda Tasklist, in a real headless Chromium: a
+ * partner's employee fills the embedded start form and attaches the client's letter, vendor staff
+ * forward the letter, the current partner agrees. Each person works in a fresh browser session.
+ * The outcome is checked in the domain and in the engine's history, not on the screen.
+ */
+class TasklistBrowserIT extends IntegrationTest {
+
+    private static final String PROCESS = "Перевод абонента к другому партнеру";
+    private static final String REVIEW_LETTER = "Проверить письмо клиента";
+    private static final String PARTNER_AGREEMENT = "Согласовать перевод абонента";
+    private static final String GROUP_TASKS = "Задачи моих групп";
+    private static final String VENDOR_STAFF_USER = "vera";
+    private static final By START_FORM = By.cssSelector("form[name='transferSubmitForm']");
+    /** The start form's line that confirms it has read the chosen file. */
+    private static final By LETTER_ATTACHED = By.cssSelector("form[name='transferSubmitForm'] .letter-attached");
+
+    /** The smallest PDF a viewer opens; the server only checks that it starts with {@code %PDF-}. */
+    private static final byte[] LETTER_PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+            + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @TempDir
+    Path tempDir;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestData testData;
+    @Autowired
+    Subscribers subscribers;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    Clock clock;
+
+    @BeforeEach
+    void letTheWebappsUseTheApplicationEngine(@Autowired ProcessEngine engine) {
+        WebappEngine.use(engine);
+    }
+
+    @Test
+    void aPartnerSubmitsTheLetterVendorStaffForwardItAndTheCurrentPartnerAgrees() throws IOException {
+        Partner currentPartner = testData.partner();
+        Partner newPartner = testData.partner();
+        Subscriber subscriber = testData.subscriber(currentPartner);
+        String submitter = testData.partnerUser(newPartner);
+        String currentPartnerUser = testData.partnerUser(currentPartner);
+
+        // the new partner's employee starts the transfer with the client's letter
+        Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
+        fillStartForm(tasklist, subscriber.getNumber(), subscriber.getName());
+        tasklist.start();
+        tasklist.waitUntilStartDialogIsClosed();
+        String instanceId = theOnlyTransferOf(subscriber).getId();
+
+        // vendor staff find the request among their group's tasks, take it and forward it
+        tasklist = Tasklist.logInAs(browser, port, VENDOR_STAFF_USER);
+        tasklist.openTask(GROUP_TASKS, REVIEW_LETTER, taskId(instanceId, Elements.REVIEW_LETTER));
+        tasklist.claim();
+        tasklist.chooseOption("Письмо в порядке: направить запрос текущему партнеру");
+        tasklist.complete();
+
+        // the partner serving the subscriber today agrees
+        tasklist = Tasklist.logInAs(browser, port, currentPartnerUser);
+        tasklist.openTask(GROUP_TASKS, PARTNER_AGREEMENT, taskId(instanceId, Elements.PARTNER_AGREEMENT));
+        tasklist.claim();
+        tasklist.chooseOption("Согласен на перевод");
+        tasklist.complete();
+
+        // the subscriber moves at once; the instance ends after the asynchronous mail step
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                    .processInstanceId(instanceId).singleResult();
+            assertThat(instance.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+            assertThat(instance.getEndActivityId()).isEqualTo(Elements.END_TRANSFERRED);
+        });
+        assertThat(servingPartnerOf(subscriber)).isEqualTo(newPartner.getCode());
+        assertThat(assigneeOf(instanceId, Elements.REVIEW_LETTER)).isEqualTo(VENDOR_STAFF_USER);
+        assertThat(assigneeOf(instanceId, Elements.PARTNER_AGREEMENT)).isEqualTo(currentPartnerUser);
+    }
+
+    @Test
+    void aSubscriberNameThatDiffersFromTheRegisterIsRefusedOnTheStartForm() throws IOException {
+        Partner currentPartner = testData.partner();
+        Subscriber subscriber = testData.subscriber(currentPartner);
+        String submitter = testData.partnerUser(testData.partner());
+
+        Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
+        fillStartForm(tasklist, subscriber.getNumber(), "ООО «Совсем другой клиент»");
+        tasklist.start();
+
+        // the start listener's Russian message reaches the person; the rollback leaves no trace
+        assertThat(tasklist.errorMessage()).contains("не совпадает");
+        assertThat(transfersOf(subscriber).count()).isZero();
+        assertThat(servingPartnerOf(subscriber)).isEqualTo(currentPartner.getCode());
+    }
+
+    /** Opens the start form from «Start process» and fills it as the client's letter says. */
+    private void fillStartForm(Tasklist tasklist, String number, String name) throws IOException {
+        Path letter = Files.write(tempDir.resolve("письмо-клиента-" + number + ".pdf"), LETTER_PDF);
+        tasklist.openStartForm(PROCESS, START_FORM);
+        tasklist.type("subscriberNumber", number);
+        tasklist.type("subscriberName", name);
+        tasklist.type("reason", "Переходим к партнеру, который ведет нашу бухгалтерию");
+        tasklist.typeDate("letterDate", LocalDate.now(clock).minusDays(2));
+        tasklist.chooseFile("letterFile", letter);
+        tasklist.waitForText(LETTER_ATTACHED, letter.getFileName().toString());
+    }
+
+    private HistoricProcessInstanceQuery transfersOf(Subscriber subscriber) {
+        return historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(TransferProcess.KEY)
+                .variableValueEquals(TransferProcess.SUBSCRIBER_NUMBER.name(), subscriber.getNumber());
+    }
+
+    private HistoricProcessInstance theOnlyTransferOf(Subscriber subscriber) {
+        List<HistoricProcessInstance> transfers = transfersOf(subscriber).list();
+        assertThat(transfers).as("transfer processes of subscriber %s", subscriber.getNumber()).hasSize(1);
+        return transfers.get(0);
+    }
+
+    private String taskId(String instanceId, String taskDefinitionKey) {
+        return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskDefinitionKey)
+                .singleResult().getId();
+    }
+
+    private String assigneeOf(String instanceId, String taskDefinitionKey) {
+        return historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId)
+                .taskDefinitionKey(taskDefinitionKey).singleResult().getAssignee();
+    }
+
+    private String servingPartnerOf(Subscriber subscriber) {
+        return subscribers.findByNumber(subscriber.getNumber()).orElseThrow().getPartner().getCode();
+    }
+}

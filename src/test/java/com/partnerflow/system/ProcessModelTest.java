@@ -1,0 +1,211 @@
+package com.partnerflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerflow.IntegrationTest;
+import com.partnerflow.security.Groups;
+import com.partnerflow.transfer.TransferProcess;
+
+/**
+ * Checks the real files in {@code processes/} and {@code forms/} against the running application:
+ * what deploys is not enough, every reference in a model must resolve to something that exists.
+ */
+class ProcessModelTest extends IntegrationTest {
+
+    /** One process API class per BPMN; each names its key, elements and variables. */
+    static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class);
+
+    static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)}");
+    static final Pattern MEANINGFUL_ID = Pattern.compile(
+            "(startEvent|endEvent|userTask|serviceTask|gateway|boundaryEvent|timer|flow|definitions|diagram|plane)_[a-z][A-Za-z]+(_di)?");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyProcessHasAHistoryTimeToLiveAndAKnownApi() throws IOException {
+        for (BpmnModelInstance model : models()) {
+            for (Process process : model.getModelElementsByType(Process.class)) {
+                assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId()).isNotBlank();
+                assertThat(process.getName()).as(process.getId()).isNotBlank();
+                assertThat(PROCESS_APIS.stream().map(api -> (String) constant(api, "KEY")))
+                        .as("a process API class for %s", process.getId()).contains(process.getId());
+            }
+        }
+    }
+
+    @Test
+    void everyDelegateExpressionNamesASpringBean() throws IOException {
+        List<String> expressions = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            model.getModelElementsByType(ServiceTask.class).forEach(task -> {
+                assertThat(task.getCamundaClass()).as("%s uses a delegate expression", task.getId()).isNull();
+                assertThat(task.getCamundaExpression()).as("%s uses a delegate expression", task.getId()).isNull();
+                expressions.add(task.getCamundaDelegateExpression());
+            });
+            model.getModelElementsByType(CamundaExecutionListener.class)
+                    .forEach(listener -> expressions.add(listener.getCamundaDelegateExpression()));
+            model.getModelElementsByType(CamundaTaskListener.class)
+                    .forEach(listener -> expressions.add(listener.getCamundaDelegateExpression()));
+        }
+        assertThat(expressions).isNotEmpty();
+        for (String expression : expressions) {
+            Matcher bean = EXPRESSION.matcher(String.valueOf(expression));
+            assertThat(bean.matches()).as("delegate expression %s is ${beanName}", expression).isTrue();
+            assertThat(context.containsBean(bean.group(1))).as("bean %s exists", bean.group(1)).isTrue();
+        }
+    }
+
+    @Test
+    void everyFormReferenceResolvesToAFormInTheFormsFolder() throws IOException {
+        Set<String> formIds = formIds();
+        for (BpmnModelInstance model : models()) {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                checkForm(task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), task.getCamundaFormKey(), formIds);
+            }
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                if (start.getCamundaFormRef() != null || start.getCamundaFormKey() != null) {
+                    checkForm(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), start.getCamundaFormKey(), formIds);
+                }
+            }
+        }
+    }
+
+    @Test
+    void candidateGroupsAreKnownGroupsOrProcessVariables() throws IOException {
+        Set<String> groups = Arrays.stream(Groups.class.getFields()).map(field -> (String) value(field)).collect(Collectors.toSet());
+        Set<String> variables = PROCESS_APIS.stream().flatMap(api -> Arrays.stream(api.getFields()))
+                .filter(field -> field.getType() == ProcessVariable.class)
+                .map(field -> ((ProcessVariable<?>) value(field)).name())
+                .collect(Collectors.toSet());
+        for (BpmnModelInstance model : models()) {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                List<String> references = new ArrayList<>(task.getCamundaCandidateGroupsList());
+                if (task.getCamundaAssignee() != null) {
+                    references.add(task.getCamundaAssignee());
+                }
+                assertThat(task.getCamundaCandidateGroupsList()).as("%s has candidate groups", task.getId()).isNotEmpty();
+                for (String reference : references) {
+                    Matcher variable = EXPRESSION.matcher(reference);
+                    if (variable.matches()) {
+                        assertThat(variables).as("%s: variable of %s", task.getId(), reference).contains(variable.group(1));
+                    } else {
+                        assertThat(groups).as("%s: group %s", task.getId(), reference).contains(reference);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyElementHasAMeaningfulIdARussianNameAndAShapeInTheDiagram() throws IOException {
+        for (BpmnModelInstance model : models()) {
+            Set<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
+                    .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
+            for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+                if (!(element instanceof Process) && element.getId() != null) {
+                    assertThat(element.getId()).as("meaningful id").matches(MEANINGFUL_ID);
+                }
+            }
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                assertThat(node.getName()).as("%s has a Russian name", node.getId()).matches(".*[А-Яа-яЁё].*");
+                assertThat(drawn).as("%s is drawn", node.getId()).contains(node.getId());
+            }
+        }
+    }
+
+    @Test
+    void everyElementIdOfAProcessApiExistsInItsModel() throws IOException {
+        for (Class<?> api : PROCESS_APIS) {
+            String key = (String) constant(api, "KEY");
+            BpmnModelInstance model = models().stream().filter(m -> m.getModelElementById(key) != null).findFirst().orElseThrow();
+            for (Class<?> nested : api.getDeclaredClasses()) {
+                for (Field field : nested.getFields()) {
+                    String id = (String) value(field);
+                    assertThat((Object) model.getModelElementById(id)).as("%s.%s = %s", api.getSimpleName(), field.getName(), id).isNotNull();
+                }
+            }
+        }
+    }
+
+    private static void checkForm(BaseElement element, String formRef, String binding, String formKey, Set<String> formIds) {
+        if (formRef != null) {
+            assertThat(formIds).as("%s: form %s", element.getId(), formRef).contains(formRef);
+            assertThat(binding).as("%s binds its form to the deployment", element.getId()).isEqualTo("deployment");
+        } else {
+            assertThat(formKey).as("%s has a form", element.getId()).startsWith("embedded:/forms/");
+            assertThat(Path.of("forms", formKey.substring("embedded:/forms/".length()))).exists();
+        }
+    }
+
+    private static List<BpmnModelInstance> models() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("processes"))) {
+            List<BpmnModelInstance> models = files.filter(file -> file.toString().endsWith(".bpmn"))
+                    .map(file -> Bpmn.readModelFromFile(file.toFile())).toList();
+            assertThat(models).isNotEmpty();
+            return models;
+        }
+    }
+
+    private static Set<String> formIds() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(Path.of("forms"))) {
+            return files.filter(file -> file.toString().endsWith(".form"))
+                    .map(file -> {
+                        try {
+                            return json.readTree(file.toFile()).get("id").asText();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(file.toString(), e);
+                        }
+                    })
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private static Object constant(Class<?> type, String name) {
+        try {
+            return value(type.getField(name));
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(type + " has no " + name, e);
+        }
+    }
+
+    private static Object value(Field field) {
+        try {
+            assertThat(Modifier.isStatic(field.getModifiers())).as(field.getName()).isTrue();
+            return field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.partnerflow.transfer;
+
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Drives the transfer over HTTP as a partner's CRM and Tasklist would: {@code /api} and {@code /engine-rest}. */
+public final class TransferApi {
+
+    /** Starts like a PDF (the content check looks at the first bytes). */
+    public static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
+
+    private final TestRestTemplate http;
+
+    public TransferApi(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    public static Map<String, Object> letter(String subscriberNumber, String subscriberName) {
+        return Map.of("subscriberNumber", subscriberNumber, "subscriberName", subscriberName,
+                "reason", "Клиент переходит на обслуживание к нам", "letterDate", LocalDate.now().minusDays(1).toString());
+    }
+
+    /** {@code POST /api/transfers} as multipart; {@code fields} may contain anything, the file is sent as {@code letter}. */
+    public ResponseEntity<JsonNode> submit(String user, Map<String, Object> fields, String fileName, byte[] file) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        fields.forEach(body::add);
+        if (file != null) {
+            body.add("letter", new ByteArrayResource(file) {
+                @Override
+                public String getFilename() {
+                    return fileName;
+                }
+            });
+        }
+        HttpHeaders headers = basic(user);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.exchange("/api/transfers", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> get(String user, String path) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(basic(user)), JsonNode.class);
+    }
+
+    /** The open task of a transfer as {@code user} sees it through {@code /engine-rest}, or null. */
+    public JsonNode task(String user, long transferId) {
+        ResponseEntity<JsonNode> response = get(user, "/engine-rest/task?processInstanceBusinessKey=" + transferId + "&maxResults=10");
+        if (!response.getStatusCode().is2xxSuccessful() || !response.getBody().isArray()) {
+            throw new IllegalStateException("Task query failed: " + response.getStatusCode() + " " + response.getBody());
+        }
+        return response.getBody().isEmpty() ? null : response.getBody().get(0);
+    }
+
+    /** {@code POST /engine-rest/task/{id}/complete} with String variables. */
+    public ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> variables) {
+        HttpHeaders headers = basic(user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class);
+    }
+
+    public static Map<String, Object> string(String value) {
+        return Map.of("value", value, "type", "String");
+    }
+
+    /** A file variable as Tasklist's embedded forms send it: transient, so the engine never stores it. */
+    public static Map<String, Object> transientFile(String fileName, byte[] content) {
+        return Map.of("value", Base64.getEncoder().encodeToString(content), "type", "File",
+                "valueInfo", Map.of("filename", fileName, "mimeType", "application/pdf", "transient", true));
+    }
+
+    public static HttpHeaders basic(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        if (user != null) {
+            headers.setBasicAuth(user, user);
+        }
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json")));
+        return headers;
+    }
+}

@@ -1,0 +1,240 @@
+package com.partnerflow.transfer;
+
+import static com.partnerflow.transfer.TransferApi.string;
+import static com.partnerflow.transfer.TransferApi.transientFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.IntegrationTest;
+import com.partnerflow.TestData;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.security.Groups;
+import com.partnerflow.subscriber.Subscriber;
+
+/**
+ * Every way a submission can be wrong, over HTTP: a 4xx with a Russian problem detail and no internals,
+ * and nothing stored — no request, no document, no process instance, not even in the history.
+ */
+class TransferBadInputTest extends IntegrationTest {
+
+    static final int MIB = 1024 * 1024;
+
+    @Autowired TestRestTemplate http;
+    @Autowired TestData data;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+
+    TransferApi api;
+    Partner current;
+    Partner target;
+    String user;
+    Subscriber subscriber;
+
+    @BeforeEach
+    void subscriberOfOnePartnerWantedByAnother() {
+        api = new TransferApi(http);
+        current = data.partner();
+        target = data.partner();
+        user = data.partnerUser(target);
+        subscriber = data.subscriber(current);
+    }
+
+    static Stream<Arguments> badSubmissions() {
+        LocalDate today = LocalDate.now();
+        return Stream.of(
+                bad("unknown subscriber", set("subscriberNumber", "987654321098"), "letter.pdf", TransferApi.PDF,
+                        422, "Абонент с номером 987654321098 не найден."),
+                bad("name not matching", set("subscriberName", "ООО «Другой клиент»"), "letter.pdf", TransferApi.PDF,
+                        422, "(«ООО «Другой клиент»») не совпадает с наименованием абонента"),
+                bad("script in the name", set("subscriberName", "<script>alert(1)</script>"), "letter.pdf", TransferApi.PDF,
+                        422, "(«<script>alert(1)</script>») не совпадает"),
+                bad("SQL in the name", set("subscriberName", "'; drop table subscriber; --"), "letter.pdf", TransferApi.PDF,
+                        422, "(«'; drop table subscriber; --») не совпадает"),
+                bad("letter dated tomorrow", set("letterDate", today.plusDays(1).toString()), "letter.pdf", TransferApi.PDF,
+                        422, "дата письма не может быть в будущем"),
+                bad("letter 31 days old", set("letterDate", today.minusDays(31).toString()), "letter.pdf", TransferApi.PDF,
+                        422, "письмо старше 30 дней"),
+                bad("date that does not exist", set("letterDate", "2025-02-30"), "letter.pdf", TransferApi.PDF,
+                        422, "дата письма должна быть датой вида ГГГГ-ММ-ДД"),
+                bad("text renamed to .pdf", UnaryOperator.identity(), "letter.pdf", "Прошу перевести".getBytes(),
+                        422, "письмо должно быть файлом PDF, JPEG или PNG; содержимое файла «letter.pdf» не является ни одним из них"),
+                bad("11 MB PDF", UnaryOperator.identity(), "letter.pdf", pdfOfSize(11 * MIB), 422, "не более 10 МБ"),
+                bad("empty file", UnaryOperator.identity(), "letter.pdf", new byte[0], 422, "файл не выбран или пуст"),
+                bad("no file part", UnaryOperator.identity(), null, null, 400, "приложите скан письма клиента"),
+                bad("10,000-character reason", set("reason", "а".repeat(10_000)), "letter.pdf", TransferApi.PDF,
+                        400, "причина перехода длиннее 2000 символов"),
+                bad("number with letters", set("subscriberNumber", "12a4"), "letter.pdf", TransferApi.PDF,
+                        400, "номер абонента должен состоять только из цифр"),
+                bad("date as 20.11.2025", set("letterDate", "20.11.2025"), "letter.pdf", TransferApi.PDF,
+                        400, "дата письма должна быть вида ГГГГ-ММ-ДД"),
+                bad("blank name", set("subscriberName", "   "), "letter.pdf", TransferApi.PDF,
+                        400, "укажите наименование абонента"),
+                bad("no fields at all", fields -> new HashMap<>(), "letter.pdf", TransferApi.PDF, 400, "укажите номер абонента"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSubmissions")
+    void refusesABadSubmissionInRussianAndStoresNothing(String description, UnaryOperator<Map<String, Object>> fields,
+                                                        String fileName, byte[] file, int status, String detail) {
+        Map<String, Object> submission = fields.apply(new HashMap<>(TransferApi.letter(subscriber.getNumber(), subscriber.getName())));
+
+        ResponseEntity<JsonNode> response = storingNothing(user, () -> api.submit(user, submission, fileName, file));
+
+        assertProblem(response, status, detail);
+        assertThat(partnerOfSubscriber()).isEqualTo(current.getId());
+    }
+
+    @Test
+    void listsEveryMissingField() {
+        ResponseEntity<JsonNode> response = storingNothing(user, () -> api.submit(user, Map.of(), null, null));
+
+        assertProblem(response, 400, "укажите номер абонента");
+        assertThat(response.getBody().get("detail").asText()).contains("укажите наименование абонента",
+                "укажите причину перехода", "укажите дату письма", "приложите скан письма клиента");
+    }
+
+    @Test
+    void refusesASubscriberTheSubmitterAlreadyServes() {
+        Subscriber own = data.subscriber(target);
+
+        ResponseEntity<JsonNode> response = storingNothing(user,
+                () -> api.submit(user, TransferApi.letter(own.getNumber(), own.getName()), "letter.pdf", TransferApi.PDF));
+
+        assertProblem(response, 422, "Абонент " + own.getNumber() + " уже обслуживается вашей организацией.");
+    }
+
+    @Test
+    void refusesASecondTransferWhileOneIsOpen() {
+        Map<String, Object> letter = TransferApi.letter(subscriber.getNumber(), subscriber.getName());
+        ResponseEntity<JsonNode> first = api.submit(user, letter, "letter.pdf", TransferApi.PDF);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long firstId = first.getBody().get("id").asLong();
+
+        ResponseEntity<JsonNode> second = storingNothing(user, () -> api.submit(user, letter, "letter.pdf", TransferApi.PDF));
+
+        assertProblem(second, 409, "По абоненту " + subscriber.getNumber() + " уже открыт запрос на перевод № " + firstId + ".");
+        assertThat(jdbc.queryForList("select id from transfer_request where subscriber_id = ?", Long.class, subscriber.getId()))
+                .containsExactly(firstId);
+    }
+
+    @Test
+    void refusesVendorStaffWhoActForNoPartner() {
+        ResponseEntity<JsonNode> response = storingNothing("vera", () -> api.submit("vera",
+                TransferApi.letter(subscriber.getNumber(), subscriber.getName()), "letter.pdf", TransferApi.PDF));
+
+        assertProblem(response, 403, "Недостаточно прав");
+    }
+
+    @Test
+    void refusesAPartnersGroupMemberWhoBelongsToNoPartner() {
+        String stray = data.user(Groups.PARTNERS);
+
+        ResponseEntity<JsonNode> response = storingNothing(stray, () -> api.submit(stray,
+                TransferApi.letter(subscriber.getNumber(), subscriber.getName()), "letter.pdf", TransferApi.PDF));
+
+        assertProblem(response, 403, "пользователь " + stray + " не состоит ни в одном партнере");
+    }
+
+    @Test
+    void refusesAnUploadOverTheMultipartLimitInRussian() {
+        ResponseEntity<JsonNode> response = storingNothing(user, () -> api.submit(user,
+                TransferApi.letter(subscriber.getNumber(), subscriber.getName()), "letter.pdf", pdfOfSize(12 * MIB + MIB / 2)));
+
+        assertProblem(response, 413, "не более 10 МБ");
+    }
+
+    @Test
+    void refusesAnUnknownSubscriberStartedThroughTheEngineRestApi() {
+        Map<String, Object> variables = Map.of("subscriberNumber", string("987654321098"),
+                "subscriberName", string(subscriber.getName()), "reason", string("Клиент переходит к нам"),
+                "letterDate", string(LocalDate.now().minusDays(1).toString()),
+                "letter", transientFile("letter.pdf", TransferApi.PDF));
+        HttpHeaders headers = TransferApi.basic(user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<JsonNode> response = storingNothing(user, () -> http.exchange(
+                "/engine-rest/process-definition/key/" + TransferProcess.KEY + "/start", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class));
+
+        // the engine REST API maps the listener's exception itself (500 today, see the report); the reason must still show
+        assertThat(response.getStatusCode().isError()).as("status of %s", response.getBody()).isTrue();
+        assertThat(response.getBody().path("message").asText()).contains("Абонент с номером 987654321098 не найден.");
+    }
+
+    /** Runs one request and checks that it left no trace in the domain tables or the engine. */
+    private ResponseEntity<JsonNode> storingNothing(String submitter, Supplier<ResponseEntity<JsonNode>> request) {
+        Map<String, Long> before = stored(submitter);
+        ResponseEntity<JsonNode> response = request.get();
+        assertThat(stored(submitter)).as("stored by a refused request").isEqualTo(before);
+        return response;
+    }
+
+    private Map<String, Long> stored(String submitter) {
+        Map<String, Long> counts = new HashMap<>();
+        for (String table : new String[] {"transfer_request", "stored_document", "document_content"}) {
+            counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+        counts.put("historic instances", history.createHistoricProcessInstanceQuery().processDefinitionKey(TransferProcess.KEY).count());
+        counts.put("instances started by " + submitter, runtime.createProcessInstanceQuery()
+                .processDefinitionKey(TransferProcess.KEY).variableValueEquals("submitter", submitter).count());
+        return counts;
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, int status, String detail) {
+        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull()
+                .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as("%s", type).isTrue());
+        assertThat(response.getBody().get("detail").asText()).contains(detail);
+        assertThat(response.getBody().toString())
+                .doesNotContainPattern("\\b(java|jakarta|javax|org|com)\\.[a-z]+\\.")
+                .doesNotContain("Exception", "\\tat ", "trace");
+    }
+
+    private Long partnerOfSubscriber() {
+        return jdbc.queryForObject("select partner_id from subscriber where id = ?", Long.class, subscriber.getId());
+    }
+
+    private static Arguments bad(String description, UnaryOperator<Map<String, Object>> fields, String fileName, byte[] file,
+                                 int status, String detail) {
+        return Arguments.of(description, fields, fileName, file, status, detail);
+    }
+
+    private static UnaryOperator<Map<String, Object>> set(String field, String value) {
+        return fields -> {
+            fields.put(field, value);
+            return fields;
+        };
+    }
+
+    private static byte[] pdfOfSize(int size) {
+        byte[] content = Arrays.copyOf(TransferApi.PDF, size);
+        Arrays.fill(content, TransferApi.PDF.length, size, (byte) ' ');
+        return content;
+    }
+}

@@ -1,0 +1,184 @@
+package com.partnerflow.transfer;
+
+import static com.partnerflow.transfer.TransferApi.string;
+import static com.partnerflow.transfer.TransferApi.transientFile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.IntegrationTest;
+import com.partnerflow.TestData;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberAssignment;
+import com.partnerflow.subscriber.Subscribers;
+
+/**
+ * A transfer through the running application, as its users drive it: the new partner submits over
+ * {@code /api}, vendor staff and the current partner complete their tasks over {@code /engine-rest},
+ * the job executor sends the mails to a real SMTP server.
+ */
+class TransferEndToEndTest extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TestData data;
+    @Autowired
+    Subscribers subscribers;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TransactionTemplate transaction;
+
+    TransferApi api;
+    Partner current;
+    Partner newPartner;
+    String currentUser;
+    String newUser;
+    Subscriber subscriber;
+
+    @BeforeEach
+    void freshPartnersAndSubscriber() {
+        api = new TransferApi(http);
+        current = data.partner();
+        newPartner = data.partner();
+        currentUser = data.partnerUser(current);
+        newUser = data.partnerUser(newPartner);
+        subscriber = data.subscriber(current);
+    }
+
+    @Test
+    void agreedTransferMovesTheSubscriberKeepsItsHistoryAndMailsBothPartners() throws Exception {
+        long id = submit();
+
+        JsonNode review = api.task("vera", id);
+        assertThat(review.get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.REVIEW_LETTER);
+        assertThat(api.complete("vera", review.get("id").asText(), Map.of("letterDecision", string("FORWARD")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode agreement = api.task(currentUser, id);
+        assertThat(agreement.get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.PARTNER_AGREEMENT);
+        assertThat(api.complete(currentUser, agreement.get("id").asText(), Map.of("partnerAnswer", string("AGREE")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        awaitEnded(id, TransferProcess.Elements.END_TRANSFERRED);
+        transaction.executeWithoutResult(status -> {
+            Subscriber moved = subscribers.findByNumber(subscriber.getNumber()).orElseThrow();
+            assertThat(moved.getPartner().getCode()).isEqualTo(newPartner.getCode());
+            List<SubscriberAssignment> assignments = moved.getAssignments();
+            assertThat(assignments).extracting(a -> a.getPartner().getCode()).containsExactly(current.getCode(), newPartner.getCode());
+            assertThat(assignments.get(0).getEndedAt()).isNotNull();
+            assertThat(assignments.get(1).getTransferId()).isEqualTo(id);
+        });
+        JsonNode transfer = api.get(newUser, "/api/transfers/" + id).getBody();
+        assertThat(transfer.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(transfer.get("history")).extracting(event -> event.get("step").asText())
+                .containsExactly("SUBMITTED", "LETTER_FORWARDED", "PARTNER_AGREED", "SUBSCRIBER_TRANSFERRED");
+
+        MimeMessage toNew = mailTo(newPartner.getEmail());
+        assertThat(toNew.getSubject()).contains("переведен к вам");
+        assertThat(text(toNew)).isNotBlank();
+        assertThat(mailTo(current.getEmail()).getSubject()).contains("переведен к другому партнеру");
+    }
+
+    @Test
+    void returnedRequestIsCorrectedWithANewLetterThatNeverBecomesAVariable() {
+        long id = submit();
+        String firstLetter = api.get(newUser, "/api/transfers/" + id).getBody().at("/letter/sha256").asText();
+        api.complete("vera", api.task("vera", id).get("id").asText(),
+                Map.of("letterDecision", string("RETURN"), "letterComment", string("Нет подписи директора")));
+
+        JsonNode correction = api.task(newUser, id);
+        assertThat(correction.get("assignee").asText()).isEqualTo(newUser);
+        byte[] signedLetter = (new String(TransferApi.PDF) + "% подписано\n").getBytes();
+        ResponseEntity<JsonNode> corrected = api.complete(newUser, correction.get("id").asText(), Map.of(
+                "reason", string("Исправлено: письмо подписано директором"),
+                "letter", transientFile("письмо-подписано.pdf", signedLetter)));
+        assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode transfer = api.get(newUser, "/api/transfers/" + id).getBody();
+        assertThat(transfer.get("status").asText()).isEqualTo("LETTER_REVIEW");
+        assertThat(transfer.get("reason").asText()).startsWith("Исправлено");
+        assertThat(transfer.at("/letter/sha256").asText()).isNotEqualTo(firstLetter);
+        assertThat(transfer.at("/letter/fileName").asText()).isEqualTo("письмо-подписано.pdf");
+        assertThat(history.createHistoricVariableInstanceQuery().variableName(TransferProcess.LETTER).count()).isZero();
+        assertThat(history.createHistoricDetailQuery().variableUpdates().list())
+                .noneMatch(detail -> detail.toString().contains("variableName=" + TransferProcess.LETTER + ","));
+        assertThat(api.task("vera", id).get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.REVIEW_LETTER);
+    }
+
+    @Test
+    void objectionRejectedByVendorStaffTellsTheSubmitterWhy() throws Exception {
+        long id = submit();
+        api.complete("vera", api.task("vera", id).get("id").asText(), Map.of("letterDecision", string("FORWARD")));
+        api.complete(currentUser, api.task(currentUser, id).get("id").asText(),
+                Map.of("partnerAnswer", string("OBJECT"), "partnerComment", string("У клиента задолженность")));
+        ResponseEntity<JsonNode> withoutReason = api.complete("vera", api.task("vera", id).get("id").asText(),
+                Map.of("vendorDecision", string("REJECT")));
+        assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(withoutReason.getBody().get("message").asText()).contains("Укажите причину отклонения");
+        assertThat(api.task("vera", id).get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.VENDOR_DECISION);
+
+        api.complete("vera", api.task("vera", id).get("id").asText(),
+                Map.of("vendorDecision", string("REJECT"), "vendorComment", string("Сначала погасите задолженность")));
+
+        awaitEnded(id, TransferProcess.Elements.END_REJECTED);
+        assertThat(api.get(newUser, "/api/transfers/" + id).getBody().get("status").asText()).isEqualTo("REJECTED");
+        MimeMessage rejection = mailTo(newUser + "@users.test");
+        assertThat(rejection.getSubject()).contains("отклонен");
+        assertThat(text(rejection)).contains("Сначала погасите задолженность");
+        transaction.executeWithoutResult(status ->
+                assertThat(subscribers.findByNumber(subscriber.getNumber()).orElseThrow().getPartner().getCode())
+                        .isEqualTo(current.getCode()));
+    }
+
+    private long submit() {
+        ResponseEntity<JsonNode> created = api.submit(newUser, TransferApi.letter(subscriber.getNumber(), subscriber.getName()),
+                "письмо.pdf", TransferApi.PDF);
+        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody().at("/toPartner/code").asText()).isEqualTo(newPartner.getCode());
+        return created.getBody().get("id").asLong();
+    }
+
+    private void awaitEnded(long id, String endEvent) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history.createHistoricActivityInstanceQuery()
+                .processInstanceId(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId())
+                .activityId(endEvent).count()).isEqualTo(1));
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return message.getContent().toString();
+    }
+
+    private static MimeMessage mailTo(String recipient) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(address -> address.toString().equals(recipient));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .findFirst().orElse(null), message -> message != null);
+    }
+}

@@ -1,0 +1,250 @@
+package com.partnerflow.transfer;
+
+import static com.partnerflow.transfer.TransferProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.time.Duration;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * Every path of {@code subscriber-transfer} on an in-memory engine, the real BPMN and forms, the
+ * delegates replaced by mocks: the model's routing, timers, async steps and incidents.
+ */
+@Deployment(resources = {"processes/subscriber-transfer.bpmn", "forms/transfer-review-letter.form",
+        "forms/transfer-partner-agreement.form", "forms/transfer-vendor-decision.form"})
+class TransferProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .configurationResource("process-test-engine.cfg.xml").build();
+
+    static final long TRANSFER = 42L;
+    static final String SUBMITTER = "boris";
+
+    final TaskListener letterReviewed = mock(TaskListener.class);
+    final TaskListener requestCorrected = mock(TaskListener.class);
+    final TaskListener partnerAnswered = mock(TaskListener.class);
+    final TaskListener vendorDecided = mock(TaskListener.class);
+    final JavaDelegate partnerSilence = mock(JavaDelegate.class);
+    final JavaDelegate transferSubscriber = mock(JavaDelegate.class);
+    final JavaDelegate rejectTransfer = mock(JavaDelegate.class);
+    final JavaDelegate sendNotifications = mock(JavaDelegate.class);
+
+    /** Stands in for the real listener: accepts the request as the domain would. */
+    final ExecutionListener acceptTransfer = execution -> {
+        execution.setProcessBusinessKey(String.valueOf(TRANSFER));
+        TRANSFER_ID.on(execution, TRANSFER);
+        CURRENT_PARTNER_GROUP.on(execution, "partner-ALFA");
+        NEW_PARTNER_GROUP.on(execution, "partner-BETA");
+        PARTNER_ANSWER_TIMEOUT.on(execution, "P5D");
+    };
+
+    @BeforeEach
+    void registerDelegates() {
+        BpmnAwareTests.init(ENGINE.getProcessEngine());
+        Mocks.register("acceptTransferListener", acceptTransfer);
+        Mocks.register("letterReviewedListener", letterReviewed);
+        Mocks.register("requestCorrectedListener", requestCorrected);
+        Mocks.register("partnerAnsweredListener", partnerAnswered);
+        Mocks.register("vendorDecidedListener", vendorDecided);
+        Mocks.register("partnerSilenceDelegate", partnerSilence);
+        Mocks.register("transferSubscriberDelegate", transferSubscriber);
+        Mocks.register("rejectTransferDelegate", rejectTransfer);
+        Mocks.register("sendTransferNotificationsDelegate", sendNotifications);
+    }
+
+    @AfterEach
+    void reset() {
+        BpmnAwareTests.reset();
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void forwardedLetterAndAgreeingPartnerTransferTheSubscriber() throws Exception {
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt(Elements.REVIEW_LETTER);
+        assertThat(task()).hasCandidateGroup("vendor-staff");
+
+        complete(task(), LETTER_DECISION.with(LetterDecision.FORWARD));
+        assertThat(instance).isWaitingAt(Elements.PARTNER_AGREEMENT);
+        assertThat(task()).hasCandidateGroup("partner-ALFA");
+
+        complete(task(), PARTNER_ANSWER.with(PartnerAnswer.AGREE));
+        verify(transferSubscriber).execute(any());
+        assertThat(instance).isWaitingAt(Elements.NOTIFY_TRANSFERRED);
+        verify(sendNotifications, never()).execute(any());
+
+        execute(job());
+        assertThat(instance).hasPassedInOrder(Elements.REVIEW_LETTER, Elements.PARTNER_AGREEMENT,
+                Elements.TRANSFER_SUBSCRIBER, Elements.NOTIFY_TRANSFERRED, Elements.END_TRANSFERRED).isEnded();
+        assertThat(instance).hasNotPassed(Elements.VENDOR_DECISION, Elements.REJECT_TRANSFER);
+        verify(letterReviewed).notify(any());
+        verify(partnerAnswered).notify(any());
+        verify(sendNotifications).execute(any());
+    }
+
+    @Test
+    void returnedRequestGoesBackToTheSubmitterAndThenToReviewAgain() {
+        ProcessInstance instance = start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.RETURN));
+
+        assertThat(instance).isWaitingAt(Elements.CORRECT_REQUEST);
+        assertThat(task()).isAssignedTo(SUBMITTER);
+        assertThat(taskService().createTaskQuery().taskCandidateGroup("partner-BETA").includeAssignedTasks().count())
+                .as("colleagues of the submitter can take the correction over").isEqualTo(1);
+
+        complete(task(), REASON.with("Исправленная причина"));
+        verify(requestCorrected).notify(any());
+        assertThat(instance).isWaitingAt(Elements.REVIEW_LETTER);
+
+        complete(task(), LETTER_DECISION.with(LetterDecision.FORWARD));
+        complete(task(), PARTNER_ANSWER.with(PartnerAnswer.AGREE));
+        execute(job());
+        assertThat(instance).hasPassed(Elements.CORRECT_REQUEST, Elements.END_TRANSFERRED).isEnded();
+    }
+
+    @Test
+    void rejectedLetterClosesTheRequestAndNotifiesTheSubmitter() throws Exception {
+        ProcessInstance instance = start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.REJECT));
+
+        verify(rejectTransfer).execute(any());
+        assertThat(instance).isWaitingAt(Elements.NOTIFY_REJECTED);
+        execute(job());
+        assertThat(instance).hasPassed(Elements.REJECT_TRANSFER, Elements.END_REJECTED)
+                .hasNotPassed(Elements.PARTNER_AGREEMENT, Elements.TRANSFER_SUBSCRIBER).isEnded();
+        verify(transferSubscriber, never()).execute(any());
+    }
+
+    @Test
+    void objectionLetsVendorStaffApprove() throws Exception {
+        ProcessInstance instance = forwardedToCurrentPartner();
+        complete(task(), PARTNER_ANSWER.with(PartnerAnswer.OBJECT));
+
+        assertThat(instance).isWaitingAt(Elements.VENDOR_DECISION);
+        assertThat(task()).hasCandidateGroup("vendor-staff");
+        complete(task(), VENDOR_DECISION.with(VendorDecision.APPROVE));
+
+        verify(vendorDecided).notify(any());
+        verify(transferSubscriber).execute(any());
+        execute(job());
+        assertThat(instance).hasPassed(Elements.VENDOR_DECISION, Elements.END_TRANSFERRED).isEnded();
+    }
+
+    @Test
+    void objectionLetsVendorStaffReject() throws Exception {
+        ProcessInstance instance = forwardedToCurrentPartner();
+        complete(task(), PARTNER_ANSWER.with(PartnerAnswer.OBJECT));
+        complete(task(), VENDOR_DECISION.with(VendorDecision.REJECT));
+
+        verify(rejectTransfer).execute(any());
+        execute(job());
+        assertThat(instance).hasPassed(Elements.VENDOR_DECISION, Elements.END_REJECTED)
+                .hasNotPassed(Elements.TRANSFER_SUBSCRIBER).isEnded();
+    }
+
+    @Test
+    void silentPartnerHandsTheDecisionToVendorStaffAfterTheConfiguredTime() throws Exception {
+        Date submitted = new Date();
+        ClockUtil.setCurrentTime(submitted);
+        ProcessInstance instance = forwardedToCurrentPartner();
+
+        Job timer = managementService().createJobQuery().timers().activityId(Elements.PARTNER_ANSWER_OVERDUE).singleResult();
+        assertThat(timer.getDuedate()).isCloseTo(new Date(submitted.getTime() + Duration.ofDays(5).toMillis()), 1000);
+
+        execute(timer);
+        verify(partnerSilence).execute(any());
+        verify(partnerAnswered, never()).notify(any());
+        assertThat(instance).hasPassed(Elements.PARTNER_ANSWER_OVERDUE, Elements.RECORD_PARTNER_SILENCE)
+                .isWaitingAt(Elements.VENDOR_DECISION);
+
+        complete(task(), VENDOR_DECISION.with(VendorDecision.APPROVE));
+        execute(job());
+        assertThat(instance).hasPassed(Elements.END_TRANSFERRED).isEnded();
+    }
+
+    @Test
+    void failingMailBecomesAnIncidentAfterTheRetriesAndTheRequestWaits() throws Exception {
+        doThrow(new IllegalStateException("SMTP server down")).when(sendNotifications).execute(any());
+        ProcessInstance instance = forwardedToCurrentPartner();
+        complete(task(), PARTNER_ANSWER.with(PartnerAnswer.AGREE));
+
+        Job mail = job();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP server down");
+        }
+
+        assertThat(managementService().createJobQuery().jobId(mail.getId()).singleResult().getRetries()).isZero();
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+        assertThat(instance).isWaitingAt(Elements.NOTIFY_TRANSFERRED);
+        verify(sendNotifications, times(5)).execute(any());
+    }
+
+    @Test
+    void aRejectedSubmissionLeavesNoInstanceBehind() {
+        Mocks.register("acceptTransferListener", (ExecutionListener) execution -> {
+            throw BusinessRuleViolation.invalid("Абонент с номером 999 не найден.");
+        });
+
+        assertThatThrownBy(this::start).hasMessageContaining("не найден");
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    }
+
+    @Test
+    void aDecisionRefusedByTheDomainKeepsTheTaskOpen() throws Exception {
+        ProcessInstance instance = start();
+        doThrow(BusinessRuleViolation.invalid("Укажите причину отклонения.")).when(letterReviewed).notify(any());
+
+        assertThatThrownBy(() -> complete(task(), LETTER_DECISION.with(LetterDecision.REJECT)))
+                .hasMessageContaining("Укажите причину");
+        assertThat(instance).isWaitingAt(Elements.REVIEW_LETTER);
+        verify(rejectTransfer, never()).execute(any());
+    }
+
+    private ProcessInstance forwardedToCurrentPartner() {
+        ProcessInstance instance = start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.FORWARD));
+        assertThat(instance).isWaitingAt(Elements.PARTNER_AGREEMENT);
+        return instance;
+    }
+
+    private ProcessInstance start() {
+        // the real listener records the authenticated submitter; the stand-in above does not, so the test sets it
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, TransferProcess.SUBMITTER.with(SUBMITTER));
+        assertThat(instance).isStarted().hasBusinessKey(String.valueOf(TRANSFER));
+        return instance;
+    }
+}
