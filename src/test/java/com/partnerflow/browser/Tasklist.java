@@ -43,11 +43,24 @@ final class Tasklist {
 
     private void logIn(String userId, String password) {
         driver.get(url + "#/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(userId);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        // the login view may be rendered twice while Tasklist boots: type until both fields hold exactly the values
+        wait.ignoring(StaleElementReferenceException.class).until(d ->
+                fill(By.cssSelector("input[ng-model='username']"), userId)
+                        && fill(By.cssSelector("input[ng-model='password']"), password));
         driver.findElement(By.cssSelector("form button[type='submit']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+    }
+
+    private boolean fill(By locator, String text) {
+        WebElement field = driver.findElement(locator);
+        if (!field.isDisplayed()) {
+            return false;
+        }
+        if (!text.equals(field.getDomProperty("value"))) {
+            field.clear();
+            field.sendKeys(text);
+        }
+        return text.equals(field.getDomProperty("value"));
     }
 
     /** «Start process», then the process by its name: waits until its start form is shown. */

@@ -13,11 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,11 +73,6 @@ class TasklistBrowserIT extends IntegrationTest {
     HistoryService historyService;
     @Autowired
     Clock clock;
-
-    @BeforeEach
-    void letTheWebappsUseTheApplicationEngine(@Autowired ProcessEngine engine) {
-        WebappEngine.use(engine);
-    }
 
     @Test
     void aPartnerSubmitsTheLetterVendorStaffForwardItAndTheCurrentPartnerAgrees() throws IOException {
