@@ -48,6 +48,11 @@ public class TestData {
         return userId;
     }
 
+    /** The Camunda group of the partner the user works for. */
+    public String partnerGroupOf(String userId) {
+        return partners.partnerOf(userId).orElseThrow().group();
+    }
+
     public String user(String group) {
         String userId = "u" + SEQUENCE.incrementAndGet();
         User user = identityService.newUser(userId);

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 
+import com.partnerflow.system.BusinessRuleViolation;
+
 /**
  * A file handed to a process by a form or the API. It travels as a <em>transient</em> variable:
  * the listener that receives it stores it in the domain and the engine never writes it to its
@@ -22,16 +24,16 @@ public record FileVariable(String name) {
         if (value == null || value.getValue() == null) {
             return Optional.empty();
         }
+        if (!value.isTransient()) {
+            // a persistent File variable would already be on its way into ACT_GE_BYTEARRAY and history
+            throw BusinessRuleViolation.invalid("Файл нужно передавать временной переменной (valueInfo.transient = true): "
+                    + "письма не хранятся в переменных процесса.");
+        }
         try (InputStream content = value.getValue()) {
             return Optional.of(new Upload(value.getFilename(), content.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read file variable " + name, e);
         }
-    }
-
-    /** Drops the variable in case a client sent it as a persistent one. */
-    public void removeFrom(VariableScope scope) {
-        scope.removeVariable(name);
     }
 
     public VariableMap putIn(VariableMap variables, Upload upload) {

@@ -28,12 +28,10 @@ class AcceptTransferListener implements ExecutionListener {
 
     private final TransferService transfers;
     private final ProcessAccess access;
-    private final TransferSettings settings;
 
-    AcceptTransferListener(TransferService transfers, ProcessAccess access, TransferSettings settings) {
+    AcceptTransferListener(TransferService transfers, ProcessAccess access) {
         this.transfers = transfers;
         this.access = access;
-        this.settings = settings;
     }
 
     @Override
@@ -41,17 +39,12 @@ class AcceptTransferListener implements ExecutionListener {
         SubmitTransfer command = new SubmitTransfer(SUBSCRIBER_NUMBER.optionalFrom(execution).orElse(null),
                 SUBSCRIBER_NAME.optionalFrom(execution).orElse(null), REASON.optionalFrom(execution).orElse(null),
                 LETTER_DATE.optionalFrom(execution).orElse(null), LETTER_FILE.from(execution).orElse(null));
-        LETTER_FILE.removeFrom(execution);
         String submitter = Actor.authenticated(execution).orElseThrow(() -> BusinessRuleViolation.forbidden(
                 "Подать запрос на перевод может только вошедший в систему сотрудник партнера."));
         TransferRequest transfer = transfers.submit(command, submitter);
 
-        SUBMITTER.on(execution, submitter);
         execution.setProcessBusinessKey(transfer.getId().toString());
         TRANSFER_ID.on(execution, transfer.getId());
-        CURRENT_PARTNER_GROUP.on(execution, transfer.getFromPartner().group());
-        NEW_PARTNER_GROUP.on(execution, transfer.getToPartner().group());
-        PARTNER_ANSWER_TIMEOUT.on(execution, settings.partnerAnswerTimeout().toString());
         access.grantRead(execution.getProcessInstanceId(),
                 List.of(transfer.getFromPartner().group(), transfer.getToPartner().group()));
         log.info("Transfer {} accepted: subscriber {} from {} to {}", transfer.getId(),

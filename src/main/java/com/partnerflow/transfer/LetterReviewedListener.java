@@ -27,7 +27,7 @@ class LetterReviewedListener implements TaskListener {
     public void notify(DelegateTask task) {
         LetterDecision decision = LETTER_DECISION.optionalFrom(task)
                 .orElseThrow(() -> BusinessRuleViolation.invalid("Выберите решение по письму."));
-        long transferId = TRANSFER_ID.from(task);
+        long transferId = transferId(task);
         transfers.reviewLetter(transferId, decision, LETTER_COMMENT.optionalFrom(task).orElse(null), Actor.of(task));
         log.info("Transfer {}: letter reviewed, decision {}", transferId, decision);
     }

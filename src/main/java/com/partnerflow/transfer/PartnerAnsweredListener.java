@@ -27,7 +27,7 @@ class PartnerAnsweredListener implements TaskListener {
     public void notify(DelegateTask task) {
         PartnerAnswer answer = PARTNER_ANSWER.optionalFrom(task)
                 .orElseThrow(() -> BusinessRuleViolation.invalid("Выберите ответ: согласны или возражаете."));
-        long transferId = TRANSFER_ID.from(task);
+        long transferId = transferId(task);
         transfers.answerAsCurrentPartner(transferId, answer, PARTNER_COMMENT.optionalFrom(task).orElse(null), Actor.of(task));
         log.info("Transfer {}: current partner answered {}", transferId, answer);
     }

@@ -26,11 +26,10 @@ class RequestCorrectedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long transferId = TRANSFER_ID.from(task);
+        long transferId = transferId(task);
         SubmitTransfer correction = new SubmitTransfer(SUBSCRIBER_NUMBER.optionalFrom(task).orElse(null),
                 SUBSCRIBER_NAME.optionalFrom(task).orElse(null), REASON.optionalFrom(task).orElse(null),
                 LETTER_DATE.optionalFrom(task).orElse(null), LETTER_FILE.from(task).orElse(null));
-        LETTER_FILE.removeFrom(task);
         transfers.correct(transferId, correction, Actor.of(task));
         log.info("Transfer {}: corrected by the submitter", transferId);
     }

@@ -1,6 +1,6 @@
 package com.partnerflow.transfer;
 
-import static com.partnerflow.transfer.TransferProcess.TRANSFER_ID;
+import static com.partnerflow.transfer.TransferProcess.transferId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Sends the request's pending mails (an asyncBefore step */
+/** Sends the request's pending mails; an asyncBefore step, so a failure is retried and then becomes an incident. */
 @Component("sendTransferNotificationsDelegate")
 class SendTransferNotificationsDelegate implements JavaDelegate {
 
@@ -22,8 +22,8 @@ class SendTransferNotificationsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long transferId = TRANSFER_ID.from(execution);
+        long transferId = transferId(execution);
         transfers.sendNotifications(transferId);
-        log.info("Transfer {}:  a failure is retried, then an incident).:notifications sent", transferId);
+        log.info("Transfer {}: notifications sent", transferId);
     }
 }

@@ -1,5 +1,10 @@
 package com.partnerflow.transfer;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
 import com.partnerflow.system.ProcessVariable;
 
 /**
@@ -39,16 +44,11 @@ public final class TransferProcess {
     /** The scanned letter: a transient File variable, moved into the domain at once and never persisted. */
     public static final String LETTER = "letter";
 
-    /** Set when the request is accepted. */
+    /**
+     * The request's id, for the forms' links only. Steps read the id from the business key, which
+     * nobody working a task can change; task workers can change variables.
+     */
     public static final ProcessVariable<Long> TRANSFER_ID = ProcessVariable.longValue("transferId");
-    /** The user who submitted the request: always the authenticated user, whatever a client sends. */
-    public static final ProcessVariable<String> SUBMITTER = ProcessVariable.string("submitter");
-    /** Candidate group of the partner asked for agreement: {@code partner-<CODE>}. */
-    public static final ProcessVariable<String> CURRENT_PARTNER_GROUP = ProcessVariable.string("currentPartnerGroup");
-    /** Candidate group of the submitting partner, who corrects a returned request. */
-    public static final ProcessVariable<String> NEW_PARTNER_GROUP = ProcessVariable.string("newPartnerGroup");
-    /** ISO-8601 duration the current partner has to answer, fixed when the request is accepted. */
-    public static final ProcessVariable<String> PARTNER_ANSWER_TIMEOUT = ProcessVariable.string("partnerAnswerTimeout");
 
     /** Decisions, one per task form, each with its own comment so forms never pre-fill another step's text. */
     public static final ProcessVariable<LetterDecision> LETTER_DECISION =
@@ -60,6 +60,25 @@ public final class TransferProcess {
     public static final ProcessVariable<VendorDecision> VENDOR_DECISION =
             ProcessVariable.enumValue("vendorDecision", VendorDecision.class);
     public static final ProcessVariable<String> VENDOR_COMMENT = ProcessVariable.string("vendorComment");
+
+    /** The id of the transfer request an execution works on: the instance's business key. */
+    public static long transferId(DelegateExecution execution) {
+        return Long.parseLong(execution.getProcessBusinessKey());
+    }
+
+    public static long transferId(DelegateTask task) {
+        return transferId(task.getExecution());
+    }
+
+    /** The variables a decision task sets; cleared when the task is created. */
+    public static List<ProcessVariable<?>> decisionOf(String taskDefinitionKey) {
+        return switch (taskDefinitionKey) {
+            case Elements.REVIEW_LETTER -> List.of(LETTER_DECISION, LETTER_COMMENT);
+            case Elements.PARTNER_AGREEMENT -> List.of(PARTNER_ANSWER, PARTNER_COMMENT);
+            case Elements.VENDOR_DECISION -> List.of(VENDOR_DECISION, VENDOR_COMMENT);
+            default -> List.of();
+        };
+    }
 
     private TransferProcess() {
     }

@@ -107,6 +107,7 @@ public class TransferRequest {
 
     void reviewLetter(LetterDecision decision, String comment, String actor, Instant at) {
         expect(TransferStatus.LETTER_REVIEW);
+        expectLastStep(Step.SUBMITTED, Step.CORRECTED);
         switch (decision) {
             case FORWARD -> record(Step.LETTER_FORWARDED, comment, actor, at, TransferStatus.AWAITING_CURRENT_PARTNER);
             case RETURN -> record(Step.LETTER_RETURNED, required(comment, "Укажите, что нужно исправить."), actor, at,
@@ -124,6 +125,7 @@ public class TransferRequest {
 
     void answerAsCurrentPartner(PartnerAnswer answer, String comment, String actor, Instant at) {
         expect(TransferStatus.AWAITING_CURRENT_PARTNER);
+        expectLastStep(Step.LETTER_FORWARDED);
         switch (answer) {
             case AGREE -> record(Step.PARTNER_AGREED, comment, actor, at, TransferStatus.AWAITING_CURRENT_PARTNER);
             case OBJECT -> record(Step.PARTNER_OBJECTED, required(comment, "Укажите причину возражения."), actor, at,
@@ -133,11 +135,13 @@ public class TransferRequest {
 
     void noAnswerFromCurrentPartner(Instant at) {
         expect(TransferStatus.AWAITING_CURRENT_PARTNER);
+        expectLastStep(Step.LETTER_FORWARDED);
         record(Step.PARTNER_SILENT, null, "system", at, TransferStatus.VENDOR_DECISION);
     }
 
     void decideAsVendor(VendorDecision decision, String comment, String actor, Instant at) {
         expect(TransferStatus.VENDOR_DECISION);
+        expectLastStep(Step.PARTNER_OBJECTED, Step.PARTNER_SILENT);
         switch (decision) {
             case APPROVE -> record(Step.VENDOR_APPROVED, comment, actor, at, TransferStatus.VENDOR_DECISION);
             case REJECT -> record(Step.VENDOR_REJECTED, required(comment, "Укажите причину отклонения."), actor, at,
@@ -148,9 +152,10 @@ public class TransferRequest {
     /** Re-assigns the subscriber to the new partner; allowed once the current partner or the vendor agreed. */
     void approve(Instant at) {
         expect(TransferStatus.AWAITING_CURRENT_PARTNER, TransferStatus.VENDOR_DECISION);
-        Step last = lastStep();
-        if (last != Step.PARTNER_AGREED && last != Step.VENDOR_APPROVED) {
-            throw new IllegalStateException("Transfer " + id + " was not agreed: last step " + last);
+        expectLastStep(Step.PARTNER_AGREED, Step.VENDOR_APPROVED);
+        if (!subscriber.getPartner().getId().equals(fromPartner.getId())) {
+            throw com.partnerflow.system.BusinessRuleViolation.conflict("Абонент " + subscriber.getNumber()
+                    + " уже обслуживается другим партнером, чем при подаче запроса: запрос устарел.");
         }
         subscriber.transferTo(toPartner, id, at);
         record(Step.SUBSCRIBER_TRANSFERRED, null, "system", at, TransferStatus.APPROVED);
@@ -160,10 +165,7 @@ public class TransferRequest {
     /** Closes the request after a rejection by vendor staff; the reason is the rejecting decision's comment. */
     void reject(Instant at) {
         expect(TransferStatus.LETTER_REVIEW, TransferStatus.VENDOR_DECISION);
-        Step last = lastStep();
-        if (last != Step.LETTER_REJECTED && last != Step.VENDOR_REJECTED) {
-            throw new IllegalStateException("Transfer " + id + " was not rejected: last step " + last);
-        }
+        expectLastStep(Step.LETTER_REJECTED, Step.VENDOR_REJECTED);
         record(Step.CLOSED_REJECTED, rejectionReason(), "system", at, TransferStatus.REJECTED);
         openSubscriberId = null;
     }
@@ -197,8 +199,12 @@ public class TransferRequest {
         this.updatedAt = at;
     }
 
-    private Step lastStep() {
-        return history.get(history.size() - 1).step();
+    /** Each decision answers the step that asked for it, once: a second answer to the same question fails. */
+    private void expectLastStep(Step... allowed) {
+        Step last = history.get(history.size() - 1).step();
+        if (!List.of(allowed).contains(last)) {
+            throw new IllegalStateException("Transfer " + id + " last did " + last + ", expected one of " + List.of(allowed));
+        }
     }
 
     private void expect(TransferStatus... allowed) {

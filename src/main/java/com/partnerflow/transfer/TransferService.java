@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,7 @@ import com.partnerflow.system.BusinessRuleViolation;
  * one transaction (the engine's, when called from a delegate), so a request is taken whole or not at all.
  */
 @Service
-public class TransferService {
+class TransferService {
 
     static final int MAX_NAME = 255;
     static final int MAX_REASON = 2000;
@@ -59,7 +60,7 @@ public class TransferService {
      * submitter's own partner. Throws {@link BusinessRuleViolation} naming every problem found.
      */
     @Transactional
-    public TransferRequest submit(SubmitTransfer command, String submitterId) {
+    TransferRequest submit(SubmitTransfer command, String submitterId) {
         Partner target = partners.partnerOf(submitterId).orElseThrow(() -> BusinessRuleViolation.forbidden(
                 "Подать запрос на перевод может только сотрудник партнера, а пользователь "
                         + submitterId + " не состоит ни в одном партнере."));
@@ -78,24 +79,38 @@ public class TransferService {
             throw BusinessRuleViolation.invalid(
                     "Абонент " + subscriber.getNumber() + " уже обслуживается вашей организацией.");
         }
-        transfers.findByOpenSubscriberId(subscriber.getId()).ifPresent(open -> {
-            throw BusinessRuleViolation.conflict("По абоненту " + subscriber.getNumber()
-                    + " уже открыт запрос на перевод № " + open.getId() + ".");
-        });
+        if (transfers.findByOpenSubscriberId(subscriber.getId()).isPresent()) {
+            throw alreadyOpen(subscriber);
+        }
         TransferLetter letter = new TransferLetter(command.subscriberName().strip(), command.reason().strip(),
                 letterDate, documents.storeLetter(command.letter(), submitterId));
-        return transfers.saveAndFlush(new TransferRequest(subscriber, target, letter, submitterId, clock.instant()));
+        try {
+            return transfers.saveAndFlush(new TransferRequest(subscriber, target, letter, submitterId, clock.instant()));
+        } catch (DataIntegrityViolationException raceLost) {
+            // another partner opened a transfer for this subscriber a moment ago: the unique open slot decides
+            throw alreadyOpen(subscriber);
+        }
+    }
+
+    private static BusinessRuleViolation alreadyOpen(Subscriber subscriber) {
+        return BusinessRuleViolation.conflict("По абоненту " + subscriber.getNumber() + " уже открыт запрос на перевод.");
     }
 
     @Transactional
-    public void reviewLetter(long transferId, LetterDecision decision, String comment, String actor) {
+    void reviewLetter(long transferId, LetterDecision decision, String comment, String actor) {
         get(transferId).reviewLetter(decision, checkComment(comment), actor, clock.instant());
     }
 
     /** The submitter's correction after the letter was returned: the same checks as a submission. */
     @Transactional
-    public void correct(long transferId, SubmitTransfer command, String actor) {
+    void correct(long transferId, SubmitTransfer command, String actor) {
         TransferRequest transfer = get(transferId);
+        boolean actsForNewPartner = partners.partnerOf(actor)
+                .map(partner -> partner.getId().equals(transfer.getToPartner().getId()))
+                .orElse(false);
+        if (!actsForNewPartner) {
+            throw BusinessRuleViolation.forbidden("Исправить запрос может только сотрудник партнера, подавшего его.");
+        }
         boolean newLetter = command.letter() != null && command.letter().content().length > 0;
         LocalDate letterDate = checkFields(command, newLetter);
         if (!transfer.getSubscriber().getNumber().equals(command.subscriberNumber().strip())) {
@@ -111,7 +126,7 @@ public class TransferService {
     }
 
     @Transactional
-    public void answerAsCurrentPartner(long transferId, PartnerAnswer answer, String comment, String actor) {
+    void answerAsCurrentPartner(long transferId, PartnerAnswer answer, String comment, String actor) {
         TransferRequest transfer = get(transferId);
         boolean actsForCurrentPartner = partners.partnerOf(actor)
                 .map(partner -> partner.getId().equals(transfer.getFromPartner().getId()))
@@ -123,18 +138,18 @@ public class TransferService {
     }
 
     @Transactional
-    public void noAnswerFromCurrentPartner(long transferId) {
+    void noAnswerFromCurrentPartner(long transferId) {
         get(transferId).noAnswerFromCurrentPartner(clock.instant());
     }
 
     @Transactional
-    public void decideAsVendor(long transferId, VendorDecision decision, String comment, String actor) {
+    void decideAsVendor(long transferId, VendorDecision decision, String comment, String actor) {
         get(transferId).decideAsVendor(decision, checkComment(comment), actor, clock.instant());
     }
 
     /** Re-assigns the subscriber with its history and writes both partners' mails, in one transaction. */
     @Transactional
-    public void approve(long transferId) {
+    void approve(long transferId) {
         TransferRequest transfer = get(transferId);
         transfer.approve(clock.instant());
         notifications.enqueue(TransferMails.topic(transferId), mails.approved(transfer));
@@ -142,25 +157,25 @@ public class TransferService {
 
     /** Closes a rejected request and writes the submitter's mail with the reason. */
     @Transactional
-    public void reject(long transferId) {
+    void reject(long transferId) {
         TransferRequest transfer = get(transferId);
         transfer.reject(clock.instant());
         notifications.enqueue(TransferMails.topic(transferId), mails.rejected(transfer));
     }
 
-    public void sendNotifications(long transferId) {
+    void sendNotifications(long transferId) {
         notifications.dispatch(TransferMails.topic(transferId));
     }
 
     @Transactional(readOnly = true)
-    public TransferRequest find(long transferId, Caller caller) {
+    TransferRequest find(long transferId, Caller caller) {
         TransferRequest transfer = transfers.findById(transferId).filter(t -> isVisible(t, caller))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Запрос на перевод № " + transferId + " не найден."));
         return transfer;
     }
 
     @Transactional(readOnly = true)
-    public Page<TransferRequest> list(Caller caller, Pageable page) {
+    Page<TransferRequest> list(Caller caller, Pageable page) {
         if (caller.seesAllPartners()) {
             return transfers.findAllNewestFirst(page);
         }
@@ -171,13 +186,19 @@ public class TransferService {
 
     /** The letter's content, for whoever may see the request. */
     @Transactional(readOnly = true)
-    public LetterContent letter(long transferId, Caller caller) {
+    LetterContent letter(long transferId, Caller caller) {
         StoredDocument letter = find(transferId, caller).getLetter();
         return new LetterContent(letter.getFileName(), letter.getMediaType(), letter.getContent());
     }
 
     /** A letter's bytes, read inside the transaction. */
-    public record LetterContent(String fileName, String mediaType, byte[] content) {
+    record LetterContent(String fileName, String mediaType, byte[] content) {
+    }
+
+    /** The request a process step works on. */
+    @Transactional(readOnly = true)
+    TransferRequest byId(long transferId) {
+        return get(transferId);
     }
 
     private boolean isVisible(TransferRequest transfer, Caller caller) {

@@ -1,6 +1,6 @@
 package com.partnerflow.transfer;
 
-import static com.partnerflow.transfer.TransferProcess.TRANSFER_ID;
+import static com.partnerflow.transfer.TransferProcess.transferId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +22,7 @@ class TransferSubscriberDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long transferId = TRANSFER_ID.from(execution);
+        long transferId = transferId(execution);
         transfers.approve(transferId);
         log.info("Transfer {}: subscriber transferred", transferId);
     }

@@ -27,7 +27,7 @@ class VendorDecidedListener implements TaskListener {
     public void notify(DelegateTask task) {
         VendorDecision decision = VENDOR_DECISION.optionalFrom(task)
                 .orElseThrow(() -> BusinessRuleViolation.invalid("Выберите решение: одобрить или отклонить перевод."));
-        long transferId = TRANSFER_ID.from(task);
+        long transferId = transferId(task);
         transfers.decideAsVendor(transferId, decision, VENDOR_COMMENT.optionalFrom(task).orElse(null), Actor.of(task));
         log.info("Transfer {}: vendor decided {}", transferId, decision);
     }

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +32,7 @@ import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.transfer.TransferApi;
+import com.partnerflow.transfer.TransferProcess;
 
 /**
  * Login everywhere, and partner isolation: a partner sees and acts on the requests it is involved
@@ -36,6 +44,10 @@ class TransferSecurityTest extends IntegrationTest {
     TestRestTemplate http;
     @Autowired
     TestData data;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
 
     TransferApi api;
     Partner current;
@@ -102,15 +114,15 @@ class TransferSecurityTest extends IntegrationTest {
     @Test
     void anotherPartnerCannotCompleteOrClaimTheCurrentPartnersTask() {
         String reviewTask = api.task("vera", transferId).get("id").asText();
-        api.complete("vera", reviewTask, Map.of("letterDecision", string("FORWARD")));
+        api.complete("vera", reviewTask, Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD")));
         String agreementTask = api.task(currentUser, transferId).get("id").asText();
 
-        ResponseEntity<JsonNode> completed = api.complete(outsider, agreementTask, Map.of("partnerAnswer", string("AGREE")));
+        ResponseEntity<JsonNode> completed = api.complete(outsider, agreementTask, Map.of(TransferProcess.PARTNER_ANSWER.name(), string("AGREE")));
         assertThat(completed.getStatusCode().value()).isIn(403, 404);
         ResponseEntity<JsonNode> claimed = http.exchange("/engine-rest/task/" + agreementTask + "/claim", HttpMethod.POST,
                 json(outsider, Map.of("userId", outsider)), JsonNode.class);
         assertThat(claimed.getStatusCode().value()).isIn(403, 404);
-        ResponseEntity<JsonNode> byTheNewPartner = api.complete(newUser, agreementTask, Map.of("partnerAnswer", string("AGREE")));
+        ResponseEntity<JsonNode> byTheNewPartner = api.complete(newUser, agreementTask, Map.of(TransferProcess.PARTNER_ANSWER.name(), string("AGREE")));
         assertThat(byTheNewPartner.getStatusCode().value()).as("the requesting partner cannot agree in the current one's place").isIn(403, 404);
 
         assertThat(api.task(currentUser, transferId).get("id").asText()).isEqualTo(agreementTask);
@@ -132,7 +144,7 @@ class TransferSecurityTest extends IntegrationTest {
         Subscriber third = data.subscriber(current);
         Map<String, Object> variables = new HashMap<>();
         TransferApi.letter(third.getNumber(), third.getName()).forEach((name, value) -> variables.put(name, string((String) value)));
-        variables.put("letter", TransferApi.transientFile("письмо.pdf", TransferApi.PDF));
+        variables.put(TransferProcess.LETTER, TransferApi.transientFile("письмо.pdf", TransferApi.PDF));
         variables.put("newPartnerGroup", string("partner-ALFA"));
         variables.put("submitter", string("anna"));
         ResponseEntity<JsonNode> started = http.exchange("/engine-rest/process-definition/key/subscriber-transfer/start",
@@ -151,6 +163,53 @@ class TransferSecurityTest extends IntegrationTest {
                 "письмо.pdf", TransferApi.PDF);
         assertThat(byVendorStaff.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(byVendorStaff.getBody().get("detail").asText()).contains("Недостаточно прав");
+    }
+
+    @Test
+    void variablesSetWhileWorkingATaskCannotRedirectTheProcess() {
+        api.complete("vera", api.task("vera", transferId).get("id").asText(),
+                Map.of(TransferProcess.LETTER_DECISION.name(), string("RETURN"),
+                        TransferProcess.LETTER_COMMENT.name(), string("Нужна подпись")));
+        String outsiderGroup = data.partnerGroupOf(outsider);
+        ResponseEntity<JsonNode> tampered = api.complete(newUser, api.task(newUser, transferId).get("id").asText(), Map.of(
+                "currentPartnerGroup", string(outsiderGroup),
+                "partnerAnswerTimeout", string("PT1S"),
+                TransferProcess.TRANSFER_ID.name(), Map.of("value", 1, "type", "Long"),
+                TransferProcess.LETTER_DECISION.name(), string("FORWARD")));
+        assertThat(tampered.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode review = api.task("vera", transferId);
+        assertThat(review.get("taskDefinitionKey").asText()).as("the pre-set decision did not skip the review")
+                .isEqualTo(TransferProcess.Elements.REVIEW_LETTER);
+        api.complete("vera", review.get("id").asText(), Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD")));
+
+        assertThat(api.task(outsider, transferId)).as("the agreement did not go to the outsider").isNull();
+        assertThat(api.task(currentUser, transferId).get("taskDefinitionKey").asText())
+                .isEqualTo(TransferProcess.Elements.PARTNER_AGREEMENT);
+        String instanceId = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(transferId)).singleResult().getId();
+        Job timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+        assertThat(timer.getDuedate()).as("the deadline is the configured one, not the tampered PT1S")
+                .isAfter(Date.from(Instant.now().plus(Duration.ofDays(4))));
+    }
+
+    @Test
+    void aLetterSentAsAPersistentVariableIsRefusedAndNothingIsStored() {
+        Subscriber subscriber = data.subscriber(current);
+        long instancesBefore = history.createHistoricProcessInstanceQuery().processDefinitionKey(TransferProcess.KEY).count();
+        Map<String, Object> variables = new HashMap<>();
+        TransferApi.letter(subscriber.getNumber(), subscriber.getName()).forEach((name, value) -> variables.put(name, string((String) value)));
+        variables.put(TransferProcess.LETTER, Map.of("value", java.util.Base64.getEncoder().encodeToString(TransferApi.PDF),
+                "type", "File", "valueInfo", Map.of("filename", "письмо.pdf", "mimeType", "application/pdf")));
+
+        ResponseEntity<JsonNode> started = http.exchange("/engine-rest/process-definition/key/subscriber-transfer/start",
+                HttpMethod.POST, json(newUser, Map.of("variables", variables)), JsonNode.class);
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(started.getBody().get("message").asText()).contains("временной переменной");
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(TransferProcess.KEY).count())
+                .isEqualTo(instancesBefore);
+        assertThat(history.createHistoricVariableInstanceQuery().variableName(TransferProcess.LETTER).count()).isZero();
     }
 
     private int instances(String user, String pathWithKey) {

@@ -46,6 +46,8 @@ class ProcessModelTest extends IntegrationTest {
     static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class);
 
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)}");
+    /** A value the domain supplies: {@code ${bean.method(execution)}}. */
+    static final Pattern BEAN_METHOD = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)\\.([a-zA-Z][a-zA-Z0-9]*)\\((execution)?\\)}");
     static final Pattern MEANINGFUL_ID = Pattern.compile(
             "(startEvent|endEvent|userTask|serviceTask|gateway|boundaryEvent|timer|flow|definitions|diagram|plane)_[a-z][A-Za-z]+(_di)?");
 
@@ -102,7 +104,7 @@ class ProcessModelTest extends IntegrationTest {
     }
 
     @Test
-    void candidateGroupsAreKnownGroupsOrProcessVariables() throws IOException {
+    void candidateGroupsAreKnownGroupsOrComeFromTheDomain() throws IOException {
         Set<String> groups = Arrays.stream(Groups.class.getFields()).map(field -> (String) value(field)).collect(Collectors.toSet());
         Set<String> variables = PROCESS_APIS.stream().flatMap(api -> Arrays.stream(api.getFields()))
                 .filter(field -> field.getType() == ProcessVariable.class)
@@ -117,7 +119,10 @@ class ProcessModelTest extends IntegrationTest {
                 assertThat(task.getCamundaCandidateGroupsList()).as("%s has candidate groups", task.getId()).isNotEmpty();
                 for (String reference : references) {
                     Matcher variable = EXPRESSION.matcher(reference);
-                    if (variable.matches()) {
+                    Matcher beanMethod = BEAN_METHOD.matcher(reference);
+                    if (beanMethod.matches()) {
+                        assertThat(hasMethod(beanMethod.group(1), beanMethod.group(2))).as("%s: %s", task.getId(), reference).isTrue();
+                    } else if (variable.matches()) {
                         assertThat(variables).as("%s: variable of %s", task.getId(), reference).contains(variable.group(1));
                     } else {
                         assertThat(groups).as("%s: group %s", task.getId(), reference).contains(reference);
@@ -156,6 +161,23 @@ class ProcessModelTest extends IntegrationTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyTimerExpressionComesFromTheDomain() throws IOException {
+        for (BpmnModelInstance model : models()) {
+            for (org.camunda.bpm.model.bpmn.instance.TimeDuration duration
+                    : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeDuration.class)) {
+                Matcher beanMethod = BEAN_METHOD.matcher(duration.getTextContent().strip());
+                assertThat(beanMethod.matches()).as(duration.getTextContent()).isTrue();
+                assertThat(hasMethod(beanMethod.group(1), beanMethod.group(2))).as(duration.getTextContent()).isTrue();
+            }
+        }
+    }
+
+    private boolean hasMethod(String bean, String method) {
+        return context.containsBean(bean) && Arrays.stream(context.getType(bean).getMethods())
+                .anyMatch(candidate -> candidate.getName().equals(method));
     }
 
     private static void checkForm(BaseElement element, String formRef, String binding, String formKey, Set<String> formIds) {

@@ -71,12 +71,12 @@ class TransferEndToEndTest extends IntegrationTest {
 
         JsonNode review = api.task("vera", id);
         assertThat(review.get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.REVIEW_LETTER);
-        assertThat(api.complete("vera", review.get("id").asText(), Map.of("letterDecision", string("FORWARD")))
+        assertThat(api.complete("vera", review.get("id").asText(), Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD")))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         JsonNode agreement = api.task(currentUser, id);
         assertThat(agreement.get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.PARTNER_AGREEMENT);
-        assertThat(api.complete(currentUser, agreement.get("id").asText(), Map.of("partnerAnswer", string("AGREE")))
+        assertThat(api.complete(currentUser, agreement.get("id").asText(), Map.of(TransferProcess.PARTNER_ANSWER.name(), string("AGREE")))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         awaitEnded(id, TransferProcess.Elements.END_TRANSFERRED);
@@ -104,14 +104,14 @@ class TransferEndToEndTest extends IntegrationTest {
         long id = submit();
         String firstLetter = api.get(newUser, "/api/transfers/" + id).getBody().at("/letter/sha256").asText();
         api.complete("vera", api.task("vera", id).get("id").asText(),
-                Map.of("letterDecision", string("RETURN"), "letterComment", string("Нет подписи директора")));
+                Map.of(TransferProcess.LETTER_DECISION.name(), string("RETURN"), TransferProcess.LETTER_COMMENT.name(), string("Нет подписи директора")));
 
         JsonNode correction = api.task(newUser, id);
         assertThat(correction.get("assignee").asText()).isEqualTo(newUser);
         byte[] signedLetter = (new String(TransferApi.PDF) + "% подписано\n").getBytes();
         ResponseEntity<JsonNode> corrected = api.complete(newUser, correction.get("id").asText(), Map.of(
-                "reason", string("Исправлено: письмо подписано директором"),
-                "letter", transientFile("письмо-подписано.pdf", signedLetter)));
+                TransferProcess.REASON.name(), string("Исправлено: письмо подписано директором"),
+                TransferProcess.LETTER, transientFile("письмо-подписано.pdf", signedLetter)));
         assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         JsonNode transfer = api.get(newUser, "/api/transfers/" + id).getBody();
@@ -128,17 +128,17 @@ class TransferEndToEndTest extends IntegrationTest {
     @Test
     void objectionRejectedByVendorStaffTellsTheSubmitterWhy() throws Exception {
         long id = submit();
-        api.complete("vera", api.task("vera", id).get("id").asText(), Map.of("letterDecision", string("FORWARD")));
+        api.complete("vera", api.task("vera", id).get("id").asText(), Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD")));
         api.complete(currentUser, api.task(currentUser, id).get("id").asText(),
-                Map.of("partnerAnswer", string("OBJECT"), "partnerComment", string("У клиента задолженность")));
+                Map.of(TransferProcess.PARTNER_ANSWER.name(), string("OBJECT"), TransferProcess.PARTNER_COMMENT.name(), string("У клиента задолженность")));
         ResponseEntity<JsonNode> withoutReason = api.complete("vera", api.task("vera", id).get("id").asText(),
-                Map.of("vendorDecision", string("REJECT")));
+                Map.of(TransferProcess.VENDOR_DECISION.name(), string("REJECT")));
         assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(withoutReason.getBody().get("message").asText()).contains("Укажите причину отклонения");
         assertThat(api.task("vera", id).get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.VENDOR_DECISION);
 
         api.complete("vera", api.task("vera", id).get("id").asText(),
-                Map.of("vendorDecision", string("REJECT"), "vendorComment", string("Сначала погасите задолженность")));
+                Map.of(TransferProcess.VENDOR_DECISION.name(), string("REJECT"), TransferProcess.VENDOR_COMMENT.name(), string("Сначала погасите задолженность")));
 
         awaitEnded(id, TransferProcess.Elements.END_REJECTED);
         assertThat(api.get(newUser, "/api/transfers/" + id).getBody().get("status").asText()).isEqualTo("REJECTED");

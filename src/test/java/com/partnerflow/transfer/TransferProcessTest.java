@@ -21,6 +21,7 @@ import static org.mockito.Mockito.verify;
 import java.time.Duration;
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -66,15 +67,34 @@ class TransferProcessTest {
     final ExecutionListener acceptTransfer = execution -> {
         execution.setProcessBusinessKey(String.valueOf(TRANSFER));
         TRANSFER_ID.on(execution, TRANSFER);
-        CURRENT_PARTNER_GROUP.on(execution, "partner-ALFA");
-        NEW_PARTNER_GROUP.on(execution, "partner-BETA");
-        PARTNER_ANSWER_TIMEOUT.on(execution, "P5D");
     };
+
+    /** Stands in for {@link TransferRouting}: what the domain would answer for transfer 42. */
+    public static class Routing {
+        public String currentPartnerGroup(DelegateExecution execution) {
+            assertThat(TransferProcess.transferId(execution)).isEqualTo(TRANSFER);
+            return "partner-ALFA";
+        }
+
+        public String newPartnerGroup(DelegateExecution execution) {
+            return "partner-BETA";
+        }
+
+        public String submitter(DelegateExecution execution) {
+            return SUBMITTER;
+        }
+
+        public String partnerAnswerTimeout() {
+            return "P5D";
+        }
+    }
 
     @BeforeEach
     void registerDelegates() {
         BpmnAwareTests.init(ENGINE.getProcessEngine());
         Mocks.register("acceptTransferListener", acceptTransfer);
+        Mocks.register("transferRouting", new Routing());
+        Mocks.register("resetDecisionListener", new ResetDecisionListener());
         Mocks.register("letterReviewedListener", letterReviewed);
         Mocks.register("requestCorrectedListener", requestCorrected);
         Mocks.register("partnerAnsweredListener", partnerAnswered);
@@ -134,6 +154,19 @@ class TransferProcessTest {
         complete(task(), PARTNER_ANSWER.with(PartnerAnswer.AGREE));
         execute(job());
         assertThat(instance).hasPassed(Elements.CORRECT_REQUEST, Elements.END_TRANSFERRED).isEnded();
+    }
+
+    @Test
+    void aReturnedRequestComesBackForReviewWithoutTheOldDecision() {
+        ProcessInstance instance = start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.RETURN));
+        complete(task(), LETTER_DECISION.with(LetterDecision.FORWARD));
+
+        assertThat(instance).isWaitingAt(Elements.REVIEW_LETTER);
+        assertThat(runtimeService().getVariable(instance.getId(), LETTER_DECISION.name()))
+                .as("a decision pre-set by the submitter is cleared when the review task is created").isNull();
+        assertThatThrownBy(() -> taskService().complete(task().getId()))
+                .as("completing without a decision cannot repeat the last one").isInstanceOf(RuntimeException.class);
     }
 
     @Test
@@ -242,8 +275,7 @@ class TransferProcessTest {
     }
 
     private ProcessInstance start() {
-        // the real listener records the authenticated submitter; the stand-in above does not, so the test sets it
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, TransferProcess.SUBMITTER.with(SUBMITTER));
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY);
         assertThat(instance).isStarted().hasBusinessKey(String.valueOf(TRANSFER));
         return instance;
     }

@@ -188,7 +188,7 @@ class TransferRequestTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> transfer.reject(LATER))
                 .as("nobody rejected the letter yet").isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("was not rejected");
+                .hasMessageContaining("expected one of [LETTER_REJECTED, VENDOR_REJECTED]");
 
         transfer.reviewLetter(LetterDecision.FORWARD, null, "vera", LATER);
         assertThatThrownBy(() -> transfer.correct(letter(), "boris", LATER)).isInstanceOf(IllegalStateException.class);
@@ -196,7 +196,7 @@ class TransferRequestTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> transfer.approve(LATER))
                 .as("the current partner has not agreed").isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("was not agreed");
+                .hasMessageContaining("expected one of [PARTNER_AGREED, VENDOR_APPROVED]");
         assertThat(transfer.getHistory()).hasSize(2);
         assertThat(transfer.getStatus()).isEqualTo(TransferStatus.AWAITING_CURRENT_PARTNER);
     }
@@ -205,7 +205,7 @@ class TransferRequestTest {
     void refusesEveryStepOnceTheSubscriberIsTransferred() {
         atVendorDecision();
         assertThatThrownBy(() -> transfer.approve(LATEST)).as("objection, no vendor approval")
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("was not agreed");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected one of [PARTNER_AGREED, VENDOR_APPROVED]");
         transfer.decideAsVendor(VendorDecision.APPROVE, null, "vera", LATEST);
         transfer.approve(LATEST);
 
@@ -254,5 +254,28 @@ class TransferRequestTest {
                 Instant.parse("2024-01-01T00:00:00Z"));
         ReflectionTestUtils.setField(subscriber, "id", 10L);
         return subscriber;
+    }
+
+    @Test
+    void answersEachQuestionOnlyOnce() {
+        transfer.reviewLetter(LetterDecision.FORWARD, null, "vera", LATER);
+        transfer.answerAsCurrentPartner(PartnerAnswer.AGREE, null, "anna", LATER);
+
+        assertThatThrownBy(() -> transfer.answerAsCurrentPartner(PartnerAnswer.OBJECT, "передумали", "anna", LATER))
+                .as("a second answer").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> transfer.noAnswerFromCurrentPartner(LATER))
+                .as("silence after an answer").isInstanceOf(IllegalStateException.class);
+        assertThat(transfer.getHistory()).extracting(TransferEvent::step)
+                .containsExactly(TransferEvent.Step.SUBMITTED, TransferEvent.Step.LETTER_FORWARDED, TransferEvent.Step.PARTNER_AGREED);
+    }
+
+    @Test
+    void rejectedLetterCannotBeForwardedAfterwards() {
+        transfer.reviewLetter(LetterDecision.REJECT, "нет печати", "vera", LATER);
+
+        assertThatThrownBy(() -> transfer.reviewLetter(LetterDecision.FORWARD, null, "vera", LATER))
+                .isInstanceOf(IllegalStateException.class);
+        transfer.reject(LATER);
+        assertThat(transfer.getStatus()).isEqualTo(TransferStatus.REJECTED);
     }
 }
