@@ -83,9 +83,16 @@ class AccessSetup {
         ensure(Groups.OPS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
         ensure(Groups.OPS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
 
-        // everybody may see who is who (task assignees, candidate groups in Tasklist)
-        ensureGlobal(Resources.USER, Authorization.ANY, Permissions.READ);
-        ensureGlobal(Resources.GROUP, Authorization.ANY, Permissions.READ);
+        // Who is who (names, e-mails, memberships) only for the vendor's own people: a partner must not list
+        // a competitor's staff. Everyone still reads their own user (Camunda grants each user ALL on itself)
+        // and the groups they belong to (Camunda grants members READ on a new group). Vendor staff need it
+        // also inside the process: rejecting a transfer looks up the submitter's e-mail (UserDirectory).
+        for (String group : new String[] {Groups.VENDOR_STAFF, Groups.OPS}) {
+            ensure(group, Resources.USER, Authorization.ANY, Permissions.READ);
+            ensure(group, Resources.GROUP, Authorization.ANY, Permissions.READ);
+        }
+        revokeGlobal(Resources.USER);
+        revokeGlobal(Resources.GROUP);
 
         ensureFilter("Мои задачи", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensureFilter("Задачи моих групп", -5,
@@ -120,6 +127,20 @@ class AccessSetup {
             authorization.setUserId(Authorization.ANY);
             save(authorization, resource, resourceId, permissions);
         }
+    }
+
+    /**
+     * Earlier versions granted everybody READ on all users and groups; "only add what is missing" would
+     * keep that grant in existing databases forever, so a global grant on the whole directory is removed.
+     */
+    private void revokeGlobal(Resource resource) {
+        authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(Authorization.ANY).list()
+                .forEach(authorization -> {
+                    log.warn("Removing the global authorization {} on every {}: the directory is not for partners",
+                            authorization.getId(), resource.resourceName());
+                    authorizationService.deleteAuthorization(authorization.getId());
+                });
     }
 
     private void save(Authorization authorization, Resource resource, String resourceId, Permission... permissions) {

@@ -3,6 +3,7 @@ package com.partnerflow.security;
 import java.util.Arrays;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,8 +24,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against Camunda's identity service,
  *       stateless, and the engine authorizations of that user apply to everything the request does.</li>
  *   <li>{@code /camunda/**} (Cockpit, Tasklist, Admin): Camunda's own login and session, its own CSRF
- *       protection; Spring Security only adds headers.</li>
- *   <li>OpenAPI documentation and Actuator metrics need a login; only the health probe is open.</li>
+ *       protection; Spring Security only adds headers, and closes Camunda Admin's initial setup
+ *       ({@code /camunda/api/admin/setup/**}), which lets the first anonymous visitor create an
+ *       administrator while none exists. The administrator always comes from the configuration
+ *       ({@code camunda.bpm.admin-user}).</li>
+ *   <li>OpenAPI documentation needs a login; the Actuator (metrics, info) is for operations and
+ *       administrators only, its health probe is open.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +48,8 @@ class SecurityConfiguration {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                        // metrics tell a lot about the installation and the load; the authorities are Camunda group ids
+                        .requestMatchers(paths("/actuator/**")).hasAnyAuthority(Groups.OPS, Groups.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
@@ -62,9 +69,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webappSecurity(HttpSecurity http,
+                                       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
+            throws Exception {
         return http
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths(webappPath + "/api/admin/setup/**")).denyAll()
+                        .anyRequest().permitAll())
                 // the Camunda webapps authenticate with their own session and protect it with their own CSRF filter
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

@@ -2,6 +2,8 @@ package com.partnerflow.system;
 
 import java.util.stream.Collectors;
 
+import jakarta.servlet.ServletException;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -9,7 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,11 +23,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Turns every failure of a {@code /api} request into a {@link ProblemDetail} with a Russian
- * {@code detail}; never a stack trace.
+ * {@code detail}; never a stack trace. A client's mistake stays a 4xx: Spring MVC's own request
+ * errors ({@link ErrorResponse}: wrong method, media type, missing header, ...) keep their status,
+ * and a body that cannot be read (broken JSON, a multipart body without a boundary) is a 400, not
+ * the 500 of the catch-all, which is for our own failures.
  */
 @RestControllerAdvice(basePackages = "com.partnerflow")
 class ApiExceptionHandler {
@@ -29,7 +39,53 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail onRuntimeException(RuntimeException exception) {
+    ResponseEntity<ProblemDetail> onRuntimeException(RuntimeException exception) {
+        if (exception instanceof ErrorResponse error) {
+            return onErrorResponse(error, exception);
+        }
+        return ResponseEntity.of(classify(exception)).build();
+    }
+
+    /** The checked Spring MVC exceptions (most {@link ErrorResponse}s are {@link ServletException}s). */
+    @ExceptionHandler(ServletException.class)
+    ResponseEntity<ProblemDetail> onServletException(ServletException exception) {
+        if (exception instanceof ErrorResponse error) {
+            return onErrorResponse(error, exception);
+        }
+        return ResponseEntity.of(unexpected(exception)).build();
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MultipartException.class})
+    ProblemDetail onUnreadableBody(Exception exception) {
+        log.debug("Unreadable request body", exception);
+        return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса.");
+    }
+
+    private ResponseEntity<ProblemDetail> onErrorResponse(ErrorResponse error, Exception exception) {
+        HttpStatusCode status = error.getStatusCode();
+        if (status.is5xxServerError()) {
+            return ResponseEntity.of(unexpected(exception)).build();
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailOf(status));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known != null ? known.getReasonPhrase() : null);
+        // e.g. Allow for a 405, Accept for a 415
+        return ResponseEntity.status(status).headers(error.getHeaders()).body(problem);
+    }
+
+    private static String detailOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "Неверный формат запроса.";
+            case 404 -> "Ресурс не найден.";
+            case 405 -> "Этот метод запроса не поддерживается по данному адресу.";
+            case 406 -> "Запрошенный формат ответа не поддерживается.";
+            case 413 -> "Запрос слишком большой.";
+            case 415 -> "Неподдерживаемый формат содержимого запроса.";
+            default -> "Запрос не может быть выполнен.";
+        };
+    }
+
+    private ProblemDetail classify(RuntimeException exception) {
         BusinessRuleViolation violation = findCause(exception, BusinessRuleViolation.class);
         if (violation != null) {
             return problem(statusOf(violation.kind()), violation.getMessage());
@@ -43,6 +99,10 @@ class ApiExceptionHandler {
             return problem(HttpStatus.CONFLICT,
                     "Запрос изменён другим пользователем одновременно с вами. Обновите данные и повторите.");
         }
+        return unexpected(exception);
+    }
+
+    private static ProblemDetail unexpected(Exception exception) {
         log.error("Unexpected failure of an API request", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервера. Повторите попытку позже.");
     }
