@@ -78,8 +78,9 @@ class TransferSecurityTest extends IntegrationTest {
     void everyApiNeedsALogin(String path) {
         assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(TransferApi.basic(null)), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // a user of its own: Camunda locks an account for a while after a wrong password
         HttpHeaders wrongPassword = new HttpHeaders();
-        wrongPassword.setBasicAuth("vera", "wrong");
+        wrongPassword.setBasicAuth(outsider, "wrong");
         assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(wrongPassword), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
