@@ -7,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Notifications extends JpaRepository<Notification, Long> {
 
     List<Notification> findByTopicAndStatusOrderById(String topic, Notification.Status status);
-
-    List<Notification> findByTopicOrderById(String topic);
 }

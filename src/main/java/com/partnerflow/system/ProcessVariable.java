@@ -57,10 +57,6 @@ public final class ProcessVariable<T> {
         scope.setVariable(name, toEngine.apply(value));
     }
 
-    /** The value from a variable map, as returned by queries and the test API. */
-    public T from(java.util.Map<String, Object> variables) {
-        return fromEngine.apply(variables.get(name));
-    }
 
     /** Starts a variable map with this variable set, for starting instances and completing tasks. */
     public VariableMap with(T value) {

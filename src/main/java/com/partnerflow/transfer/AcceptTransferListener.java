@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.partnerflow.document.FileVariable;
 import com.partnerflow.security.Actor;
 import com.partnerflow.security.ProcessAccess;
 import com.partnerflow.system.BusinessRuleViolation;
@@ -24,7 +23,6 @@ import com.partnerflow.system.BusinessRuleViolation;
 class AcceptTransferListener implements ExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(AcceptTransferListener.class);
-    private static final FileVariable LETTER_FILE = new FileVariable(LETTER);
 
     private final TransferService transfers;
     private final ProcessAccess access;
@@ -36,9 +34,7 @@ class AcceptTransferListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        SubmitTransfer command = new SubmitTransfer(SUBSCRIBER_NUMBER.optionalFrom(execution).orElse(null),
-                SUBSCRIBER_NAME.optionalFrom(execution).orElse(null), REASON.optionalFrom(execution).orElse(null),
-                LETTER_DATE.optionalFrom(execution).orElse(null), LETTER_FILE.from(execution).orElse(null));
+        SubmitTransfer command = submission(execution);
         String submitter = Actor.authenticated(execution).orElseThrow(() -> BusinessRuleViolation.forbidden(
                 "Подать запрос на перевод может только вошедший в систему сотрудник партнера."));
         TransferRequest transfer = transfers.submit(command, submitter);

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import com.partnerflow.document.FileVariable;
 
 import com.partnerflow.system.ProcessVariable;
 
@@ -60,6 +63,16 @@ public final class TransferProcess {
     public static final ProcessVariable<VendorDecision> VENDOR_DECISION =
             ProcessVariable.enumValue("vendorDecision", VendorDecision.class);
     public static final ProcessVariable<String> VENDOR_COMMENT = ProcessVariable.string("vendorComment");
+
+    /**
+     * What the start form (or the correction form) says about the letter, unchecked; the service
+     * checks every field. The file is read from its transient variable.
+     */
+    public static SubmitTransfer submission(VariableScope scope) {
+        return new SubmitTransfer(SUBSCRIBER_NUMBER.optionalFrom(scope).orElse(null),
+                SUBSCRIBER_NAME.optionalFrom(scope).orElse(null), REASON.optionalFrom(scope).orElse(null),
+                LETTER_DATE.optionalFrom(scope).orElse(null), new FileVariable(LETTER).from(scope).orElse(null));
+    }
 
     /** The id of the transfer request an execution works on: the instance's business key. */
     public static long transferId(DelegateExecution execution) {

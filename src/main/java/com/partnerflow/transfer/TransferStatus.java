@@ -11,9 +11,5 @@ public enum TransferStatus {
     /** The current partner objected or did not answer in time: vendor staff decide. */
     VENDOR_DECISION,
     APPROVED,
-    REJECTED;
-
-    public boolean isOpen() {
-        return this != APPROVED && this != REJECTED;
-    }
+    REJECTED
 }
