@@ -13,6 +13,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.subscriber.SubscriberStatus;
 import com.partnerflow.subscriber.Subscribers;
 
@@ -29,11 +30,14 @@ public class TestData {
     private final PartnerService partners;
     private final Subscribers subscribers;
     private final IdentityService identityService;
+    private final SubscriberService subscriberService;
 
-    public TestData(PartnerService partners, Subscribers subscribers, IdentityService identityService) {
+    public TestData(PartnerService partners, Subscribers subscribers, IdentityService identityService,
+                    SubscriberService subscriberService) {
         this.partners = partners;
         this.subscribers = subscribers;
         this.identityService = identityService;
+        this.subscriberService = subscriberService;
     }
 
     public Partner partner() {
@@ -65,10 +69,24 @@ public class TestData {
         return userId;
     }
 
+    /** A new client user of the subscriber: member of {@code clients} and {@code client-<NUMBER>}, e-mail {@code <id>@users.test}. */
+    public String clientUser(Subscriber subscriber) {
+        String userId = user(Groups.CLIENTS);
+        subscriberService.addClientUser(subscriber.getNumber(), userId);
+        return userId;
+    }
+
+    /** A legal entity with INN 7707083893 (KPP 770701001 fits it). */
     @Transactional
     public Subscriber subscriber(Partner servedBy) {
+        return subscriber(servedBy, "7707083893");
+    }
+
+    /** A subscriber with the given INN: 10 digits for a legal entity, 12 for an individual entrepreneur. */
+    @Transactional
+    public Subscriber subscriber(Partner servedBy, String inn) {
         String number = String.valueOf(SEQUENCE.incrementAndGet());
-        return subscribers.save(new Subscriber(number, "ООО «Клиент " + number + "»", "7707083893",
+        return subscribers.save(new Subscriber(number, "ООО «Клиент " + number + "»", inn,
                 SubscriberStatus.ACTIVE, servedBy, Instant.now()));
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.reporting.ReportingProcess;
 import com.partnerflow.transfer.TransferProcess;
 
 /**
@@ -36,6 +38,7 @@ class AccessSetup {
     static final Map<String, String> GROUPS = Map.of(
             Groups.VENDOR_STAFF, "Сотрудники фирмы (поддержка партнеров)",
             Groups.PARTNERS, "Сотрудники партнеров",
+            Groups.CLIENTS, "Пользователи клиентов",
             Groups.OPS, "Эксплуатация",
             Groups.AUDITORS, "Аудиторы доработок",
             Groups.AUDIT_LEADS, "Руководители аудита",
@@ -60,7 +63,7 @@ class AccessSetup {
     public void setUp() {
         GROUPS.forEach(this::ensureGroup);
 
-        for (String group : new String[] {Groups.VENDOR_STAFF, Groups.PARTNERS, Groups.AUDITORS, Groups.AUDIT_LEADS,
+        for (String group : new String[] {Groups.VENDOR_STAFF, Groups.PARTNERS, Groups.CLIENTS, Groups.AUDITORS, Groups.AUDIT_LEADS,
                 Groups.MODERATORS, Groups.FINANCE}) {
             ensure(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
@@ -71,10 +74,28 @@ class AccessSetup {
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         ensure(Groups.PARTNERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 
-        // vendor staff see every transfer, its instance and its history
-        ensure(Groups.VENDOR_STAFF, Resources.PROCESS_DEFINITION, TransferProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        // clients and partners (on a client's behalf) apply for the reporting service; the client's group and the
+        // servicing partner's group are granted the instance itself (ProcessAccess)
+        for (String group : new String[] {Groups.CLIENTS, Groups.PARTNERS}) {
+            ensure(group, Resources.PROCESS_DEFINITION, ReportingProcess.KEY,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+        ensure(Groups.CLIENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+
+        // vendor staff see every transfer and application, its instance and its history
+        for (String key : new String[] {TransferProcess.KEY, ReportingProcess.KEY}) {
+            ensure(Groups.VENDOR_STAFF, Resources.PROCESS_DEFINITION, key,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        }
+
+        // billing: finance starts the monthly settlement and sees all of it; a partner gets only its own answer
+        // tasks (as candidate group), never the instance, which holds every partner's reconciliations
+        ensure(Groups.FINANCE, Resources.PROCESS_DEFINITION, SettlementProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        ensure(Groups.FINANCE, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 
         // operations watch everything in Cockpit, read only
         ensure(Groups.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY,

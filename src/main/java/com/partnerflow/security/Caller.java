@@ -22,4 +22,9 @@ public record Caller(String userId, Set<String> groups) {
     public boolean seesAllPartners() {
         return groups.contains(Groups.VENDOR_STAFF) || groups.contains(Groups.OPS) || groups.contains(Groups.ADMIN);
     }
+
+    /** Billing (reconciliations, invoices) of every partner: finance, and whoever sees all partners. */
+    public boolean seesAllBilling() {
+        return groups.contains(Groups.FINANCE) || seesAllPartners();
+    }
 }

@@ -4,13 +4,14 @@ import java.util.Collection;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,27 +24,39 @@ public class ProcessAccess {
 
     private final AuthorizationService authorizationService;
     private final IdentityService identityService;
+    private final TaskService taskService;
 
-    ProcessAccess(AuthorizationService authorizationService, IdentityService identityService) {
+    ProcessAccess(AuthorizationService authorizationService, IdentityService identityService, TaskService taskService) {
         this.authorizationService = authorizationService;
         this.identityService = identityService;
+        this.taskService = taskService;
     }
 
     public void grantRead(String processInstanceId, Collection<String> groupIds) {
         // Authorizations are a system action: the partner user whose request triggers this may not
-        // create authorizations itself, so the checks are suspended for these two inserts only.
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            for (String groupId : groupIds) {
-                grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-                grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+        // create authorizations itself, so the checks are suspended for these inserts only.
+        AsSystem.run(identityService, () -> groupIds.forEach(groupId -> grantReadTo(groupId, processInstanceId)));
+    }
+
+    /**
+     * Moves the open tasks of an instance that wait for one group to another (a subscriber's new
+     * partner), unassigned, and lets the new group see the instance. A system action, like the grants.
+     */
+    public void handOverTasks(String processInstanceId, String fromGroup, String toGroup) {
+        AsSystem.run(identityService, () -> {
+            for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup(fromGroup)
+                    .includeAssignedTasks().list()) {
+                taskService.deleteCandidateGroup(task.getId(), fromGroup);
+                taskService.addCandidateGroup(task.getId(), toGroup);
+                taskService.setAssignee(task.getId(), null);
             }
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+            grantReadTo(toGroup, processInstanceId);
+        });
+    }
+
+    private void grantReadTo(String groupId, String processInstanceId) {
+        grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+        grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {

@@ -16,9 +16,19 @@ public class UserDirectory {
         this.identityService = identityService;
     }
 
+    /** A user's e-mail as the caller may see it: the directory is for the vendor's own people only. */
     public Optional<String> emailOf(String userId) {
         return Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
                 .map(User::getEmail)
                 .filter(email -> !email.isBlank());
+    }
+
+    /**
+     * A user's e-mail for a notification the system sends: a system lookup, because the person whose
+     * action triggers the mail (a partner approving a client's application) may not read the directory.
+     * Never return its result to a caller.
+     */
+    public Optional<String> notificationAddressOf(String userId) {
+        return AsSystem.call(identityService, () -> emailOf(userId));
     }
 }

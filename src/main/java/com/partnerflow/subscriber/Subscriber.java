@@ -21,6 +21,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.springframework.data.domain.AbstractAggregateRoot;
+
 import com.partnerflow.partner.Partner;
 
 /**
@@ -29,7 +31,7 @@ import com.partnerflow.partner.Partner;
  */
 @Entity
 @Table(name = "subscriber")
-public class Subscriber {
+public class Subscriber extends AbstractAggregateRoot<Subscriber> {
 
     /** The subscriber number is digits only (номер абонента). */
     public static final String NUMBER_PATTERN = "\\d{1,12}";
@@ -79,7 +81,8 @@ public class Subscriber {
 
     /**
      * Re-assigns the subscriber to another partner, closing the current assignment and opening
-     * a new one that records the transfer it came from.
+     * a new one that records the transfer it came from. Saving the subscriber then publishes
+     * {@link SubscriberTransferred}.
      */
     public void transferTo(Partner newPartner, Long transferId, Instant at) {
         if (newPartner.getId().equals(partner.getId())) {
@@ -89,6 +92,7 @@ public class Subscriber {
             throw new IllegalStateException("Subscriber " + number + " is inactive and cannot be transferred");
         }
         currentAssignment().end(at);
+        registerEvent(new SubscriberTransferred(number, partner.group(), newPartner.group()));
         this.partner = newPartner;
         this.assignments.add(new SubscriberAssignment(this, newPartner, at, transferId));
     }
@@ -100,6 +104,16 @@ public class Subscriber {
 
     private static String normalize(String value) {
         return value.replace('«', '"').replace('»', '"').replaceAll("\\s+", " ").trim().toLowerCase();
+    }
+
+    /** The Camunda group of the organization's own users: {@code client-<NUMBER>}. */
+    public String clientGroup() {
+        return "client-" + number;
+    }
+
+    /** Registration number in the cloud reporting service: {@code FR} + subscriber number (seed 002), never typed. */
+    public String reportingRegNumber() {
+        return "FR" + number;
     }
 
     private SubscriberAssignment currentAssignment() {

@@ -26,7 +26,12 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.security.Groups;
+import com.partnerflow.reporting.PlannedUser;
+import com.partnerflow.reporting.ReportingProcess;
+import com.partnerflow.reporting.SignatureRole;
+import com.partnerflow.reporting.SubmitApplication;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.subscriber.SubscriberStatus;
 import com.partnerflow.subscriber.Subscribers;
 import com.partnerflow.transfer.LetterDecision;
@@ -52,16 +57,19 @@ class DemoData {
     private final Partners partners;
     private final PartnerService partnerService;
     private final Subscribers subscribers;
+    private final SubscriberService subscriberService;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final Clock clock;
 
-    DemoData(Partners partners, PartnerService partnerService, Subscribers subscribers, IdentityService identityService,
+    DemoData(Partners partners, PartnerService partnerService, Subscribers subscribers, SubscriberService subscriberService,
+             IdentityService identityService,
              RuntimeService runtimeService, TaskService taskService, Clock clock) {
         this.partners = partners;
         this.partnerService = partnerService;
         this.subscribers = subscribers;
+        this.subscriberService = subscriberService;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -91,12 +99,20 @@ class DemoData {
         subscriber("1004", "АО «Север»", "7702070139", alfa);
         subscriber("1005", "ООО «Лотос»", "7710140679", gamma);
 
+        clientUser("ivan", "Иван", "Соколов", "1001");
+        clientUser("irina", "Ирина", "Белова", "1003");
+
         startTransfer("boris", "1002", "ИП Сидоров Алексей Викторович", "Переходим к партнеру, который ведет нашу бухгалтерию");
         String forwarded = startTransfer("gleb", "1004", "АО «Север»", "Смена обслуживающей организации по решению директора");
         as("vera", () -> taskService.complete(
                 taskService.createTaskQuery().processInstanceId(forwarded).singleResult().getId(),
                 TransferProcess.LETTER_DECISION.with(LetterDecision.FORWARD)));
-        log.info("Demo data seeded: users vera, olga, anna, boris, gleb (password = user name), admin/admin");
+        startApplication("ivan", new SubmitApplication("1001", "ООО «Ромашка»", "7707083893", "770701001", true,
+                List.of(new PlannedUser("Соколов Иван Петрович", "ivan@partnerflow.example"),
+                        new PlannedUser("Лебедева Мария Андреевна", "maria@romashka.example"),
+                        new PlannedUser("Козлов Дмитрий Сергеевич", "dmitry@romashka.example")),
+                "Соколов Иван Петрович", List.of(SignatureRole.SIGN, SignatureRole.ENCRYPT, SignatureRole.ADMINISTER)));
+        log.info("Demo data seeded: users vera, olga, anna, boris, gleb, ivan, irina (password = user name), admin/admin");
     }
 
     private void user(String id, String firstName, String lastName, String group) {
@@ -112,6 +128,23 @@ class DemoData {
     private void partnerUser(String id, String firstName, String lastName, Partner partner) {
         user(id, firstName, lastName, Groups.PARTNERS);
         partnerService.addMember(partner.getCode(), id);
+    }
+
+    private void clientUser(String id, String firstName, String lastName, String subscriberNumber) {
+        user(id, firstName, lastName, Groups.CLIENTS);
+        subscriberService.addClientUser(subscriberNumber, id);
+    }
+
+    private void startApplication(String userId, SubmitApplication application) {
+        VariableMap variables = ReportingProcess.SUBSCRIBER_NUMBER.with(application.subscriberNumber());
+        ReportingProcess.ORGANIZATION_NAME.putIn(variables, application.organizationName());
+        ReportingProcess.INN.putIn(variables, application.inn());
+        ReportingProcess.KPP.putIn(variables, application.kpp());
+        ReportingProcess.MULTI_USER_MODE.putIn(variables, application.multiUserMode());
+        ReportingProcess.USERS.putIn(variables, application.users());
+        ReportingProcess.SIGNATURE_OWNER.putIn(variables, application.signatureOwner());
+        ReportingProcess.SIGNATURE_ROLES.putIn(variables, application.signatureRoles());
+        as(userId, () -> runtimeService.startProcessInstanceByKey(ReportingProcess.KEY, variables));
     }
 
     private void subscriber(String number, String name, String inn, Partner partner) {

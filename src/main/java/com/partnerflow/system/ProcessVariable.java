@@ -1,5 +1,6 @@
 package com.partnerflow.system;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -12,7 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
  * type live in one constant of a process API class, so delegates and tests never spell a
  * variable name or cast a {@code getVariable(...)} result.
  *
- * <p>Values are stored as engine primitives (String, Long, Boolean); {@code fromEngine} and
+ * <p>Values are stored as engine primitives (String, Long, Boolean) or Spin JSON; {@code fromEngine} and
  * {@code toEngine} map them to richer Java types such as enums.
  */
 public final class ProcessVariable<T> {
@@ -35,8 +36,49 @@ public final class ProcessVariable<T> {
         return new ProcessVariable<>(name, value -> value == null ? null : ((Number) value).longValue(), value -> value);
     }
 
+    public static ProcessVariable<Boolean> bool(String name) {
+        return new ProcessVariable<>(name, ProcessVariable::toBoolean, value -> value);
+    }
+
+    /**
+     * A list stored as a Spin JSON value: what Tasklist submits for a Camunda Form's dynamic list or
+     * checklist. Elements are read with Jackson into {@code elementType} (a record); unknown
+     * properties are refused, so a list that does not have the expected shape is never half read.
+     */
+    public static <E> ProcessVariable<List<E>> jsonList(String name, Class<E> elementType) {
+        return new ProcessVariable<>(name, value -> value == null ? null : JsonLists.read(value.toString(), elementType),
+                JsonLists::write);
+    }
+
     public static <E extends Enum<E>> ProcessVariable<E> enumValue(String name, Class<E> type) {
-        return new ProcessVariable<>(name, value -> value == null ? null : Enum.valueOf(type, value.toString()), Enum::name);
+        return new ProcessVariable<>(name, value -> toEnum(name, type, value), Enum::name);
+    }
+
+    /**
+     * An enum constant by name; an unknown name (any REST client can send one) is refused in Russian
+     * instead of an IllegalArgumentException that {@code /engine-rest} answers with a 500 naming our classes.
+     */
+    private static <E extends Enum<E>> E toEnum(String name, Class<E> type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toString());
+        } catch (IllegalArgumentException unknown) {
+            throw BusinessRuleViolation.invalid("Недопустимое значение поля «" + name + "»: " + value);
+        }
+    }
+
+    /** A Boolean, or the text "true"/"false" a REST client may send; anything else is refused. */
+    private static Boolean toBoolean(Object value) {
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        return switch (value.toString().strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw BusinessRuleViolation.invalid("Ожидается значение «да» или «нет», а передано: " + value);
+        };
     }
 
     public String name() {
@@ -53,19 +95,20 @@ public final class ProcessVariable<T> {
         return Optional.ofNullable(fromEngine.apply(scope.getVariable(name)));
     }
 
+    /** Sets the variable; {@code null} stores a null value (an empty field in a form). */
     public void on(VariableScope scope, T value) {
-        scope.setVariable(name, toEngine.apply(value));
+        scope.setVariable(name, value == null ? null : toEngine.apply(value));
     }
 
 
     /** Starts a variable map with this variable set, for starting instances and completing tasks. */
     public VariableMap with(T value) {
-        return Variables.createVariables().putValue(name, toEngine.apply(value));
+        return Variables.createVariables().putValue(name, value == null ? null : toEngine.apply(value));
     }
 
     /** Adds this variable to an existing map. */
     public VariableMap putIn(VariableMap variables, T value) {
-        return variables.putValue(name, toEngine.apply(value));
+        return variables.putValue(name, value == null ? null : toEngine.apply(value));
     }
 
     @Override

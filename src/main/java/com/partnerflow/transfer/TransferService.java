@@ -147,11 +147,15 @@ class TransferService {
         get(transferId).decideAsVendor(decision, checkComment(comment), actor, clock.instant());
     }
 
-    /** Re-assigns the subscriber with its history and writes both partners' mails, in one transaction. */
+    /**
+     * Re-assigns the subscriber with its history and writes both partners' mails, in one transaction;
+     * saving the subscriber tells the other features (an open application moves to the new partner).
+     */
     @Transactional
     void approve(long transferId) {
         TransferRequest transfer = get(transferId);
         transfer.approve(clock.instant());
+        subscribers.save(transfer.getSubscriber());
         notifications.enqueue(TransferMails.topic(transferId), mails.approved(transfer));
     }
 

@@ -3,9 +3,11 @@ package com.partnerflow.browser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -16,13 +18,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Camunda Tasklist 7.24 as a person uses it: log in, start a process from «Start process», pick a
  * filter and a task, claim it, fill its form, complete it. Every step waits explicitly (up to 30 s)
- * for the Angular app to show what the next step needs.
+ * for the Angular app to show what the next step needs. Embedded HTML forms are reached by their
+ * fields' {@code name}; Camunda Forms (form-js 1.8.7) by the labels a person reads.
  */
 final class Tasklist {
 
     private static final Duration STEP = Duration.ofSeconds(30);
     private static final By START_DIALOG = By.cssSelector(".modal-dialog");
     private static final By ERROR = By.cssSelector(".notifications .alert-danger, .modal-body .alert-danger");
+    /** A rendered Camunda Form (form-js). */
+    static final By CAMUNDA_FORM = By.cssSelector(".fjs-container .fjs-form");
+    private static final String CAMUNDA_FORM_XPATH = "//div[contains(@class,'fjs-container')]";
 
     private final WebDriver driver;
     private final WebDriverWait wait;
@@ -136,6 +142,100 @@ final class Tasklist {
     /** Selects the radio option of a Camunda Form (form-js) by its visible label. */
     void chooseOption(String label) {
         click(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(normalize-space(.), " + literal(label) + ")]"));
+    }
+
+    // ---- Camunda Forms (form-js 1.8.7) ----
+
+    /** Types into the form-js text field (or text area) with the label, until it holds exactly the text. */
+    void fillFormField(String label, String text) {
+        typeUntilHeld(By.xpath(CAMUNDA_FORM_XPATH + formField(label)), text);
+    }
+
+    /** Ticks or clears the form-js checkbox with the label, until it shows the wanted state. */
+    void setCheckbox(String label, boolean checked) {
+        By box = By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field-checkbox')]"
+                + "[.//label[starts-with(normalize-space(.), " + literal(label) + ")]]//input[@type='checkbox']");
+        toggleUntil(box, checked);
+    }
+
+    /** Whether the form-js checkbox with the label is ticked. */
+    boolean isChecked(String label) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(CAMUNDA_FORM_XPATH
+                + "//div[contains(@class,'fjs-form-field-checkbox')][.//label[starts-with(normalize-space(.), "
+                + literal(label) + ")]]//input[@type='checkbox']"))).isSelected();
+    }
+
+    /** Ticks the option (by its label) of the form-js checklist with the label. */
+    void checkOption(String checklistLabel, String optionLabel) {
+        toggleUntil(By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field-checklist')]"
+                + "[./label[starts-with(normalize-space(.), " + literal(checklistLabel) + ")]]"
+                + "//label[normalize-space(.)=" + literal(optionLabel) + "]//input[@type='checkbox']"), true);
+    }
+
+    /** Waits until the form (its text views and fields' labels) shows the text, e.g. a templated line. */
+    void waitForFormText(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), text));
+    }
+
+    /** The visible text of the form, spaces collapsed. */
+    String formText() {
+        return driver.findElement(By.cssSelector(".fjs-container")).getText().replaceAll("\\s+", " ");
+    }
+
+    /** Waits until the form-js table with the label shows exactly these rows (cell texts), and returns them. */
+    List<List<String>> waitForTableRows(String label, List<List<String>> expected) {
+        By rows = By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field-table')]"
+                + "[./label[starts-with(normalize-space(.), " + literal(label) + ")]]//table/tbody/tr");
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            List<List<String>> shown = d.findElements(rows).stream()
+                    .map(row -> row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList())
+                    .toList();
+            return shown.equals(expected) ? shown : null;
+        });
+    }
+
+    /** Waits until the form-js select with the label shows the option (by its label) as chosen. */
+    void waitForSelected(String label, String optionLabel) {
+        By input = By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field-select')]"
+                + "[./label[starts-with(normalize-space(.), " + literal(label) + ")]]");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement field = d.findElement(input);
+            return field.getText().contains(optionLabel) || field.findElements(By.cssSelector("input")).stream()
+                    .anyMatch(in -> optionLabel.equals(in.getDomProperty("value")));
+        });
+    }
+
+    /** The field (input or text area) of a form-js form field whose label starts with the text; an XPath step. */
+    private static String formField(String label) {
+        return "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.), " + literal(label)
+                + ")]]//*[self::input or self::textarea]";
+    }
+
+    /** form-js re-renders on every key: type, then check, until the field holds exactly the text. */
+    private void typeUntilHeld(By locator, String text) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement field = d.findElement(locator);
+            if (!field.isDisplayed()) {
+                return false;
+            }
+            if (!text.equals(field.getDomProperty("value"))) {
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+                field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+                field.sendKeys(text);
+            }
+            return text.equals(field.getDomProperty("value"));
+        });
+    }
+
+    private void toggleUntil(By checkbox, boolean checked) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement box = d.findElement(checkbox);
+            if (box.isSelected() != checked) {
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+                box.click();
+            }
+            return d.findElement(checkbox).isSelected() == checked;
+        });
     }
 
     /** «Complete»: waits until Tasklist closes the task (fails at once with the text of an error shown instead). */

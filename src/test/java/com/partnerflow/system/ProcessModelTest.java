@@ -33,6 +33,8 @@ import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.reporting.ReportingProcess;
 import com.partnerflow.security.Groups;
 import com.partnerflow.transfer.TransferProcess;
 
@@ -43,13 +45,13 @@ import com.partnerflow.transfer.TransferProcess;
 class ProcessModelTest extends IntegrationTest {
 
     /** One process API class per BPMN; each names its key, elements and variables. */
-    static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class);
+    static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class, ReportingProcess.class, SettlementProcess.class);
 
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)}");
     /** A value the domain supplies: {@code ${bean.method(execution)}}. */
     static final Pattern BEAN_METHOD = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)\\.([a-zA-Z][a-zA-Z0-9]*)\\((execution)?\\)}");
     static final Pattern MEANINGFUL_ID = Pattern.compile(
-            "(startEvent|endEvent|userTask|serviceTask|gateway|boundaryEvent|timer|flow|definitions|diagram|plane)_[a-z][A-Za-z]+(_di)?");
+            "(startEvent|endEvent|userTask|serviceTask|businessRuleTask|subProcess|gateway|boundaryEvent|timer|flow|definitions|diagram|plane|decision|dmnDiagram|rule|input|output)_[a-z][A-Za-z]+(_di)?");
 
     @Autowired
     ApplicationContext context;
@@ -165,13 +167,20 @@ class ProcessModelTest extends IntegrationTest {
 
     @Test
     void everyTimerExpressionComesFromTheDomain() throws IOException {
+        List<String> timers = new ArrayList<>();
         for (BpmnModelInstance model : models()) {
-            for (org.camunda.bpm.model.bpmn.instance.TimeDuration duration
-                    : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeDuration.class)) {
-                Matcher beanMethod = BEAN_METHOD.matcher(duration.getTextContent().strip());
-                assertThat(beanMethod.matches()).as(duration.getTextContent()).isTrue();
-                assertThat(hasMethod(beanMethod.group(1), beanMethod.group(2))).as(duration.getTextContent()).isTrue();
-            }
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeDuration.class)
+                    .forEach(duration -> timers.add(duration.getTextContent().strip()));
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeCycle.class)
+                    .forEach(cycle -> timers.add(cycle.getTextContent().strip()));
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeDate.class)
+                    .forEach(date -> timers.add(date.getTextContent().strip()));
+        }
+        assertThat(timers).isNotEmpty();
+        for (String timer : timers) {
+            Matcher beanMethod = BEAN_METHOD.matcher(timer);
+            assertThat(beanMethod.matches()).as(timer).isTrue();
+            assertThat(hasMethod(beanMethod.group(1), beanMethod.group(2))).as(timer).isTrue();
         }
     }
 

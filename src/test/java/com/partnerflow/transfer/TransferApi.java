@@ -57,7 +57,8 @@ public final class TransferApi {
 
     /** The open task of a transfer as {@code user} sees it through {@code /engine-rest}, or null. */
     public JsonNode task(String user, long transferId) {
-        ResponseEntity<JsonNode> response = get(user, "/engine-rest/task?processInstanceBusinessKey=" + transferId + "&maxResults=10");
+        ResponseEntity<JsonNode> response = get(user, "/engine-rest/task?processDefinitionKey=" + TransferProcess.KEY
+                + "&processInstanceBusinessKey=" + transferId + "&maxResults=10");
         if (!response.getStatusCode().is2xxSuccessful() || !response.getBody().isArray()) {
             throw new IllegalStateException("Task query failed: " + response.getStatusCode() + " " + response.getBody());
         }

@@ -161,7 +161,7 @@ class TransferEndToEndTest extends IntegrationTest {
     private void awaitEnded(long id, String endEvent) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history.createHistoricActivityInstanceQuery()
                 .processInstanceId(history.createHistoricProcessInstanceQuery()
-                        .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId())
+                        .processInstanceBusinessKey(String.valueOf(id)).processDefinitionKey(TransferProcess.KEY).singleResult().getId())
                 .activityId(endEvent).count()).isEqualTo(1));
     }
 

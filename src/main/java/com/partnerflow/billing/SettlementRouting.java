@@ -1,0 +1,35 @@
+package com.partnerflow.billing;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the settlement model asks the domain: which reconciliations to settle and who answers for a
+ * partner ({@code ${settlementRouting.partnerGroup(execution)}}). The candidate group comes from the
+ * reconciliation, never from a variable a task worker could set. Public: JUEL calls only public methods.
+ */
+@Component("settlementRouting")
+public class SettlementRouting {
+
+    private final SettlementService settlements;
+
+    SettlementRouting(SettlementService settlements) {
+        this.settlements = settlements;
+    }
+
+    /** The multi-instance collection: the reconciliations this run opened. */
+    public List<Long> reconciliationIds(DelegateExecution execution) {
+        return SettlementProcess.RECONCILIATION_IDS.optionalFrom(execution).orElse(List.of());
+    }
+
+    public boolean nothingToReconcile(DelegateExecution execution) {
+        return reconciliationIds(execution).isEmpty();
+    }
+
+    /** {@code partner-<CODE>} of the reconciliation's partner. */
+    public String partnerGroup(DelegateExecution execution) {
+        return settlements.summary(SettlementProcess.reconciliationId(execution)).partnerGroup();
+    }
+}

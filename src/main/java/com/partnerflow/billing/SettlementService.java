@@ -1,0 +1,200 @@
+package com.partnerflow.billing;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.notification.NotificationService;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Caller;
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * The use cases of the monthly settlement. Process steps call one method each; every method is one
+ * transaction (the engine's, when called from a step). Visibility: a partner's people see their own
+ * partner's reconciliations and invoices, finance and the vendor's staff see all of them.
+ */
+@Service
+class SettlementService {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementService.class);
+
+    private final LicenseCharges charges;
+    private final Reconciliations reconciliations;
+    private final Invoices invoices;
+    private final PartnerService partners;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    SettlementService(LicenseCharges charges, Reconciliations reconciliations, Invoices invoices, PartnerService partners,
+                      NotificationService notifications, Clock clock) {
+        this.charges = charges;
+        this.reconciliations = reconciliations;
+        this.invoices = invoices;
+        this.partners = partners;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /**
+     * The month a settlement works on: the previous month for the monthly timer (which passes none)
+     * and for a blank start form; otherwise the month finance typed, which must be a closed month
+     * ({@code YYYY-MM}).
+     */
+    YearMonth periodToSettle(String requested) {
+        YearMonth current = YearMonth.now(clock);
+        if (requested == null || requested.isBlank()) {
+            return current.minusMonths(1);
+        }
+        String typed = requested.strip();
+        YearMonth period;
+        try {
+            if (!typed.matches("\\d{4}-\\d{2}")) {
+                throw new DateTimeParseException("not YYYY-MM", typed, 0);
+            }
+            period = YearMonth.parse(typed);
+        } catch (DateTimeParseException e) {
+            throw BusinessRuleViolation.invalid("Месяц указан неверно: «" + abbreviate(typed)
+                    + "». Укажите месяц в виде ГГГГ-ММ, например " + current.minusMonths(1) + ".");
+        }
+        if (!period.isBefore(current)) {
+            throw BusinessRuleViolation.invalid("Сверить можно только закончившийся месяц, а " + period
+                    + " еще не закончился. Укажите " + current.minusMonths(1) + " или более ранний месяц.");
+        }
+        return period;
+    }
+
+    /**
+     * Opens one reconciliation per partner with charges of the month not yet reconciled, and returns
+     * the ids of those opened now: a second run of a month finds nothing and opens nothing. Two runs
+     * racing meet the unique (partner, month) constraint and one of them rolls back.
+     */
+    @Transactional
+    List<Long> reconcile(YearMonth period) {
+        List<Long> opened = new ArrayList<>();
+        for (Partner partner : charges.partnersWithUnreconciledCharges(period.toString())) {
+            if (reconciliations.existsByPartnerIdAndPeriod(partner.getId(), period.toString())) {
+                log.warn("Charges of {} for {} arrived after its reconciliation; they wait for a correction", partner, period);
+                continue;
+            }
+            List<LicenseCharge> open = charges.unreconciled(partner, period.toString());
+            Reconciliation reconciliation = reconciliations.saveAndFlush(new Reconciliation(partner, period, open, clock.instant()));
+            opened.add(reconciliation.getId());
+            log.info("Reconciliation {} opened for {} {}: {} charges, {} RUB", reconciliation.getId(), partner, period,
+                    reconciliation.getChargeCount(), reconciliation.getTotalAmount());
+        }
+        charges.flush();
+        return opened;
+    }
+
+    /** Finance confirms or sends back; a send-back needs a note. */
+    @Transactional
+    void review(long reconciliationId, YearMonth period, SettlementDecision decision, String note, String actor) {
+        Reconciliation reconciliation = get(reconciliationId, period);
+        switch (decision) {
+            case CONFIRM -> reconciliation.confirm(actor, clock.instant());
+            case SEND_BACK -> reconciliation.sendBack(note, actor, clock.instant());
+        }
+    }
+
+    /** The partner answers finance's note; only its own people may. */
+    @Transactional
+    void answer(long reconciliationId, YearMonth period, String reply, String actor) {
+        Reconciliation reconciliation = get(reconciliationId, period);
+        boolean ownPartner = partners.partnerOf(actor).map(reconciliation::belongsTo).orElse(false);
+        if (!ownPartner) {
+            throw BusinessRuleViolation.forbidden("Ответить на сверку может только сотрудник партнера "
+                    + reconciliation.getPartner().getCode() + ".");
+        }
+        reconciliation.answer(reply, actor, clock.instant());
+    }
+
+    /** Issues the invoice of a confirmed reconciliation and writes the partner's mail, in one transaction. */
+    @Transactional
+    Invoice issueInvoice(long reconciliationId) {
+        Reconciliation reconciliation = get(reconciliationId);
+        Invoice invoice = invoices.saveAndFlush(Invoice.issue(reconciliation, clock.instant()));
+        notifications.enqueue(SettlementMails.topic(reconciliationId), SettlementMails.invoiceIssued(invoice, reconciliation));
+        return invoice;
+    }
+
+    void notifyPartner(long reconciliationId) {
+        notifications.dispatch(SettlementMails.topic(reconciliationId));
+    }
+
+    /** What the task forms show of a reconciliation. */
+    @Transactional(readOnly = true)
+    Summary summary(long reconciliationId) {
+        Reconciliation r = get(reconciliationId);
+        return new Summary(r.getPartner().getCode() + " — " + r.getPartner().getName(), r.getChargeCount(),
+                Money.rubles(r.getListTotal()), Money.rubles(r.getTotalAmount()), r.getPartner().group());
+    }
+
+    record Summary(String partnerName, long chargeCount, String listTotal, String totalAmount, String partnerGroup) {
+    }
+
+    @Transactional(readOnly = true)
+    ReconciliationView find(long reconciliationId, Caller caller) {
+        Reconciliation reconciliation = visible(reconciliationId, caller);
+        return ReconciliationView.of(reconciliation, charges.ofReconciliation(reconciliationId),
+                invoices.ofReconciliation(reconciliationId).orElse(null));
+    }
+
+    @Transactional(readOnly = true)
+    CsvFile chargesCsv(long reconciliationId, Caller caller) {
+        Reconciliation reconciliation = visible(reconciliationId, caller);
+        byte[] content = ChargesCsv.write(reconciliation, charges.ofReconciliation(reconciliationId), clock.getZone());
+        return new CsvFile("charges-" + reconciliation.getPartner().getCode() + "-" + reconciliation.getPeriod() + ".csv", content);
+    }
+
+    record CsvFile(String fileName, byte[] content) {
+    }
+
+    @Transactional(readOnly = true)
+    List<InvoiceView> invoicesOf(String partnerCode, Caller caller) {
+        Partner partner = caller.seesAllBilling() ? partners.byCode(partnerCode)
+                : partners.partnerOf(caller.userId()).filter(own -> own.getCode().equals(partnerCode))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + abbreviate(partnerCode) + " не найден."));
+        return invoices.findByPartnerIdOrderByPeriodDescIdDesc(partner.getId()).stream().map(InvoiceView::of).toList();
+    }
+
+    /** The reconciliation a process step works on. */
+    @Transactional(readOnly = true)
+    Reconciliation byId(long reconciliationId) {
+        return get(reconciliationId);
+    }
+
+    private Reconciliation visible(long reconciliationId, Caller caller) {
+        return reconciliations.findById(reconciliationId)
+                .filter(r -> caller.seesAllBilling()
+                        || partners.partnerOf(caller.userId()).map(r::belongsTo).orElse(false))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Сверка № " + reconciliationId + " не найдена."));
+    }
+
+    /** A step's reconciliation must belong to the month the instance settles (its business key). */
+    private Reconciliation get(long reconciliationId, YearMonth period) {
+        Reconciliation reconciliation = get(reconciliationId);
+        if (!reconciliation.getPeriod().equals(period.toString())) {
+            throw new IllegalStateException("Reconciliation " + reconciliationId + " is of " + reconciliation.getPeriod()
+                    + ", not of the settled month " + period);
+        }
+        return reconciliation;
+    }
+
+    private Reconciliation get(long reconciliationId) {
+        return reconciliations.findById(reconciliationId)
+                .orElseThrow(() -> new IllegalStateException("Reconciliation " + reconciliationId + " does not exist"));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

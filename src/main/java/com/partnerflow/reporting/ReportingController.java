@@ -1,0 +1,50 @@
+package com.partnerflow.reporting;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.partnerflow.security.CurrentCaller;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/reporting-applications")
+@Tag(name = "Заявления на 1С-Отчетность", description = "Reporting-extension (multi-user mode) applications (DESIGN.md §2)")
+class ReportingController {
+
+    private final ReportingService applications;
+    private final ReportingProcessStarter starter;
+    private final CurrentCaller caller;
+
+    ReportingController(ReportingService applications, ReportingProcessStarter starter, CurrentCaller caller) {
+        this.applications = applications;
+        this.starter = starter;
+        this.caller = caller;
+    }
+
+    @PostMapping
+    @Operation(summary = "Submit an application as a client user of the subscriber or for it as its servicing partner",
+            description = "422 with a Russian detail when a check fails (INN/KPP, users, fewer than 2 users in multi-user mode); "
+                    + "409 when the subscriber already has an open application.")
+    ResponseEntity<ApplicationView> submit(@Valid @RequestBody ApplicationSubmission submission) {
+        long id = starter.start(submission.toCommand());
+        return ResponseEntity.created(URI.create("/api/reporting-applications/" + id))
+                .body(ApplicationView.of(applications.find(id, caller.get())));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An application, for the client's users, the servicing partner and the vendor's staff")
+    ApplicationView get(@PathVariable long id) {
+        return ApplicationView.of(applications.find(id, caller.get()));
+    }
+}

@@ -1,0 +1,281 @@
+package com.partnerflow.reporting;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.billing.BillableItem;
+import com.partnerflow.billing.BillingService;
+import com.partnerflow.notification.NotificationService;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Caller;
+import com.partnerflow.subscriber.MultiUserTier;
+import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberService;
+import com.partnerflow.subscriber.SubscriberStatus;
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * The use cases of a reporting-extension application (seed 001). Each method is one transaction
+ * (the engine's, when a process step calls it), so an application is taken whole or not at all.
+ */
+@Service
+class ReportingService {
+
+    static final int MAX_TEXT = 255;
+    static final int MAX_REASON = 2000;
+    static final int MAX_USERS = 1000;
+    private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+    private final ReportingApplications applications;
+    private final SubscriberService subscribers;
+    private final PartnerService partners;
+    private final BillingService billing;
+    private final NotificationService notifications;
+    private final ReportingMails mails;
+    private final Clock clock;
+
+    ReportingService(ReportingApplications applications, SubscriberService subscribers, PartnerService partners,
+                     BillingService billing, NotificationService notifications, ReportingMails mails, Clock clock) {
+        this.applications = applications;
+        this.subscribers = subscribers;
+        this.partners = partners;
+        this.billing = billing;
+        this.notifications = notifications;
+        this.mails = mails;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks an application and opens it. The submitter is a client user of the subscriber or works
+     * for its servicing partner. Throws {@link BusinessRuleViolation} naming every problem found.
+     */
+    @Transactional
+    ReportingApplication submit(SubmitApplication command, String submitter) {
+        List<String> problems = new ArrayList<>();
+        String number = strip(command.subscriberNumber());
+        Subscriber subscriber = number.matches(Subscriber.NUMBER_PATTERN) ? subscribers.byNumber(number).orElse(null) : null;
+        if (subscriber == null) {
+            problems.add(number.isEmpty() ? "не указан номер абонента" : "абонент с номером " + number + " не найден");
+        } else if (!subscribers.isClientUser(submitter, subscriber) && !subscribers.isServicingPartnerUser(submitter, subscriber)) {
+            throw BusinessRuleViolation.forbidden("Подать заявление может пользователь абонента " + number
+                    + " или сотрудник обслуживающего его партнера.");
+        } else if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
+            problems.add("абонент " + number + " неактивен");
+        }
+        ReportingApplication.Organization organization = checkOrganization(command, subscriber, problems);
+        List<PlannedUser> users = checkUsers(command.users(), problems);
+        String owner = checkText(command.signatureOwner(), "ФИО владельца КЭП", MAX_TEXT, problems);
+        if (command.signatureRoles().isEmpty()) {
+            problems.add("укажите хотя бы одну роль владельца КЭП: подписание, шифрование или администрирование");
+        }
+        if (!problems.isEmpty()) {
+            throw BusinessRuleViolation.invalid("Заявление не принято: " + String.join("; ", problems) + ".");
+        }
+        if (applications.findByOpenSubscriber(subscriber).isPresent()) {
+            throw alreadyOpen(subscriber);
+        }
+        try {
+            return applications.saveAndFlush(new ReportingApplication(subscriber, organization, command.multiUserMode(),
+                    users, owner, EnumSet.copyOf(command.signatureRoles()), submitter, clock.instant()));
+        } catch (DataIntegrityViolationException raceLost) {
+            throw alreadyOpen(subscriber);
+        }
+    }
+
+    /**
+     * Records what the decision table picked for the client's request. Multi-user mode for fewer than
+     * two users is refused: the start is rolled back and the submitter reads why in the form.
+     */
+    @Transactional
+    MultiUserTier recordRequestedTier(long applicationId, TierRule rule) {
+        if (rule == TierRule.TOO_FEW_USERS) {
+            throw BusinessRuleViolation.invalid("Заявление не принято: для многопользовательского режима укажите "
+                    + "не меньше двух пользователей или выключите режим.");
+        }
+        ReportingApplication application = get(applicationId);
+        application.requestTier(rule);
+        return application.getRequestedTier();
+    }
+
+    /** Candidate group of the partner serving the subscriber now: re-read when the task is created, so a transfer in between counts. */
+    @Transactional(readOnly = true)
+    String servicingPartnerGroup(long applicationId) {
+        return get(applicationId).getSubscriber().getPartner().group();
+    }
+
+    /**
+     * The servicing partner's decision. The partner may switch multi-user mode on or off and set the
+     * tier, but never add or change users, whatever the form sends.
+     */
+    @Transactional
+    ReportingApplication decide(long applicationId, PartnerDecision decision, String actor) {
+        ReportingApplication application = get(applicationId);
+        Partner partner = partners.partnerOf(actor)
+                .filter(candidate -> candidate.getId().equals(application.getSubscriber().getPartner().getId()))
+                .orElseThrow(() -> BusinessRuleViolation.forbidden(
+                        "Обработать заявление может только сотрудник партнера, который обслуживает абонента."));
+        if (decision.decision() == null) {
+            throw BusinessRuleViolation.invalid("Выберите решение по заявлению.");
+        }
+        if (decision.usersAsSent() != null && !normalized(decision.usersAsSent()).equals(application.getUsers())) {
+            throw BusinessRuleViolation.forbidden("Партнер не может добавлять или изменять пользователей в заявлении клиента.");
+        }
+        String reason = decision.rejectionReason() == null || decision.rejectionReason().isBlank()
+                ? null : decision.rejectionReason().strip();
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw BusinessRuleViolation.invalid("Причина длиннее " + MAX_REASON + " символов.");
+        }
+        if (decision.decision() == ApplicationDecision.REJECT && reason == null) {
+            throw BusinessRuleViolation.invalid("Укажите причину отказа.");
+        }
+        if (decision.decision() == ApplicationDecision.APPROVE && decision.multiUserMode() && decision.tier() == null) {
+            throw BusinessRuleViolation.invalid("Выберите вид расширения: «от 2 до 9» или «10 и более».");
+        }
+        application.decide(decision.decision(), decision.multiUserMode(), decision.tier(), reason, partner, actor,
+                clock.instant());
+        if (decision.decision() == ApplicationDecision.REJECT) {
+            notifications.enqueue(ReportingMails.topic(applicationId), mails.rejected(application));
+        }
+        return application;
+    }
+
+    /**
+     * Shows the product on the organization card and, with multi-user mode on, records this month's
+     * license charge at the deciding partner's sublicense discount (promotions never apply: see
+     * {@link BillableItem}); writes the client's and the partner's mails. One transaction.
+     */
+    @Transactional
+    void enable(long applicationId) {
+        ReportingApplication application = get(applicationId);
+        application.markEnabled();
+        subscribers.applyReportingMultiUserMode(application.getSubscriber(), application.getTier(), applicationId);
+        if (application.getTier() != null) {
+            billing.recordLicenseCharge(application.getDecidedByPartner(), application.getSubscriber(),
+                    billableItem(application.getTier()), "reporting-application:" + applicationId);
+        }
+        notifications.enqueue(ReportingMails.topic(applicationId), mails.enabled(application));
+    }
+
+    static BillableItem billableItem(MultiUserTier tier) {
+        return switch (tier) {
+            case TWO_TO_NINE -> BillableItem.REPORTING_MULTI_USER_2_9;
+            case TEN_OR_MORE -> BillableItem.REPORTING_MULTI_USER_10_PLUS;
+        };
+    }
+
+    void sendNotifications(long applicationId) {
+        notifications.dispatch(ReportingMails.topic(applicationId));
+    }
+
+    @Transactional(readOnly = true)
+    ReportingApplication find(long applicationId, Caller caller) {
+        return applications.findById(applicationId).filter(application -> isVisible(application, caller))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Заявление № " + applicationId + " не найдено."));
+    }
+
+    /** The subscriber's application that is still open, if any. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Long> openApplicationOf(String subscriberNumber) {
+        return subscribers.byNumber(subscriberNumber).flatMap(applications::findByOpenSubscriber).map(ReportingApplication::getId);
+    }
+
+    /** The application a process step works on. */
+    @Transactional(readOnly = true)
+    ReportingApplication byId(long applicationId) {
+        return get(applicationId);
+    }
+
+    private boolean isVisible(ReportingApplication application, Caller caller) {
+        Subscriber subscriber = application.getSubscriber();
+        return caller.seesAllPartners()
+                || application.getSubmittedBy().equals(caller.userId())
+                || subscribers.isClientUser(caller.userId(), subscriber)
+                || subscribers.isServicingPartnerUser(caller.userId(), subscriber)
+                || partners.partnerOf(caller.userId())
+                        .map(partner -> application.getDecidedByPartner() != null
+                                && partner.getId().equals(application.getDecidedByPartner().getId()))
+                        .orElse(false);
+    }
+
+    private ReportingApplication get(long applicationId) {
+        return applications.findById(applicationId)
+                .orElseThrow(() -> new IllegalStateException("Reporting application " + applicationId + " does not exist"));
+    }
+
+    private static BusinessRuleViolation alreadyOpen(Subscriber subscriber) {
+        return BusinessRuleViolation.conflict("По абоненту " + subscriber.getNumber() + " уже есть заявление в обработке.");
+    }
+
+    private static ReportingApplication.Organization checkOrganization(SubmitApplication command, Subscriber subscriber,
+                                                                       List<String> problems) {
+        String name = checkText(command.organizationName(), "наименование организации", MAX_TEXT, problems);
+        String inn = strip(command.inn());
+        String kpp = strip(command.kpp()).toUpperCase(java.util.Locale.ROOT);
+        if (!TaxNumbers.isValidInn(inn)) {
+            problems.add(inn.matches("\\d{10}|\\d{12}")
+                    ? "ИНН " + inn + " не проходит проверку контрольных цифр"
+                    : "ИНН должен состоять из 10 цифр (организация) или 12 цифр (индивидуальный предприниматель)");
+        } else if (subscriber != null && subscriber.getInn() != null && !subscriber.getInn().equals(inn)) {
+            problems.add("ИНН " + inn + " не совпадает с ИНН абонента " + subscriber.getNumber());
+        }
+        if (inn.length() == 12 && !kpp.isEmpty()) {
+            problems.add("у индивидуального предпринимателя нет КПП: оставьте поле пустым");
+        } else if (inn.length() != 12 && kpp.isEmpty()) {
+            problems.add("для организации укажите КПП");
+        } else if (!kpp.isEmpty() && !TaxNumbers.isValidKpp(kpp)) {
+            problems.add("КПП должен состоять из 9 символов: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры");
+        }
+        return new ReportingApplication.Organization(name, inn, kpp.isEmpty() ? null : kpp);
+    }
+
+    private static List<PlannedUser> checkUsers(List<PlannedUser> users, List<String> problems) {
+        if (users.size() > MAX_USERS) {
+            problems.add("в заявлении больше " + MAX_USERS + " пользователей");
+            return List.of();
+        }
+        List<PlannedUser> normalized = normalized(users);
+        Set<String> emails = new HashSet<>();
+        for (int i = 0; i < normalized.size(); i++) {
+            PlannedUser user = normalized.get(i);
+            String row = "пользователь " + (i + 1) + ": ";
+            if (user.name() == null || user.name().isEmpty()) {
+                problems.add(row + "не указаны фамилия, имя, отчество");
+            } else if (user.name().length() > MAX_TEXT) {
+                problems.add(row + "ФИО длиннее " + MAX_TEXT + " символов");
+            }
+            if (user.email() == null || !user.email().matches(EMAIL) || user.email().length() > MAX_TEXT) {
+                problems.add(row + "укажите адрес электронной почты вида name@example.ru");
+            } else if (!emails.add(user.email())) {
+                problems.add(row + "адрес " + user.email() + " указан дважды");
+            }
+        }
+        return normalized;
+    }
+
+    private static List<PlannedUser> normalized(List<PlannedUser> users) {
+        return users.stream().map(PlannedUser::normalized).toList();
+    }
+
+    private static String checkText(String value, String field, int max, List<String> problems) {
+        String text = strip(value);
+        if (text.isEmpty()) {
+            problems.add("не заполнено поле «" + field + "»");
+        } else if (text.length() > max) {
+            problems.add("поле «" + field + "» длиннее " + max + " символов");
+        }
+        return text;
+    }
+
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

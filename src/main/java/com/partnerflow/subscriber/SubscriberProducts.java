@@ -1,0 +1,13 @@
+package com.partnerflow.subscriber;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SubscriberProducts extends JpaRepository<SubscriberProduct, Long> {
+
+    Optional<SubscriberProduct> findBySubscriberAndProduct(Subscriber subscriber, Product product);
+
+    List<SubscriberProduct> findBySubscriberOrderByProduct(Subscriber subscriber);
+}

@@ -1,0 +1,99 @@
+package com.partnerflow.subscriber;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Caller;
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * Subscribers, the client users who act for them, and the products on their organization card.
+ * A client user is both recorded here and a member of the Camunda group {@code client-<NUMBER>}.
+ */
+@Service
+public class SubscriberService {
+
+    private final Subscribers subscribers;
+    private final ClientAccesses clients;
+    private final SubscriberProducts products;
+    private final PartnerService partners;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    SubscriberService(Subscribers subscribers, ClientAccesses clients, SubscriberProducts products, PartnerService partners,
+                      IdentityService identityService, Clock clock) {
+        this.subscribers = subscribers;
+        this.clients = clients;
+        this.products = products;
+        this.partners = partners;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Subscriber> byNumber(String number) {
+        return subscribers.findByNumber(number);
+    }
+
+    /** Lets an existing user act for the subscriber's organization: domain record plus the Camunda group. */
+    @Transactional
+    public void addClientUser(String number, String userId) {
+        Subscriber subscriber = subscribers.findByNumber(number)
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + number + " не найден."));
+        if (identityService.createGroupQuery().groupId(subscriber.clientGroup()).count() == 0) {
+            Group group = identityService.newGroup(subscriber.clientGroup());
+            group.setName("Клиент " + subscriber.getName());
+            group.setType("CLIENT");
+            identityService.saveGroup(group);
+        }
+        if (!clients.existsByUserIdAndSubscriber(userId, subscriber)) {
+            clients.save(new ClientAccess(userId, subscriber));
+            identityService.createMembership(userId, subscriber.clientGroup());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isClientUser(String userId, Subscriber subscriber) {
+        return clients.existsByUserIdAndSubscriber(userId, subscriber);
+    }
+
+    /** The users who act for the subscriber's organization, to notify them. */
+    @Transactional(readOnly = true)
+    public List<String> clientUsersOf(Subscriber subscriber) {
+        return clients.findBySubscriberOrderByUserId(subscriber).stream().map(ClientAccess::getUserId).toList();
+    }
+
+    /** Whether the user works for the partner that serves the subscriber now. */
+    @Transactional(readOnly = true)
+    public boolean isServicingPartnerUser(String userId, Subscriber subscriber) {
+        return partners.partnerOf(userId).map(partner -> partner.getId().equals(subscriber.getPartner().getId()))
+                .orElse(false);
+    }
+
+    /** Shows the reporting product on the organization card with multi-user mode on (with its tier) or off. */
+    @Transactional
+    public SubscriberProduct applyReportingMultiUserMode(Subscriber subscriber, MultiUserTier tierOrNull, long applicationId) {
+        SubscriberProduct product = products.findBySubscriberAndProduct(subscriber, Product.REPORTING)
+                .orElseGet(() -> products.save(new SubscriberProduct(subscriber, Product.REPORTING, clock.instant())));
+        product.applyMultiUserMode(tierOrNull, applicationId, LocalDate.now(clock), clock.instant());
+        return product;
+    }
+
+    /** The organization card's products, for the subscriber's client users, its partner, and the vendor's staff. */
+    @Transactional(readOnly = true)
+    public List<SubscriberProduct> products(String number, Caller caller) {
+        Subscriber subscriber = subscribers.findByNumber(number)
+                .filter(found -> caller.seesAllPartners() || isClientUser(caller.userId(), found)
+                        || isServicingPartnerUser(caller.userId(), found))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + number + " не найден."));
+        return products.findBySubscriberOrderByProduct(subscriber);
+    }
+}

@@ -1,0 +1,271 @@
+package com.partnerflow.billing;
+
+import static com.partnerflow.billing.SettlementProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * Every path of {@code monthly-settlement} on an in-memory engine with the real BPMN and forms and
+ * the domain replaced by stand-ins: both start events, nothing to reconcile, confirm, send back and
+ * answer, parallel reconciliations that keep their decisions apart, the async mail and its incident.
+ */
+@Deployment(resources = {"processes/monthly-settlement.bpmn", "forms/settlement-start.form",
+        "forms/settlement-confirm.form", "forms/settlement-answer.form"})
+class SettlementProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .configurationResource("process-test-engine.cfg.xml").build();
+
+    static final String PERIOD_OCTOBER = "2026-10";
+    /** Reconciliation 7 belongs to ALFA, 8 to BETA. */
+    static final Map<Long, String> PARTNER_GROUPS = Map.of(7L, "partner-ALFA", 8L, "partner-BETA");
+
+    List<Long> opened = List.of(7L, 8L);
+    final List<String> startedAt = new ArrayList<>();
+    final List<String> reviewed = new ArrayList<>();
+    final TaskListener answered = mock(TaskListener.class);
+    final JavaDelegate issueInvoice = mock(JavaDelegate.class);
+    final JavaDelegate notifyPartner = mock(JavaDelegate.class);
+
+    /** Stands in for the real listener: the timer (no variables) settles the previous month, finance the month typed. */
+    final ExecutionListener startSettlement = execution -> {
+        startedAt.add(execution.getCurrentActivityId());
+        String period = PERIOD.optionalFrom(execution).orElse("2026-09");
+        execution.setProcessBusinessKey(period);
+    };
+
+    final JavaDelegate reconcile = execution -> RECONCILIATION_IDS.on(execution, opened);
+
+    /** Records what finance decided on which reconciliation, as the domain would. */
+    final TaskListener reviewedListener = task -> {
+        SettlementDecision decision = SETTLEMENT_DECISION.optionalFrom(task)
+                .orElseThrow(() -> BusinessRuleViolation.invalid("Выберите решение"));
+        reviewed.add(reconciliationId(task) + ":" + decision + ":" + FINANCE_NOTE.optionalFrom(task).orElse(""));
+    };
+
+    /** Stands in for {@link SettlementRouting} and {@link SettlementSchedule}. */
+    public class Routing {
+        public List<Long> reconciliationIds(DelegateExecution execution) {
+            return RECONCILIATION_IDS.from(execution);
+        }
+
+        public boolean nothingToReconcile(DelegateExecution execution) {
+            return RECONCILIATION_IDS.from(execution).isEmpty();
+        }
+
+        public String partnerGroup(DelegateExecution execution) {
+            return PARTNER_GROUPS.get(reconciliationId(execution));
+        }
+    }
+
+    public static class Schedule {
+        public String cron() {
+            return "0 0 3 1 * ?";
+        }
+
+        public String previousPeriod() {
+            return "2026-09";
+        }
+    }
+
+    @BeforeEach
+    void registerDelegates() {
+        BpmnAwareTests.init(ENGINE.getProcessEngine());
+        Mocks.register("startSettlementListener", startSettlement);
+        Mocks.register("reconcilePeriodDelegate", reconcile);
+        Mocks.register("settlementRouting", new Routing());
+        Mocks.register("settlementSchedule", new Schedule());
+        Mocks.register("prepareSettlementTaskListener", new PrepareStandIn());
+        Mocks.register("reconciliationReviewedListener", reviewedListener);
+        Mocks.register("reconciliationAnsweredListener", answered);
+        Mocks.register("issueInvoiceDelegate", issueInvoice);
+        Mocks.register("notifyInvoicedPartnerDelegate", notifyPartner);
+    }
+
+    @AfterEach
+    void reset() {
+        BpmnAwareTests.reset();
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void confirmedReconciliationsAreInvoicedAndMailedThenTheMonthIsSettled() throws Exception {
+        ProcessInstance instance = startByFinance(PERIOD_OCTOBER);
+        assertThat(instance).isStarted().hasBusinessKey(PERIOD_OCTOBER);
+        assertThat(startedAt).containsExactly(Elements.START);
+        List<Task> tasks = tasks(Elements.CONFIRM_RECONCILIATION);
+        assertThat(tasks).hasSize(2);
+        assertThat(tasks).allSatisfy(task -> assertThat(task).hasCandidateGroup("finance"));
+
+        for (Task task : tasks) {
+            taskService().complete(task.getId(), SETTLEMENT_DECISION.with(SettlementDecision.CONFIRM));
+        }
+        verify(issueInvoice, times(2)).execute(any());
+        verify(notifyPartner, never()).execute(any());
+        List<Job> mails = managementService().createJobQuery().activityId(Elements.NOTIFY_PARTNER).list();
+        assertThat(mails).hasSize(2);
+        mails.forEach(job -> execute(job));
+
+        verify(notifyPartner, times(2)).execute(any());
+        assertThat(instance).hasPassed(Elements.RECONCILE_PERIOD, Elements.CONFIRM_RECONCILIATION, Elements.ISSUE_INVOICE,
+                Elements.NOTIFY_PARTNER, Elements.END_RECONCILIATION_SETTLED, Elements.END_MONTH_SETTLED)
+                .hasNotPassed(Elements.ANSWER_RECONCILIATION, Elements.END_NOTHING_TO_RECONCILE).isEnded();
+        assertThat(reviewed).containsExactlyInAnyOrder("7:CONFIRM:", "8:CONFIRM:");
+    }
+
+    @Test
+    void sentBackGoesToThatPartnerWhoseAnswerReturnsToFinance() throws Exception {
+        ProcessInstance instance = startByFinance(PERIOD_OCTOBER);
+        Task alfa = taskOf(Elements.CONFIRM_RECONCILIATION, 7L);
+        Task beta = taskOf(Elements.CONFIRM_RECONCILIATION, 8L);
+
+        taskService().complete(alfa.getId(), SETTLEMENT_DECISION.with(SettlementDecision.SEND_BACK)
+                .putValue(FINANCE_NOTE.name(), "Проверьте абонента 1001"));
+        Task answer = taskOf(Elements.ANSWER_RECONCILIATION, 7L);
+        assertThat(answer).hasCandidateGroup("partner-ALFA");
+        assertThat(taskService().getVariable(answer.getId(), FINANCE_NOTE.name())).isEqualTo("Проверьте абонента 1001");
+        assertThat(taskService().getVariable(beta.getId(), SETTLEMENT_DECISION.name()))
+                .as("one reconciliation's decision never shows up in another's").isNull();
+        assertThat(taskService().getVariable(beta.getId(), FINANCE_NOTE.name())).isNull();
+
+        taskService().complete(answer.getId(), PARTNER_REPLY.with("Клиент подключил 5 пользователей"));
+        verify(answered).notify(any());
+        Task again = taskOf(Elements.CONFIRM_RECONCILIATION, 7L);
+        assertThat(taskService().getVariable(again.getId(), SETTLEMENT_DECISION.name()))
+                .as("the decision of the previous round is cleared").isNull();
+        assertThat(taskService().getVariable(again.getId(), PARTNER_REPLY.name())).isEqualTo("Клиент подключил 5 пользователей");
+        assertThatThrownBy(() -> taskService().complete(again.getId()))
+                .as("completing without a decision cannot repeat the last one").hasMessageContaining("Выберите решение");
+
+        taskService().complete(again.getId(), SETTLEMENT_DECISION.with(SettlementDecision.CONFIRM));
+        taskService().complete(beta.getId(), SETTLEMENT_DECISION.with(SettlementDecision.CONFIRM));
+        managementService().createJobQuery().activityId(Elements.NOTIFY_PARTNER).list().forEach(job -> execute(job));
+
+        assertThat(instance).hasPassed(Elements.ANSWER_RECONCILIATION, Elements.END_MONTH_SETTLED).isEnded();
+        assertThat(reviewed).containsExactly("7:SEND_BACK:Проверьте абонента 1001", "7:CONFIRM:", "8:CONFIRM:");
+    }
+
+    @Test
+    void nothingToReconcileEndsAtOnce() throws Exception {
+        opened = List.of();
+        ProcessInstance instance = startByFinance(PERIOD_OCTOBER);
+
+        assertThat(instance).hasPassedInOrder(Elements.RECONCILE_PERIOD, Elements.END_NOTHING_TO_RECONCILE)
+                .hasNotPassed(Elements.CONFIRM_RECONCILIATION).isEnded();
+    }
+
+    @Test
+    void theTimerStartsTheSettlementOnTheFirstOfEveryMonthAt3() {
+        ClockUtil.setCurrentTime(date(LocalDateTime.of(2026, 10, 17, 12, 0)));
+        Job timer = managementService().createJobQuery().timers().activityId(Elements.START).singleResult();
+        assertThat(timer).as("the timer start event is scheduled at deployment").isNotNull();
+        assertThat(timer.getDuedate()).isAfter(new Date(0));
+
+        execute(timer);
+        ProcessInstance instance = runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).singleResult();
+        assertThat(instance).hasBusinessKey("2026-09").isWaitingAt(Elements.CONFIRM_RECONCILIATION);
+        assertThat(startedAt).containsExactly(Elements.START);
+
+        Job next = managementService().createJobQuery().timers().activityId(Elements.START).singleResult();
+        assertThat(next).as("a cycle: the next month's run is scheduled").isNotNull();
+        LocalDateTime due = LocalDateTime.ofInstant(next.getDuedate().toInstant(), ZoneId.systemDefault());
+        assertThat(due.getDayOfMonth()).isEqualTo(1);
+        assertThat(due.getHour()).isEqualTo(3);
+    }
+
+    @Test
+    void aRejectedStartLeavesNoInstanceBehind() throws Exception {
+        Mocks.register("startSettlementListener", (ExecutionListener) execution -> {
+            throw BusinessRuleViolation.invalid("Сверить можно только закончившийся месяц");
+        });
+
+        assertThatThrownBy(() -> startByFinance("2999-01")).hasMessageContaining("закончившийся месяц");
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+        assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    }
+
+    @Test
+    void failingMailBecomesAnIncidentAfterFiveRetriesAndTheInvoiceStays() throws Exception {
+        opened = List.of(7L);
+        doThrow(new IllegalStateException("SMTP server down")).when(notifyPartner).execute(any());
+        ProcessInstance instance = startByFinance(PERIOD_OCTOBER);
+        taskService().complete(tasks(Elements.CONFIRM_RECONCILIATION).get(0).getId(),
+                SETTLEMENT_DECISION.with(SettlementDecision.CONFIRM));
+
+        Job mail = managementService().createJobQuery().activityId(Elements.NOTIFY_PARTNER).singleResult();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP server down");
+        }
+        assertThat(managementService().createJobQuery().jobId(mail.getId()).singleResult().getRetries()).isZero();
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+        verify(issueInvoice).execute(any());
+        assertThat(instance).isWaitingAt(Elements.NOTIFY_PARTNER);
+    }
+
+    /** Clears the decision as the real listener does, without the domain's summary. */
+    static class PrepareStandIn implements TaskListener {
+        @Override
+        public void notify(DelegateTask task) {
+            decisionOf(task.getTaskDefinitionKey()).forEach(variable -> task.getExecution().setVariableLocal(variable.name(), null));
+        }
+    }
+
+    private ProcessInstance startByFinance(String period) {
+        return runtimeService().startProcessInstanceByKey(KEY, PERIOD.with(period));
+    }
+
+    private static List<Task> tasks(String taskDefinitionKey) {
+        return taskService().createTaskQuery().taskDefinitionKey(taskDefinitionKey).list();
+    }
+
+    private static Task taskOf(String taskDefinitionKey, long reconciliationId) {
+        return tasks(taskDefinitionKey).stream()
+                .filter(task -> Long.valueOf(reconciliationId).equals(taskService().getVariable(task.getId(), RECONCILIATION_ID.name())))
+                .findFirst().orElseThrow();
+    }
+
+    private static Date date(LocalDateTime time) {
+        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    }
+}
