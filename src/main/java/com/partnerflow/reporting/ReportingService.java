@@ -56,18 +56,20 @@ class ReportingService {
 
     /**
      * Checks an application and opens it. The submitter is a client user of the subscriber or works
-     * for its servicing partner. Throws {@link BusinessRuleViolation} naming every problem found.
+     * for its servicing partner; any other subscriber reads as unknown. Throws
+     * {@link BusinessRuleViolation} naming every problem found.
      */
     @Transactional
     ReportingApplication submit(SubmitApplication command, String submitter) {
         List<String> problems = new ArrayList<>();
         String number = strip(command.subscriberNumber());
-        Subscriber subscriber = number.matches(Subscriber.NUMBER_PATTERN) ? subscribers.byNumber(number).orElse(null) : null;
+        // a subscriber the submitter does not act for reads as unknown, so nobody can probe which numbers exist
+        Subscriber subscriber = subscribers.byNumber(number.matches(Subscriber.NUMBER_PATTERN) ? number : "")
+                .filter(found -> subscribers.isClientUser(submitter, found) || subscribers.isServicingPartnerUser(submitter, found))
+                .orElse(null);
         if (subscriber == null) {
-            problems.add(number.isEmpty() ? "не указан номер абонента" : "абонент с номером " + number + " не найден");
-        } else if (!subscribers.isClientUser(submitter, subscriber) && !subscribers.isServicingPartnerUser(submitter, subscriber)) {
-            throw BusinessRuleViolation.forbidden("Подать заявление может пользователь абонента " + number
-                    + " или сотрудник обслуживающего его партнера.");
+            problems.add(number.isEmpty() ? "не указан номер абонента" : "абонент с номером " + number
+                    + " не найден среди абонентов, от имени которых вы можете подать заявление");
         } else if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
             problems.add("абонент " + number + " неактивен");
         }

@@ -40,7 +40,8 @@ public class ProcessAccess {
 
     /**
      * Moves the open tasks of an instance that wait for one group to another (a subscriber's new
-     * partner), unassigned, and lets the new group see the instance. A system action, like the grants.
+     * partner), unassigned; the new group sees the instance from now on, the old one no longer does.
+     * A system action, like the grants.
      */
     public void handOverTasks(String processInstanceId, String fromGroup, String toGroup) {
         AsSystem.run(identityService, () -> {
@@ -49,14 +50,21 @@ public class ProcessAccess {
                 taskService.deleteCandidateGroup(task.getId(), fromGroup);
                 taskService.addCandidateGroup(task.getId(), toGroup);
                 taskService.setAssignee(task.getId(), null);
+                revoke(fromGroup, task.getId());
             }
             grantReadTo(toGroup, processInstanceId);
+            revoke(fromGroup, processInstanceId);
         });
     }
 
     private void grantReadTo(String groupId, String processInstanceId) {
         grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
         grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+    }
+
+    private void revoke(String groupId, String resourceId) {
+        authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceId(resourceId).list()
+                .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {

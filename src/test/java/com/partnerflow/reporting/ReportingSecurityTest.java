@@ -150,22 +150,26 @@ class ReportingSecurityTest extends IntegrationTest {
     }
 
     @Test
-    void aClientCannotApplyForAnotherSubscriber() {
+    void aClientCannotApplyForAnotherSubscriberNorLearnThatItExists() {
         Subscriber neighbour = data.subscriber(partner);
+        String unknown = "9" + neighbour.getNumber();
 
+        // an existing subscriber the caller does not act for reads exactly like an unknown number
         ResponseEntity<JsonNode> overApi = api.submit(client, application(neighbour.getNumber()));
-        assertThat(overApi.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(overApi.getBody().get("detail").asText())
-                .isEqualTo("Подать заявление может пользователь абонента " + neighbour.getNumber()
-                        + " или сотрудник обслуживающего его партнера.");
+        ResponseEntity<JsonNode> forUnknown = api.submit(client, application(unknown));
+        assertThat(overApi.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(forUnknown.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(overApi.getBody().get("detail").asText()).contains("абонент с номером " + neighbour.getNumber() + " не найден");
+        assertThat(overApi.getBody().get("detail").asText().replace(neighbour.getNumber(), "N"))
+                .isEqualTo(forUnknown.getBody().get("detail").asText().replace(unknown, "N"));
         ResponseEntity<JsonNode> overStartForm = api.submitStartForm(client,
                 ReportingApi.startFormVariables(application(neighbour.getNumber())));
-        assertThat(overStartForm.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(overStartForm.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 
         ResponseEntity<JsonNode> byOutsider = api.submit(outsider, application(neighbour.getNumber()));
-        assertThat(byOutsider.getStatusCode()).as("a partner applies only for its own clients").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(byOutsider.getStatusCode()).as("a partner applies only for its own clients").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         ResponseEntity<JsonNode> byVendorStaff = api.submit("vera", application(neighbour.getNumber()));
-        assertThat(byVendorStaff.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(byVendorStaff.getStatusCode()).as("vendor staff may not start the process at all").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.submit(partnerUser, application(neighbour.getNumber())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
@@ -286,6 +290,9 @@ class ReportingSecurityTest extends IntegrationTest {
                 .as("the new partner sees the application").isEqualTo(HttpStatus.OK);
         assertThat(api.get(partnerUser, "/api/reporting-applications/" + applicationId).getStatusCode())
                 .as("the old partner no longer does").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(instances(newPartnerUser, "/engine-rest/process-instance?businessKey=")).as("nor its instance").isOne();
+        assertThat(instances(partnerUser, "/engine-rest/process-instance?businessKey=")).isZero();
+        assertThat(instances(partnerUser, "/engine-rest/history/process-instance?processInstanceBusinessKey=")).isZero();
     }
 
     @Test
