@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Who processes an application, read from the domain when the task is created
+ * Who processes an application and where it goes next, read from the domain when the engine needs it
  * ({@code ${reportingRouting.servicingPartnerGroup(execution)}}), never from a variable a task
  * worker could set. Public: JUEL calls only public methods of public classes.
  */
@@ -15,6 +15,14 @@ public class ReportingRouting {
 
     ReportingRouting(ReportingService applications) {
         this.applications = applications;
+    }
+
+    /**
+     * Whether the partner approved, as the domain recorded it. The gateway asks this rather than reading
+     * the decision variable, which a task worker could set differently on the task and on the instance.
+     */
+    public boolean approved(DelegateExecution execution) {
+        return applications.isApproved(ReportingProcess.applicationId(execution));
     }
 
     /** {@code partner-<CODE>} of the partner serving the subscriber at this moment. */

@@ -1,6 +1,7 @@
 package com.partnerflow.reporting;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -108,6 +109,12 @@ class ReportingService {
         return application.getRequestedTier();
     }
 
+    /** Whether the partner approved: the gateway after the partner's task routes on this, never on a variable. */
+    @Transactional(readOnly = true)
+    boolean isApproved(long applicationId) {
+        return get(applicationId).getStatus() == ApplicationStatus.APPROVED;
+    }
+
     /** Candidate group of the partner serving the subscriber now: re-read when the task is created, so a transfer in between counts. */
     @Transactional(readOnly = true)
     String servicingPartnerGroup(long applicationId) {
@@ -161,10 +168,19 @@ class ReportingService {
         application.markEnabled();
         subscribers.applyReportingMultiUserMode(application.getSubscriber(), application.getTier(), applicationId);
         if (application.getTier() != null) {
-            billing.recordLicenseCharge(application.getDecidedByPartner(), application.getSubscriber(),
-                    billableItem(application.getTier()), "reporting-application:" + applicationId);
+            BillableItem item = billableItem(application.getTier());
+            billing.recordLicenseCharge(application.getDecidedByPartner(), application.getSubscriber(), item,
+                    chargeSource(application.getSubscriber(), item));
         }
         notifications.enqueue(ReportingMails.topic(applicationId), mails.enabled(application));
+    }
+
+    /**
+     * One license per subscriber, tier and month: a second application approved in the same month (the
+     * same mode again) finds the first charge instead of charging twice.
+     */
+    String chargeSource(Subscriber subscriber, BillableItem item) {
+        return "reporting-multi-user:" + subscriber.getNumber() + ":" + item + ":" + YearMonth.now(clock);
     }
 
     static BillableItem billableItem(MultiUserTier tier) {
@@ -199,7 +215,6 @@ class ReportingService {
     private boolean isVisible(ReportingApplication application, Caller caller) {
         Subscriber subscriber = application.getSubscriber();
         return caller.seesAllPartners()
-                || application.getSubmittedBy().equals(caller.userId())
                 || subscribers.isClientUser(caller.userId(), subscriber)
                 || subscribers.isServicingPartnerUser(caller.userId(), subscriber)
                 || partners.partnerOf(caller.userId())

@@ -181,11 +181,24 @@ class ReportingEndToEndTest extends IntegrationTest {
         assertThat(product.path("tierLabel").asText(null)).isNull();
         assertThat(product.path("multiUserSince").asText(null)).isNull();
         assertThat(product.get("applicationId").asLong()).isEqualTo(id);
-        assertThat(jdbc.queryForObject("select count(*) from license_charge where source = ?", Long.class,
-                "reporting-application:" + id)).as("no extension, no charge").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from license_charge where subscriber_id = ?", Long.class,
+                subscriber.getId())).as("only the first application's charge: no extension, no charge").isOne();
 
         awaitEnded(id, ReportingProcess.Elements.END_APPROVED);
         assertThat(text(mailTo(client + "@users.test", "№ " + id + " "))).contains("многопользовательский режим: Выключен");
+    }
+
+    @Test
+    void aSecondApplicationWithTheSameTierInTheSameMonthIsNotChargedTwice() {
+        for (int round = 0; round < 2; round++) {
+            long id = api.submitted(client, application(subscriber.getNumber()));
+            ResponseEntity<JsonNode> processed = api.submitTaskForm(partnerUser, api.task(partnerUser, id).get("id").asText(),
+                    approve(true, "TWO_TO_NINE"));
+            assertThat(processed.getStatusCode()).as("%s", processed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(api.application(client, id).get("status").asText()).isEqualTo("ENABLED");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from license_charge where subscriber_id = ?", Long.class,
+                subscriber.getId())).isOne();
     }
 
     @Test
@@ -211,7 +224,7 @@ class ReportingEndToEndTest extends IntegrationTest {
 
     private Map<String, Object> chargeOf(long applicationId) {
         return jdbc.queryForMap("select item, period, partner_id, list_price, promotion, discount_percent, amount"
-                + " from license_charge where source = ?", "reporting-application:" + applicationId);
+                + " from license_charge where source like ?", "reporting-multi-user:" + subscriber.getNumber() + ":%");
     }
 
     @Test

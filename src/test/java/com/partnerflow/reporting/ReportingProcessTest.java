@@ -116,6 +116,11 @@ class ReportingProcessTest {
             assertThat(ReportingProcess.applicationId(execution)).isEqualTo(APPLICATION);
             return PARTNER_GROUP;
         }
+
+        /** The domain records what the partner's form decided; here the decision variable stands in for it. */
+        public boolean approved(DelegateExecution execution) {
+            return APPLICATION_DECISION.from(execution) == ApplicationDecision.APPROVE;
+        }
     }
 
     @BeforeEach

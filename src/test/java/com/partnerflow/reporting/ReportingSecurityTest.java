@@ -247,6 +247,25 @@ class ReportingSecurityTest extends IntegrationTest {
     }
 
     @Test
+    void aDecisionVariableSetDifferentlyOnTheTaskAndTheInstanceCannotSplitTheDomainFromTheProcess() {
+        // the instance says REJECT, the task-local copy (which the complete listener reads) says APPROVE
+        http.exchange("/engine-rest/task/" + taskId + "/variables/applicationDecision", HttpMethod.PUT,
+                json(partnerUser, ReportingApi.string("REJECT")), JsonNode.class);
+        http.exchange("/engine-rest/task/" + taskId + "/localVariables/applicationDecision", HttpMethod.PUT,
+                json(partnerUser, ReportingApi.string("APPROVE")), JsonNode.class);
+        http.exchange("/engine-rest/task/" + taskId + "/localVariables/multiUserMode", HttpMethod.PUT,
+                json(partnerUser, ReportingApi.bool(true)), JsonNode.class);
+
+        ResponseEntity<JsonNode> completed = http.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+                json(partnerUser, Map.of()), JsonNode.class);
+
+        assertThat(completed.getStatusCode()).as("%s", completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        // the gateway follows what the domain recorded: approved, so the product is enabled and the slot freed
+        assertThat(api.application(client, applicationId).get("status").asText()).isEqualTo("ENABLED");
+        assertThat(api.reportingProduct(client, subscriber.getNumber()).get("multiUserModeEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
     void thePartnerCannotRewriteTheInstancesVariables() {
         String instanceId = api.task(partnerUser, applicationId).get("processInstanceId").asText();
         ResponseEntity<JsonNode> put = http.exchange("/engine-rest/process-instance/" + instanceId + "/variables/users",
