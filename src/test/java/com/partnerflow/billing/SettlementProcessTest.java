@@ -33,14 +33,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.partnerflow.ProcessTest;
 import com.partnerflow.system.BusinessRuleViolation;
 
 /**
@@ -50,11 +50,10 @@ import com.partnerflow.system.BusinessRuleViolation;
  */
 @Deployment(resources = {"processes/monthly-settlement.bpmn", "forms/settlement-start.form",
         "forms/settlement-confirm.form", "forms/settlement-answer.form"})
-class SettlementProcessTest {
+class SettlementProcessTest extends ProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-            .configurationResource("process-test-engine.cfg.xml").build();
+    static final ProcessEngineExtension ENGINE = engine();
 
     static final String PERIOD_OCTOBER = "2026-10";
     /** Reconciliation 7 belongs to ALFA, 8 to BETA. */
@@ -110,7 +109,6 @@ class SettlementProcessTest {
 
     @BeforeEach
     void registerDelegates() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
         Mocks.register("startSettlementListener", startSettlement);
         Mocks.register("reconcilePeriodDelegate", reconcile);
         Mocks.register("settlementRouting", new Routing());
@@ -120,13 +118,6 @@ class SettlementProcessTest {
         Mocks.register("reconciliationAnsweredListener", answered);
         Mocks.register("issueInvoiceDelegate", issueInvoice);
         Mocks.register("notifyInvoicedPartnerDelegate", notifyPartner);
-    }
-
-    @AfterEach
-    void reset() {
-        BpmnAwareTests.reset();
-        Mocks.reset();
-        ClockUtil.reset();
     }
 
     @Test

@@ -39,15 +39,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.partnerflow.ProcessTest;
 import com.partnerflow.subscriber.MultiUserTier;
 import com.partnerflow.system.BusinessRuleViolation;
 
@@ -58,11 +58,10 @@ import com.partnerflow.system.BusinessRuleViolation;
  */
 @Deployment(resources = {"processes/reporting-extension-application.bpmn", "processes/reporting-extension-tier.dmn",
         "forms/reporting-application-submit.form", "forms/reporting-application-process.form"})
-class ReportingProcessTest {
+class ReportingProcessTest extends ProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-            .configurationResource("process-test-engine.cfg.xml").build();
+    static final ProcessEngineExtension ENGINE = engine();
 
     static final long APPLICATION = 42L;
     static final String PARTNER_GROUP = "partner-ALFA";
@@ -125,7 +124,6 @@ class ReportingProcessTest {
 
     @BeforeEach
     void registerDelegates() throws Exception {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
         Mocks.register("acceptApplicationListener", acceptApplication);
         Mocks.register("recordRequestedTierDelegate", recordRequestedTier);
         Mocks.register("reportingRouting", new Routing());
@@ -145,13 +143,6 @@ class ReportingProcessTest {
             partnerDecisions.add(partnerDecision(task));
             return null;
         }).when(applicationProcessed).notify(any());
-    }
-
-    @AfterEach
-    void reset() {
-        BpmnAwareTests.reset();
-        Mocks.reset();
-        ClockUtil.reset();
     }
 
     @Test

@@ -29,14 +29,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.partnerflow.ProcessTest;
 import com.partnerflow.system.BusinessRuleViolation;
 
 /**
@@ -45,11 +45,10 @@ import com.partnerflow.system.BusinessRuleViolation;
  */
 @Deployment(resources = {"processes/subscriber-transfer.bpmn", "forms/transfer-review-letter.form",
         "forms/transfer-partner-agreement.form", "forms/transfer-vendor-decision.form"})
-class TransferProcessTest {
+class TransferProcessTest extends ProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-            .configurationResource("process-test-engine.cfg.xml").build();
+    static final ProcessEngineExtension ENGINE = engine();
 
     static final long TRANSFER = 42L;
     static final String SUBMITTER = "boris";
@@ -91,7 +90,6 @@ class TransferProcessTest {
 
     @BeforeEach
     void registerDelegates() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
         Mocks.register("acceptTransferListener", acceptTransfer);
         Mocks.register("transferRouting", new Routing());
         Mocks.register("resetDecisionListener", new ResetDecisionListener());
@@ -103,13 +101,6 @@ class TransferProcessTest {
         Mocks.register("transferSubscriberDelegate", transferSubscriber);
         Mocks.register("rejectTransferDelegate", rejectTransfer);
         Mocks.register("sendTransferNotificationsDelegate", sendNotifications);
-    }
-
-    @AfterEach
-    void reset() {
-        BpmnAwareTests.reset();
-        Mocks.reset();
-        ClockUtil.reset();
     }
 
     @Test

@@ -1,0 +1,36 @@
+package com.partnerflow;
+
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the process tests: the real models (named by each class's {@code @Deployment}) on the
+ * in-memory engine of {@code process-test-engine.cfg.xml}, with camunda-bpm-assert bound to it. Each
+ * class registers its own {@link #engine()} extension (one per class: the extension keeps per-class
+ * state) and its stand-ins with {@link Mocks} in a {@code @BeforeEach}, which runs after this one;
+ * mocks, the engine clock and assert's engine are reset after every test.
+ */
+public abstract class ProcessTest {
+
+    /** The engine of {@code process-test-engine.cfg.xml}, for a class's {@code @RegisterExtension} field. */
+    protected static ProcessEngineExtension engine() {
+        return ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
+    }
+
+    @BeforeEach
+    void bindAssertionsToTheEngine() {
+        BpmnAwareTests.init(ProcessEngines.getProcessEngine("process-test"));
+    }
+
+    @AfterEach
+    void resetMocksAndClock() {
+        BpmnAwareTests.reset();
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+}
