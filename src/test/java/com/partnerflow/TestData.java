@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Groups;
+import com.partnerflow.subscriber.DataArea;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.subscriber.SubscriberStatus;
@@ -50,6 +51,18 @@ public class TestData {
         String userId = user(Groups.PARTNERS);
         partners.addMember(partner.getCode(), userId);
         return userId;
+    }
+
+    /** A new employee of the partner whom the vendor authorized to develop extensions. */
+    public String developer(Partner partner) {
+        String userId = partnerUser(partner);
+        partners.authorizeDeveloper(partner.getCode(), userId, true);
+        return userId;
+    }
+
+    /** A new data area of the subscriber running the application, version 3.0.150. */
+    public DataArea dataArea(Subscriber subscriber, String applicationName) {
+        return subscriberService.addDataArea(subscriber.getNumber(), applicationName, "3.0.150");
     }
 
     /** The Camunda group of the partner the user works for. */

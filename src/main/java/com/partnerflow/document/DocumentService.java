@@ -50,6 +50,16 @@ public class DocumentService {
                 sha256(upload.content()), uploadedBy, clock.instant()));
     }
 
+    /**
+     * Stores a file whose content the caller has checked (an extension: its format is known by its name
+     * only). Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument store(Upload upload, String mediaType, String uploadedBy) {
+        return documents.save(new StoredDocument(upload.fileName(), mediaType, upload.content(),
+                sha256(upload.content()), uploadedBy, clock.instant()));
+    }
+
     static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -21,6 +21,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.partnerflow.audit.ExtensionAuditProcess;
+import com.partnerflow.audit.InstallationProcess;
 import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.reporting.ReportingProcess;
 import com.partnerflow.transfer.TransferProcess;
@@ -82,8 +84,23 @@ class AccessSetup {
         }
         ensure(Groups.CLIENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 
-        // vendor staff see every transfer and application, its instance and its history
-        for (String key : new String[] {TransferProcess.KEY, ReportingProcess.KEY}) {
+        // authorized developers (the domain checks the flag) submit extension versions; clients install published ones
+        ensure(Groups.PARTNERS, Resources.PROCESS_DEFINITION, ExtensionAuditProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        ensure(Groups.CLIENTS, Resources.PROCESS_DEFINITION, InstallationProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+
+        // auditors see every audit's instance and history (their own tasks come with the candidate group);
+        // their leads also see every task, to find out who holds an overdue audit
+        ensure(Groups.AUDITORS, Resources.PROCESS_DEFINITION, ExtensionAuditProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY);
+        ensure(Groups.AUDIT_LEADS, Resources.PROCESS_DEFINITION, ExtensionAuditProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+
+        // vendor staff see every transfer, application and audit, its instance and its history
+        for (String key : new String[] {TransferProcess.KEY, ReportingProcess.KEY, ExtensionAuditProcess.KEY}) {
             ensure(Groups.VENDOR_STAFF, Resources.PROCESS_DEFINITION, key,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);

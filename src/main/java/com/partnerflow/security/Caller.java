@@ -23,6 +23,11 @@ public record Caller(String userId, Set<String> groups) {
         return groups.contains(Groups.VENDOR_STAFF) || groups.contains(Groups.OPS) || groups.contains(Groups.ADMIN);
     }
 
+    /** Vendor staff and administrators manage partners' people (which employees may develop extensions). */
+    public boolean managesPartners() {
+        return groups.contains(Groups.VENDOR_STAFF) || groups.contains(Groups.ADMIN);
+    }
+
     /** Billing (reconciliations, invoices) of every partner: finance, and whoever sees all partners. */
     public boolean seesAllBilling() {
         return groups.contains(Groups.FINANCE) || seesAllPartners();

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
@@ -24,15 +25,17 @@ public class SubscriberService {
     private final Subscribers subscribers;
     private final ClientAccesses clients;
     private final SubscriberProducts products;
+    private final DataAreas dataAreas;
     private final PartnerService partners;
     private final IdentityService identityService;
     private final Clock clock;
 
-    SubscriberService(Subscribers subscribers, ClientAccesses clients, SubscriberProducts products, PartnerService partners,
+    SubscriberService(Subscribers subscribers, ClientAccesses clients, SubscriberProducts products, DataAreas dataAreas, PartnerService partners,
                       IdentityService identityService, Clock clock) {
         this.subscribers = subscribers;
         this.clients = clients;
         this.products = products;
+        this.dataAreas = dataAreas;
         this.partners = partners;
         this.identityService = identityService;
         this.clock = clock;
@@ -90,10 +93,43 @@ public class SubscriberService {
     /** The organization card's products, for the subscriber's client users, its partner, and the vendor's staff. */
     @Transactional(readOnly = true)
     public List<SubscriberProduct> products(String number, Caller caller) {
-        Subscriber subscriber = subscribers.findByNumber(number)
+        return products.findBySubscriberOrderByProduct(visible(number, caller));
+    }
+
+    /**
+     * The subscriber, if the caller acts for it (a client user), serves it (the partner's employees) or
+     * sees every partner's clients (vendor staff); any other number reads as unknown.
+     */
+    @Transactional(readOnly = true)
+    public Subscriber visible(String number, Caller caller) {
+        return subscribers.findByNumber(number)
                 .filter(found -> caller.seesAllPartners() || isClientUser(caller.userId(), found)
                         || isServicingPartnerUser(caller.userId(), found))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + number + " не найден."));
-        return products.findBySubscriberOrderByProduct(subscriber);
+    }
+
+    /** The subscribers a partner serves now. */
+    @Transactional(readOnly = true)
+    public List<Subscriber> servedBy(Partner partner) {
+        return subscribers.findByPartnerOrderByNumber(partner);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DataArea> dataAreasOf(Subscriber subscriber) {
+        return dataAreas.findBySubscriberOrderByNumber(subscriber);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DataArea> dataArea(long id) {
+        return dataAreas.findById(id);
+    }
+
+    /** Opens a data area for the subscriber, numbered after its last one. */
+    @Transactional
+    public DataArea addDataArea(String number, String applicationName, String applicationVersion) {
+        Subscriber subscriber = subscribers.findByNumber(number)
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + number + " не найден."));
+        int next = dataAreas.findBySubscriberOrderByNumber(subscriber).stream().mapToInt(DataArea::getNumber).max().orElse(0) + 1;
+        return dataAreas.save(new DataArea(subscriber, next, applicationName, applicationVersion));
     }
 }

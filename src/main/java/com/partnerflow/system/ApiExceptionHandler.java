@@ -138,7 +138,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail onTooLarge(MaxUploadSizeExceededException exception) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Файл слишком большой: допускается не более 10 МБ.");
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Файл слишком большой: письмо клиента — не более 10 МБ, файл доработки — не более 50 МБ.");
     }
 
     static HttpStatus statusOf(BusinessRuleViolation.Kind kind) {

@@ -33,7 +33,7 @@ public final class ProcessVariable<T> {
     }
 
     public static ProcessVariable<Long> longValue(String name) {
-        return new ProcessVariable<>(name, value -> value == null ? null : ((Number) value).longValue(), value -> value);
+        return new ProcessVariable<>(name, value -> toLong(name, value), value -> value);
     }
 
     public static ProcessVariable<Boolean> bool(String name) {
@@ -66,6 +66,22 @@ public final class ProcessVariable<T> {
             return Enum.valueOf(type, value.toString());
         } catch (IllegalArgumentException unknown) {
             throw BusinessRuleViolation.invalid("Недопустимое значение поля «" + name + "»: " + value);
+        }
+    }
+
+    /** A number, or the digits a form's text field or a REST client may send; anything else is refused. */
+    private static Long toLong(String name, Object value) {
+        if (value == null || value instanceof Number) {
+            return value == null ? null : ((Number) value).longValue();
+        }
+        String text = value.toString().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException notANumber) {
+            throw BusinessRuleViolation.invalid("Поле «" + name + "» должно быть числом, а передано: " + value);
         }
     }
 

@@ -33,6 +33,8 @@ import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.audit.ExtensionAuditProcess;
+import com.partnerflow.audit.InstallationProcess;
 import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.reporting.ReportingProcess;
 import com.partnerflow.security.Groups;
@@ -45,7 +47,8 @@ import com.partnerflow.transfer.TransferProcess;
 class ProcessModelTest extends IntegrationTest {
 
     /** One process API class per BPMN; each names its key, elements and variables. */
-    static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class, ReportingProcess.class, SettlementProcess.class);
+    static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class, ReportingProcess.class, SettlementProcess.class,
+            ExtensionAuditProcess.class, InstallationProcess.class);
 
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)}");
     /** A value the domain supplies: {@code ${bean.method(execution)}}. */

@@ -165,7 +165,7 @@ class TransferBadInputTest extends IntegrationTest {
     @Test
     void refusesAnUploadOverTheMultipartLimitInRussian() {
         ResponseEntity<JsonNode> response = storingNothing(user, () -> api.submit(user,
-                TransferApi.letter(subscriber.getNumber(), subscriber.getName()), "letter.pdf", pdfOfSize(12 * MIB + MIB / 2)));
+                TransferApi.letter(subscriber.getNumber(), subscriber.getName()), "letter.pdf", pdfOfSize(52 * MIB + MIB / 2)));
 
         assertProblem(response, 413, "не более 10 МБ");
     }

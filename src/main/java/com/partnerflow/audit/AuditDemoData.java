@@ -1,0 +1,93 @@
+package com.partnerflow.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.partnerflow.document.Upload;
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Groups;
+import com.partnerflow.subscriber.SubscriberService;
+
+/**
+ * Extension-audit demo data (profile {@code demo}), after the partners and subscribers of {@code DemoData}:
+ * auditor {@code artem} and audit lead {@code lidia}, ALFA's {@code anna} authorized as a developer, data
+ * areas of the subscribers 1001 and 1003, and one version of ALFA waiting for the auditor. Only once.
+ */
+@Component
+@Profile("demo")
+class AuditDemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditDemoData.class);
+    static final String ACCOUNTING = "Бухгалтерия предприятия";
+
+    private final PartnerService partners;
+    private final SubscriberService subscribers;
+    private final IdentityService identityService;
+    private final RuntimeService runtimeService;
+
+    AuditDemoData(PartnerService partners, SubscriberService subscribers, IdentityService identityService,
+                  RuntimeService runtimeService) {
+        this.partners = partners;
+        this.subscribers = subscribers;
+        this.identityService = identityService;
+        this.runtimeService = runtimeService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(30)
+    public void seed() {
+        if (identityService.createUserQuery().userId("artem").count() > 0 || subscribers.byNumber("1001").isEmpty()) {
+            return;
+        }
+        user("artem", "Артем", "Лебедев", Groups.AUDITORS);
+        user("lidia", "Лидия", "Морозова", Groups.AUDIT_LEADS);
+        partners.authorizeDeveloper("ALFA", "anna", true);
+        subscribers.addDataArea("1001", ACCOUNTING, "3.0.150");
+        subscribers.addDataArea("1001", "Зарплата и управление персоналом", "3.1.30");
+        subscribers.addDataArea("1003", ACCOUNTING, "3.0.150");
+
+        VariableMap variables = ExtensionAuditProcess.EXTENSION_NAME.with("Загрузка выписок банка");
+        ExtensionAuditProcess.KIND.putIn(variables, ExtensionKind.ADDITIONAL_PROCESSING);
+        ExtensionAuditProcess.TARGET_APPLICATION.putIn(variables, ACCOUNTING);
+        ExtensionAuditProcess.OWNER.putIn(variables, ExtensionOwner.PARTNER);
+        ExtensionAuditProcess.VERSION_NUMBER.putIn(variables, "1.0.0");
+        ExtensionAuditProcess.TARGET_APPLICATION_VERSION.putIn(variables, "3.0.150");
+        ExtensionAuditProcess.CHANGE_NOTES.putIn(variables, "Первая версия: загрузка выписок из файла банка в формате 1CClientBankExchange.");
+        ExtensionAuditProcess.DISTRIBUTION.putIn(variables, Distribution.SEVERAL);
+        ExtensionAuditProcess.RECIPIENTS.putIn(variables, "1001, 1004");
+        ExtensionAuditProcess.FILE.putIn(variables, new Upload("ЗагрузкаВыписок.epf", DEMO_FILE));
+        identityService.setAuthentication("anna", List.of(Groups.PARTNERS, "partner-ALFA"));
+        try {
+            runtimeService.startProcessInstanceByKey(ExtensionAuditProcess.KEY, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        log.info("Audit demo data seeded: auditor artem, audit lead lidia (password = user name), developer anna, "
+                + "data areas of 1001 and 1003, one version in audit");
+    }
+
+    /** Stands in for an external data processor file: the service checks its name and size, not its content. */
+    static final byte[] DEMO_FILE = "1C:Enterprise external data processor (demo)".getBytes(StandardCharsets.UTF_8);
+
+    private void user(String id, String firstName, String lastName, String group) {
+        User user = identityService.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setPassword(id);
+        user.setEmail(id + "@partnerflow.example");
+        identityService.saveUser(user);
+        identityService.createMembership(id, group);
+    }
+}

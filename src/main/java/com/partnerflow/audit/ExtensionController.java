@@ -1,0 +1,87 @@
+package com.partnerflow.audit;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.partnerflow.audit.ExtensionViews.ExtensionView;
+import com.partnerflow.audit.ExtensionViews.VersionView;
+import com.partnerflow.security.CurrentCaller;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Доработки", description = "Extensions and the audit of their versions (DESIGN.md §3)")
+class ExtensionController {
+
+    private final ExtensionService extensions;
+    private final AuditProcessStarter starter;
+    private final CurrentCaller caller;
+
+    ExtensionController(ExtensionService extensions, AuditProcessStarter starter, CurrentCaller caller) {
+        this.extensions = extensions;
+        this.starter = starter;
+        this.caller = caller;
+    }
+
+    @PostMapping("/api/extensions")
+    @Operation(summary = "Register an extension of the caller's partner (authorized developers only)")
+    ResponseEntity<ExtensionView> register(@Valid @RequestBody ExtensionRequest request) {
+        Extension extension = extensions.register(request.toDraft(), caller.get().userId());
+        return ResponseEntity.created(URI.create("/api/extensions/" + extension.getId()))
+                .body(ExtensionView.of(extension, List.of()));
+    }
+
+    @GetMapping("/api/extensions")
+    @Operation(summary = "Extensions the caller's partner develops (auditors and vendor staff: all)")
+    List<ExtensionView> list() {
+        return extensions.list(caller.get()).stream().map(extension -> ExtensionView.of(extension, List.of())).toList();
+    }
+
+    @GetMapping("/api/extensions/{id}")
+    @Operation(summary = "An extension with every version and its audit")
+    ExtensionView get(@PathVariable long id) {
+        Extension extension = extensions.find(id, caller.get());
+        return ExtensionView.of(extension, extensions.versionsOf(extension));
+    }
+
+    @PostMapping(path = "/api/extensions/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a version for audit with its file (.cfe, .epf or .erf, at most 50 MB)",
+            description = "Starts the extension-audit process. 422 with a Russian detail listing every failed check.")
+    ResponseEntity<VersionView> submit(@PathVariable long id, @Valid @ModelAttribute VersionSubmission submission) {
+        long versionId = starter.submit(id, submission.toCommand());
+        return ResponseEntity.created(URI.create("/api/extension-versions/" + versionId))
+                .body(VersionView.of(extensions.findVersion(versionId, caller.get())));
+    }
+
+    @GetMapping("/api/extension-versions/{id}")
+    @Operation(summary = "A version with its status, due date and findings")
+    VersionView version(@PathVariable long id) {
+        return VersionView.of(extensions.findVersion(id, caller.get()));
+    }
+
+    @GetMapping("/api/extension-versions/{id}/file")
+    @Operation(summary = "The version's file as it was uploaded")
+    ResponseEntity<byte[]> file(@PathVariable long id) {
+        ExtensionService.FileContent file = extensions.file(id, caller.get());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
+    }
+}

@@ -1,0 +1,65 @@
+package com.partnerflow.audit;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.partnerflow.audit.ExtensionViews.DataAreaView;
+import com.partnerflow.audit.ExtensionViews.InstallableView;
+import com.partnerflow.audit.ExtensionViews.InstallationView;
+import com.partnerflow.security.CurrentCaller;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/subscribers/{number}")
+@Tag(name = "Установка доработок", description = "A client installs published extensions into its data areas")
+class InstallationController {
+
+    private final InstallationService installations;
+    private final AuditProcessStarter starter;
+    private final CurrentCaller caller;
+
+    InstallationController(InstallationService installations, AuditProcessStarter starter, CurrentCaller caller) {
+        this.installations = installations;
+        this.starter = starter;
+        this.caller = caller;
+    }
+
+    @GetMapping("/extensions")
+    @Operation(summary = "Published extension versions the subscriber may install")
+    List<InstallableView> installable(@PathVariable String number) {
+        return installations.installable(number, caller.get()).stream().map(InstallableView::of).toList();
+    }
+
+    @GetMapping("/data-areas")
+    @Operation(summary = "The subscriber's data areas with the extensions installed in each")
+    List<DataAreaView> dataAreas(@PathVariable String number) {
+        return installations.dataAreas(number, caller.get()).stream().map(DataAreaView::of).toList();
+    }
+
+    @PostMapping("/data-areas/{dataAreaId}/installations")
+    @Operation(summary = "Install a published version into one of the subscriber's data areas (the subscriber's client users only)",
+            description = "Starts the extension-installation process, which installs at once. 404 for a version the subscriber "
+                    + "has no access to or another subscriber's data area; 409 when this or a newer version is installed.")
+    ResponseEntity<InstallationView> install(@PathVariable String number, @PathVariable long dataAreaId,
+                                             @Valid @RequestBody InstallRequest request) {
+        long installationId = starter.install(number, dataAreaId, request.versionId());
+        return ResponseEntity.created(URI.create("/api/subscribers/" + number + "/data-areas/" + dataAreaId + "/installations/"
+                + installationId)).body(InstallationView.of(installations.byId(installationId)));
+    }
+
+    record InstallRequest(@NotNull(message = "укажите versionId: номер версии доработки") Long versionId) {
+    }
+}

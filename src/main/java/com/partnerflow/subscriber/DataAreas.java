@@ -1,0 +1,10 @@
+package com.partnerflow.subscriber;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DataAreas extends JpaRepository<DataArea, Long> {
+
+    List<DataArea> findBySubscriberOrderByNumber(Subscriber subscriber);
+}
