@@ -13,6 +13,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -83,6 +84,13 @@ final class Tasklist {
         field.sendKeys(text);
     }
 
+    /** Chooses the option (by the text it shows) of an embedded form's {@code <select>}, until it is the chosen one. */
+    void select(String fieldName, String optionText) {
+        WebElement field = field(fieldName);
+        new Select(field).selectByVisibleText(optionText);
+        wait.until(d -> optionText.equals(new Select(field).getFirstSelectedOption().getText().strip()));
+    }
+
     /**
      * Types an ISO date into an {@code <input type=date>}. Chromium takes the keys in the order of
      * its locale (month, day, year for en-US); the check makes a locale mix-up fail here, not later.
@@ -139,14 +147,30 @@ final class Tasklist {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task-meta] .unclaim")));
     }
 
-    /** Selects the radio option of a Camunda Form (form-js) by its visible label. */
+    /**
+     * Selects the radio option of a Camunda Form (form-js) by its visible label, clicking until it is
+     * checked: a click right after typing into a text area can miss (see {@link #fillFormField}).
+     */
     void chooseOption(String label) {
-        click(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(normalize-space(.), " + literal(label) + ")]"));
+        By option = By.xpath(CAMUNDA_FORM_XPATH + "//label[contains(normalize-space(.), " + literal(label) + ")]");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement radio = d.findElement(option).findElement(By.cssSelector("input[type='radio']"));
+            if (!radio.isSelected()) {
+                click(option);
+            }
+            return d.findElement(option).findElement(By.cssSelector("input[type='radio']")).isSelected();
+        });
     }
 
     // ---- Camunda Forms (form-js 1.8.7) ----
 
-    /** Types into the form-js text field (or text area) with the label, until it holds exactly the text. */
+    /**
+     * Types into the form-js text field (or text area) with the label, until it holds exactly the text.
+     * form-js takes the text 300 ms after the last key, or at once when the field loses focus; a text
+     * area then resizes itself, for a moment to no height at all, which scrolls the task up when it is
+     * shown near its end. A click on the next field within those 300 ms moves the focus, the page
+     * jumps between the mouse's press and release, and the click is lost: click until it took effect.
+     */
     void fillFormField(String label, String text) {
         typeUntilHeld(By.xpath(CAMUNDA_FORM_XPATH + formField(label)), text);
     }
@@ -202,6 +226,35 @@ final class Tasklist {
             WebElement field = d.findElement(input);
             return field.getText().contains(optionLabel) || field.findElements(By.cssSelector("input")).stream()
                     .anyMatch(in -> optionLabel.equals(in.getDomProperty("value")));
+        });
+    }
+
+    /**
+     * Opens the form-js select with the label and picks the option (by its label) from its dropdown,
+     * until the select shows it as chosen.
+     */
+    void chooseFormSelectOption(String label, String optionLabel) {
+        By select = By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field-select')]"
+                + "[./label[starts-with(normalize-space(.), " + literal(label) + ")]]");
+        By display = By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field-select')]"
+                + "[./label[starts-with(normalize-space(.), " + literal(label) + ")]]"
+                + "//div[contains(@class,'fjs-select-display')]");
+        By option = By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field-select')]"
+                + "[./label[starts-with(normalize-space(.), " + literal(label) + ")]]"
+                + "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + literal(optionLabel) + "]");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            if (optionLabel.equals(d.findElement(display).getText().strip())) {
+                return true;
+            }
+            List<WebElement> options = d.findElements(option);
+            if (options.isEmpty()) {
+                WebElement group = d.findElement(select).findElement(By.cssSelector(".fjs-input-group"));
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", group);
+                group.click();
+            } else {
+                options.get(0).click();
+            }
+            return optionLabel.equals(d.findElement(display).getText().strip());
         });
     }
 

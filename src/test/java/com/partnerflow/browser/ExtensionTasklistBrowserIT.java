@@ -1,0 +1,177 @@
+package com.partnerflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.IntegrationTest;
+import com.partnerflow.TestData;
+import com.partnerflow.audit.ExtensionAuditProcess;
+import com.partnerflow.audit.ExtensionAuditProcess.Elements;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.security.Groups;
+import com.partnerflow.subscriber.Subscriber;
+
+/**
+ * The audit of an extension version as people do it in Camunda Tasklist, in a real headless Chromium:
+ * an authorized developer of a partner fills the embedded start form (three selects and the file, which
+ * the form reads in the browser and sends as a transient File variable), an auditor finds a minor
+ * interface issue in the Camunda Form and approves. The outcome is checked through the API: the
+ * version with its finding as the developer sees it, and the client's list of installable extensions.
+ * Shares the Spring context of every {@link IntegrationTest}.
+ */
+class ExtensionTasklistBrowserIT extends IntegrationTest {
+
+    private static final String PROCESS = "Аудит версии доработки";
+    private static final String AUDIT_VERSION = "Провести аудит версии доработки";
+    private static final String GROUP_TASKS = "Задачи моих групп";
+    private static final By START_FORM = By.cssSelector("form[name='extensionSubmitForm']");
+    /** The start form's line that confirms it has read the chosen file. */
+    private static final By FILE_ATTACHED = By.cssSelector("form[name='extensionSubmitForm'] .file-attached");
+    private static final String FILE_NAME = "Выписки.epf";
+    /** An .epf's content is not checked beyond its name and size; a few bytes, some outside ASCII. */
+    private static final byte[] EPF = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0x00, 0x01, 0x02, (byte) 0xFF};
+    private static final String VERSION = "1.0.0";
+    private static final String ACCOUNTING = "Бухгалтерия предприятия";
+    private static final String CHANGE_NOTES = "Загрузка выписок из файла банка";
+    private static final String FINDING = "Кнопка «Загрузить» не является кнопкой по умолчанию формы";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @TempDir
+    Path tempDir;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestData testData;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    @Test
+    void aDeveloperSubmitsAVersionAndAnAuditorApprovesItWithAMinorFinding() throws IOException {
+        Partner partner = testData.partner();
+        String developer = testData.developer(partner);
+        Subscriber subscriber = testData.subscriber(partner);
+        String client = testData.clientUser(subscriber);
+        String auditor = testData.user(Groups.AUDITORS);
+        String extensionName = "Загрузка выписок " + partner.getCode();
+        Path file = Files.write(tempDir.resolve(FILE_NAME), EPF);
+
+        // the developer submits the version from the embedded start form, with its file
+        Tasklist tasklist = Tasklist.logInAs(browser, port, developer);
+        tasklist.openStartForm(PROCESS, START_FORM);
+        tasklist.type("extensionName", extensionName);
+        tasklist.select("kind", "Дополнительная обработка (.epf)");
+        tasklist.type("targetApplication", ACCOUNTING);
+        tasklist.select("owner", "Партнер (клиенты получают доступ от партнера)");
+        tasklist.type("versionNumber", VERSION);
+        tasklist.type("targetApplicationVersion", "3.0.150");
+        tasklist.type("changeNotes", CHANGE_NOTES);
+        tasklist.select("distribution", "Одному клиенту");
+        tasklist.type("recipients", subscriber.getNumber());
+        tasklist.chooseFile("extensionFile", file);
+        tasklist.waitForText(FILE_ATTACHED, FILE_NAME);
+        tasklist.start();
+        tasklist.waitUntilStartDialogIsClosed();
+        HistoricProcessInstance audit = theOnlyAuditOf(extensionName);
+        String instanceId = audit.getId();
+        long versionId = Long.parseLong(audit.getBusinessKey());
+
+        // an auditor takes the task from the group's tasks, notes a minor interface issue and approves
+        tasklist = Tasklist.logInAs(browser, port, auditor);
+        tasklist.openTask(GROUP_TASKS, AUDIT_VERSION, auditTaskId(instanceId));
+        tasklist.claim();
+        tasklist.waitForFormText("Версия доработки № " + versionId);
+        tasklist.chooseFormSelectOption("Стандарты интерфейса", "Незначительное");
+        tasklist.fillFormField("Замечание: стандарты интерфейса", FINDING);
+        tasklist.chooseOption("Одобрить: опубликовать версию и предоставить доступ");
+        tasklist.complete();
+
+        // published at once; the instance ends after the asynchronous notifications
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                    .processInstanceId(instanceId).singleResult();
+            assertThat(instance.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+            assertThat(instance.getEndActivityId()).isEqualTo(Elements.END_PUBLISHED);
+        });
+
+        // what both forms sent reached the domain intact
+        JsonNode version = get(developer, "/api/extension-versions/" + versionId);
+        assertThat(version.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(version.path("extensionName").asText()).isEqualTo(extensionName);
+        assertThat(version.path("version").asText()).isEqualTo(VERSION);
+        assertThat(version.path("changeNotes").asText()).isEqualTo(CHANGE_NOTES);
+        assertThat(version.path("distribution").asText()).isEqualTo("ONE");
+        assertThat(version.path("recipients").toString()).isEqualTo("[\"" + subscriber.getNumber() + "\"]");
+        assertThat(version.path("file").path("fileName").asText()).isEqualTo(FILE_NAME);
+        assertThat(version.path("file").path("size").asLong()).isEqualTo(EPF.length);
+        assertThat(version.path("decidedBy").asText()).isEqualTo(auditor);
+        assertThat(version.path("findings")).hasSize(1);
+        JsonNode finding = version.path("findings").get(0);
+        assertThat(finding.path("category").asText()).isEqualTo("UI_CONVENTIONS");
+        assertThat(finding.path("severity").asText()).isEqualTo("MINOR");
+        assertThat(finding.path("description").asText()).isEqualTo(FINDING);
+        assertThat(finding.path("recordedBy").asText()).isEqualTo(auditor);
+        assertThat(taskAssignee(instanceId)).isEqualTo(auditor);
+
+        // the one client it was made for may install it
+        JsonNode installable = get(client, "/api/subscribers/" + subscriber.getNumber() + "/extensions");
+        assertThat(installable).hasSize(1);
+        assertThat(installable.get(0).path("versionId").asLong()).isEqualTo(versionId);
+        assertThat(installable.get(0).path("extensionName").asText()).isEqualTo(extensionName);
+        assertThat(installable.get(0).path("kind").asText()).isEqualTo("ADDITIONAL_PROCESSING");
+        assertThat(installable.get(0).path("owner").asText()).isEqualTo("PARTNER");
+        assertThat(installable.get(0).path("version").asText()).isEqualTo(VERSION);
+    }
+
+    private HistoricProcessInstance theOnlyAuditOf(String extensionName) {
+        List<HistoricProcessInstance> audits = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ExtensionAuditProcess.KEY)
+                .variableValueEquals(ExtensionAuditProcess.EXTENSION_NAME.name(), extensionName)
+                .list();
+        assertThat(audits).as("audits of extension «%s»", extensionName).hasSize(1);
+        return audits.get(0);
+    }
+
+    private String auditTaskId(String instanceId) {
+        return taskService.createTaskQuery().processInstanceId(instanceId)
+                .taskDefinitionKey(Elements.AUDIT_VERSION).singleResult().getId();
+    }
+
+    private String taskAssignee(String instanceId) {
+        return historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId)
+                .taskDefinitionKey(Elements.AUDIT_VERSION).singleResult().getAssignee();
+    }
+
+    private JsonNode get(String user, String path) {
+        ResponseEntity<JsonNode> response = http.withBasicAuth(user, user).getForEntity(path, JsonNode.class);
+        assertThat(response.getStatusCode()).as("GET %s as %s: %s", path, user, response.getBody()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+}
