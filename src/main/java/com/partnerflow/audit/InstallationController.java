@@ -1,11 +1,11 @@
 package com.partnerflow.audit;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,8 +56,8 @@ class InstallationController {
     ResponseEntity<InstallationView> install(@PathVariable String number, @PathVariable long dataAreaId,
                                              @Valid @RequestBody InstallRequest request) {
         long installationId = starter.install(number, dataAreaId, request.versionId());
-        return ResponseEntity.created(URI.create("/api/subscribers/" + number + "/data-areas/" + dataAreaId + "/installations/"
-                + installationId)).body(InstallationView.of(installations.byId(installationId)));
+        // no Location: an installation is read as part of its data area (GET .../data-areas)
+        return ResponseEntity.status(HttpStatus.CREATED).body(InstallationView.of(installations.byId(installationId)));
     }
 
     record InstallRequest(@NotNull(message = "укажите versionId: номер версии доработки") Long versionId) {
