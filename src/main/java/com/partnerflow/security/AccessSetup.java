@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import com.partnerflow.audit.ExtensionAuditProcess;
 import com.partnerflow.audit.InstallationProcess;
 import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.reporting.ReportingProcess;
 import com.partnerflow.transfer.TransferProcess;
 
@@ -90,6 +91,14 @@ class AccessSetup {
         ensure(Groups.CLIENTS, Resources.PROCESS_DEFINITION, InstallationProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
 
+        // partners send their configurations to moderation (the domain checks the creator); moderators see every
+        // moderation's instance and history, their tasks come with the candidate group
+        ensure(Groups.PARTNERS, Resources.PROCESS_DEFINITION, ConfigurationModerationProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        ensure(Groups.MODERATORS, Resources.PROCESS_DEFINITION, ConfigurationModerationProcess.KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY);
+
         // auditors see every audit's instance and history (their own tasks come with the candidate group);
         // their leads also see every task, to find out who holds an overdue audit
         ensure(Groups.AUDITORS, Resources.PROCESS_DEFINITION, ExtensionAuditProcess.KEY,
@@ -99,8 +108,9 @@ class AccessSetup {
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
 
-        // vendor staff see every transfer, application and audit, its instance and its history
-        for (String key : new String[] {TransferProcess.KEY, ReportingProcess.KEY, ExtensionAuditProcess.KEY}) {
+        // vendor staff see every transfer, application, audit and moderation, its instance and its history
+        for (String key : new String[] {TransferProcess.KEY, ReportingProcess.KEY, ExtensionAuditProcess.KEY,
+                ConfigurationModerationProcess.KEY}) {
             ensure(Groups.VENDOR_STAFF, Resources.PROCESS_DEFINITION, key,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);

@@ -28,6 +28,11 @@ public record Caller(String userId, Set<String> groups) {
         return groups.contains(Groups.VENDOR_STAFF) || groups.contains(Groups.ADMIN);
     }
 
+    /** Moderators read every configuration they may be asked to publish; so does whoever sees all partners. */
+    public boolean readsAllConfigurations() {
+        return groups.contains(Groups.MODERATORS) || seesAllPartners();
+    }
+
     /** Billing (reconciliations, invoices) of every partner: finance, and whoever sees all partners. */
     public boolean seesAllBilling() {
         return groups.contains(Groups.FINANCE) || seesAllPartners();

@@ -28,6 +28,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       ({@code /camunda/api/admin/setup/**}), which lets the first anonymous visitor create an
  *       administrator while none exists. The administrator always comes from the configuration
  *       ({@code camunda.bpm.admin-user}).</li>
+ *   <li>{@code /api/catalogue} is public: anyone reads the published configurations without a login.</li>
  *   <li>OpenAPI documentation needs a login; the Actuator (metrics, info) is for operations and
  *       administrators only, its health probe is open.</li>
  * </ul>
@@ -48,6 +49,8 @@ class SecurityConfiguration {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                        // «Готовые решения», the public catalogue of published configurations (only GET is mapped)
+                        .requestMatchers(paths("/api/catalogue", "/api/catalogue/**")).permitAll()
                         // metrics tell a lot about the installation and the load; the authorities are Camunda group ids
                         .requestMatchers(paths("/actuator/**")).hasAnyAuthority(Groups.OPS, Groups.ADMIN)
                         .anyRequest().authenticated())

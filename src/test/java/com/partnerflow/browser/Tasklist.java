@@ -92,6 +92,22 @@ final class Tasklist {
     }
 
     /**
+     * Chooses the one option of an embedded form's {@code <select>} whose text starts with the given text, e.g.
+     * a title the form follows with a status; waits until the form has loaded its options and shows it chosen.
+     */
+    void selectStartingWith(String fieldName, String optionStart) {
+        WebElement field = field(fieldName);
+        WebElement option = wait.until(d -> {
+            List<WebElement> matching = new Select(field).getOptions().stream()
+                    .filter(candidate -> candidate.getText().strip().startsWith(optionStart)).toList();
+            return matching.size() == 1 ? matching.get(0) : null;
+        });
+        String value = option.getDomProperty("value");
+        new Select(field).selectByValue(value);
+        wait.until(d -> value.equals(new Select(field).getFirstSelectedOption().getDomProperty("value")));
+    }
+
+    /**
      * Types an ISO date into an {@code <input type=date>}. Chromium takes the keys in the order of
      * its locale (month, day, year for en-US); the check makes a locale mix-up fail here, not later.
      */
@@ -199,6 +215,18 @@ final class Tasklist {
     /** Waits until the form (its text views and fields' labels) shows the text, e.g. a templated line. */
     void waitForFormText(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), text));
+    }
+
+    /**
+     * Waits until the form-js field (text field or text area, read-only too) with the label holds a value that
+     * contains the text, and returns the value: a field's value is not part of the form's visible text.
+     */
+    String waitForFieldValue(String label, String text) {
+        By field = By.xpath(CAMUNDA_FORM_XPATH + formField(label));
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            String value = d.findElement(field).getDomProperty("value");
+            return value != null && value.contains(text) ? value : null;
+        });
     }
 
     /** The visible text of the form, spaces collapsed. */

@@ -34,6 +34,7 @@ import org.springframework.context.ApplicationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.audit.ExtensionAuditProcess;
+import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.audit.InstallationProcess;
 import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.reporting.ReportingProcess;
@@ -48,13 +49,13 @@ class ProcessModelTest extends IntegrationTest {
 
     /** One process API class per BPMN; each names its key, elements and variables. */
     static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class, ReportingProcess.class, SettlementProcess.class,
-            ExtensionAuditProcess.class, InstallationProcess.class);
+            ExtensionAuditProcess.class, InstallationProcess.class, ConfigurationModerationProcess.class);
 
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)}");
     /** A value the domain supplies: {@code ${bean.method(execution)}}. */
     static final Pattern BEAN_METHOD = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)\\.([a-zA-Z][a-zA-Z0-9]*)\\((execution)?\\)}");
     static final Pattern MEANINGFUL_ID = Pattern.compile(
-            "(startEvent|endEvent|userTask|serviceTask|businessRuleTask|subProcess|gateway|boundaryEvent|timer|flow|definitions|diagram|plane|decision|dmnDiagram|rule|input|output)_[a-z][A-Za-z]+(_di)?");
+            "(startEvent|endEvent|userTask|serviceTask|businessRuleTask|subProcess|gateway|boundaryEvent|timer|message|flow|definitions|diagram|plane|decision|dmnDiagram|rule|input|output)_[a-z][A-Za-z]+(_di)?");
 
     @Autowired
     ApplicationContext context;
@@ -163,6 +164,25 @@ class ProcessModelTest extends IntegrationTest {
                 for (Field field : nested.getFields()) {
                     String id = (String) value(field);
                     assertThat((Object) model.getModelElementById(id)).as("%s.%s = %s", api.getSimpleName(), field.getName(), id).isNotNull();
+                }
+            }
+        }
+    }
+
+    /** A {@code MESSAGE_*} constant of a process API names a message its model declares and waits for. */
+    @Test
+    void everyMessageOfAProcessApiIsDeclaredInItsModel() throws IOException {
+        for (Class<?> api : PROCESS_APIS) {
+            String key = (String) constant(api, "KEY");
+            BpmnModelInstance model = models().stream().filter(m -> m.getModelElementById(key) != null).findFirst().orElseThrow();
+            Set<String> declared = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).stream()
+                    .map(org.camunda.bpm.model.bpmn.instance.Message::getName).collect(Collectors.toSet());
+            Set<String> awaited = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MessageEventDefinition.class).stream()
+                    .map(definition -> definition.getMessage().getName()).collect(Collectors.toSet());
+            for (Field field : api.getFields()) {
+                if (field.getName().startsWith("MESSAGE_")) {
+                    assertThat(declared).as("%s.%s", api.getSimpleName(), field.getName()).contains((String) value(field));
+                    assertThat(awaited).as("%s.%s is awaited", api.getSimpleName(), field.getName()).contains((String) value(field));
                 }
             }
         }

@@ -1,0 +1,86 @@
+package com.partnerflow.moderation;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.partnerflow.moderation.ConfigurationRequests.ConfigurationRequest;
+import com.partnerflow.moderation.ConfigurationViews.ConfigurationView;
+import com.partnerflow.security.Caller;
+import com.partnerflow.security.CurrentCaller;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/configurations")
+@Tag(name = "Конфигурации", description = "Partner configurations and their moderation (seed 000, DESIGN.md §4)")
+class ConfigurationController {
+
+    private final ConfigurationService configurations;
+    private final ModerationService moderations;
+    private final ModerationCommands commands;
+    private final CurrentCaller caller;
+
+    ConfigurationController(ConfigurationService configurations, ModerationService moderations, ModerationCommands commands,
+                            CurrentCaller caller) {
+        this.configurations = configurations;
+        this.moderations = moderations;
+        this.commands = commands;
+        this.caller = caller;
+    }
+
+    @GetMapping
+    @Operation(summary = "Configurations the caller sees: its partner's, and those of the partners of its accounts (seed 000)",
+            description = "own=true: only those the caller's partner made, which it may send to moderation.")
+    List<ConfigurationView> list(@RequestParam(defaultValue = "false") boolean own) {
+        return configurations.list(caller.get(), own).stream().map(c -> ConfigurationView.of(c, null)).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A configuration with its latest moderation, round by round")
+    ConfigurationView get(@PathVariable long id) {
+        return view(id, caller.get());
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace the settings and entities (not while a moderator has it)",
+            description = "A published configuration stays in the catalogue as it was approved until the new revision is.")
+    ConfigurationView edit(@PathVariable long id, @Valid @RequestBody ConfigurationRequest request) {
+        Caller current = caller.get();
+        commands.edit(id, request.toDraft(), current);
+        return view(id, current);
+    }
+
+    @PostMapping("/{id}/moderation")
+    @Operation(summary = "Send to moderation, or send again after the moderator asked for changes (creator only)",
+            description = "Starts the configuration-moderation process. 422 lists every missing field at once.")
+    ConfigurationView send(@PathVariable long id) {
+        Caller current = caller.get();
+        commands.send(id, current);
+        return view(id, current);
+    }
+
+    @DeleteMapping("/{id}/moderation")
+    @Operation(summary = "Withdraw from moderation while it waits for the moderator or for revision (creator only)")
+    ConfigurationView withdraw(@PathVariable long id) {
+        Caller current = caller.get();
+        commands.withdraw(id, current);
+        return view(id, current);
+    }
+
+    private ConfigurationView view(long id, Caller current) {
+        Configuration configuration = configurations.find(id, current);
+        return ConfigurationView.of(configuration, moderations.latest(configuration).orElse(null));
+    }
+}

@@ -1,0 +1,125 @@
+package com.partnerflow.moderation;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ProcessVariable;
+
+/**
+ * The API of {@code processes/configuration-moderation.bpmn}: key, element ids, the withdrawal message and the
+ * typed variables, used by the listeners, delegates and tests alike. The business key is the moderation's id.
+ */
+public final class ConfigurationModerationProcess {
+
+    public static final String KEY = "configuration-moderation";
+
+    /** The partner takes the configuration back while it waits for the moderator or for its revision. */
+    public static final String MESSAGE_WITHDRAWN = "ConfigurationWithdrawn";
+
+    /** Element ids of the model. */
+    public static final class Elements {
+        public static final String START = "startEvent_configurationSubmitted";
+        public static final String REVIEW = "userTask_reviewConfiguration";
+        public static final String WITHDRAWN_DURING_REVIEW = "boundaryEvent_withdrawnDuringReview";
+        public static final String REVIEW_DECISION = "gateway_reviewDecision";
+        public static final String PUBLISH = "serviceTask_publishConfiguration";
+        public static final String NOTIFY_PUBLISHED = "serviceTask_notifyPublished";
+        public static final String END_PUBLISHED = "endEvent_configurationPublished";
+        public static final String NOTIFY_REJECTED = "serviceTask_notifyRejected";
+        public static final String END_REJECTED = "endEvent_configurationRejected";
+        public static final String NOTIFY_CHANGES_REQUESTED = "serviceTask_notifyChangesRequested";
+        public static final String REVISE = "userTask_reviseConfiguration";
+        public static final String WITHDRAWN_DURING_REVISION = "boundaryEvent_withdrawnDuringRevision";
+        public static final String REVISED = "gateway_revised";
+        public static final String END_WITHDRAWN = "endEvent_configurationWithdrawn";
+
+        private Elements() {
+        }
+    }
+
+    /** The configuration to moderate: the start form's choice, or {@code POST /api/configurations/{id}/moderation}. */
+    public static final ProcessVariable<Long> CONFIGURATION_ID = ProcessVariable.longValue("configurationId");
+
+    /** The settings: read-only on the moderator's form, editable on the partner's revision form. */
+    public static final ProcessVariable<String> TITLE = ProcessVariable.string("title");
+    public static final ProcessVariable<String> SHORT_DESCRIPTION = ProcessVariable.string("shortDescription");
+    public static final ProcessVariable<String> FULL_DESCRIPTION = ProcessVariable.string("fullDescription");
+    /** A {@link Category} name; the moderator's form shows the label instead. */
+    public static final ProcessVariable<String> CATEGORY = ProcessVariable.string("category");
+    public static final ProcessVariable<String> INDUSTRY = ProcessVariable.string("industry");
+    /** Screenshots and links, one per line. */
+    public static final ProcessVariable<String> LINKS = ProcessVariable.string("links");
+    public static final ProcessVariable<Boolean> FREE = ProcessVariable.bool("free");
+    /** Roubles as typed: «1500», «1 500,50»; empty when free. */
+    public static final ProcessVariable<String> PRICE = ProcessVariable.string("price");
+    public static final ProcessVariable<String> SUPPORT_CONTACT = ProcessVariable.string("supportContact");
+
+    /** Written from the domain for the forms' read-only fields; steps read the business key. */
+    public static final ProcessVariable<String> CATEGORY_LABEL = ProcessVariable.string("categoryLabel");
+    public static final ProcessVariable<String> INDUSTRY_LABEL = ProcessVariable.string("industryLabel");
+    public static final ProcessVariable<String> PRICE_LABEL = ProcessVariable.string("priceLabel");
+    public static final ProcessVariable<String> ENTITIES = ProcessVariable.string("entities");
+    public static final ProcessVariable<String> AUTHOR = ProcessVariable.string("author");
+    public static final ProcessVariable<Long> ROUND = ProcessVariable.longValue("round");
+    public static final ProcessVariable<String> CHANGES = ProcessVariable.string("changes");
+    public static final ProcessVariable<String> MODERATOR_COMMENT = ProcessVariable.string("moderatorComment");
+
+    /** The moderator's form. */
+    public static final ProcessVariable<ReviewDecision> REVIEW_DECISION = ProcessVariable.enumValue("reviewDecision", ReviewDecision.class);
+    public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.string("reviewComment");
+
+    /** The partner's revision form. */
+    public static final ProcessVariable<RevisionAction> REVISION_ACTION = ProcessVariable.enumValue("revisionAction", RevisionAction.class);
+
+    /** The settings as the revision form sends them, unchecked; the entities are not on the form and stay. */
+    public static ConfigurationDraft revisedSettings(VariableScope scope) {
+        Boolean free = FREE.optionalFrom(scope).orElse(null);
+        // the form hides the price of a free configuration but keeps its old value
+        BigDecimal price = Boolean.TRUE.equals(free) ? null : price(text(PRICE, scope));
+        return new ConfigurationDraft(text(TITLE, scope), text(SHORT_DESCRIPTION, scope), text(FULL_DESCRIPTION, scope),
+                text(CATEGORY, scope), text(INDUSTRY, scope), lines(text(LINKS, scope)), free, price, text(SUPPORT_CONTACT, scope),
+                null);
+    }
+
+    static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** A price as people type it: spaces between thousands, a decimal comma, a currency sign. */
+    static BigDecimal price(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > 40) {
+            throw BusinessRuleViolation.invalid("Цена длиннее 40 символов: укажите сумму в рублях, например 1500 или 1500,50.");
+        }
+        String number = text.replaceAll("[\\s\\u00A0₽]|руб\\.?", "").replace(',', '.');
+        try {
+            return new BigDecimal(number);
+        } catch (NumberFormatException notANumber) {
+            throw BusinessRuleViolation.invalid("Цена «" + text.strip() + "» — не число. Укажите сумму в рублях, например 1500 или 1500,50.");
+        }
+    }
+
+    /** The id of the moderation an execution works on: the instance's business key, which no task worker can change. */
+    public static long moderationId(DelegateExecution execution) {
+        return Long.parseLong(execution.getProcessBusinessKey());
+    }
+
+    public static long moderationId(DelegateTask task) {
+        return moderationId(task.getExecution());
+    }
+
+    private static String text(ProcessVariable<String> variable, VariableScope scope) {
+        return variable.optionalFrom(scope).orElse(null);
+    }
+
+    private ConfigurationModerationProcess() {
+    }
+}

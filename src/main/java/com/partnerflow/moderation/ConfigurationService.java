@@ -1,0 +1,195 @@
+package com.partnerflow.moderation;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Caller;
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * Configuration accounts and the configurations partners prepare in them, under the visibility rules of
+ * seed 000 ({@link ConfigurationAccount#shows}); and the public catalogue. What a partner may not see is
+ * «not found», never «forbidden», so nobody learns that another partner's configuration exists.
+ */
+@Service
+class ConfigurationService {
+
+    private final ConfigurationAccounts accounts;
+    private final Configurations configurations;
+    private final PartnerService partners;
+    private final Clock clock;
+
+    ConfigurationService(ConfigurationAccounts accounts, Configurations configurations, PartnerService partners, Clock clock) {
+        this.accounts = accounts;
+        this.configurations = configurations;
+        this.partners = partners;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ConfigurationAccount createAccount(String name, Caller caller) {
+        return accounts.save(new ConfigurationAccount(name, partnerOf(caller.userId()), caller.userId(), clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    List<ConfigurationAccount> accounts(Caller caller) {
+        if (caller.readsAllConfigurations()) {
+            return accounts.findAll();
+        }
+        return partners.partnerOf(caller.userId()).map(accounts::findAdmitting).orElse(List.of());
+    }
+
+    @Transactional(readOnly = true)
+    ConfigurationAccount account(long id, Caller caller) {
+        ConfigurationAccount account = accounts.findById(id).orElseThrow(() -> accountNotFound(id));
+        if (caller.readsAllConfigurations()
+                || partners.partnerOf(caller.userId()).filter(account::admits).isPresent()) {
+            return account;
+        }
+        throw accountNotFound(id);
+    }
+
+    @Transactional
+    ConfigurationAccount invite(long accountId, String partnerCode, Caller caller) {
+        ConfigurationAccount account = managed(accountId, caller);
+        account.invite(partners.byCode(partnerCode), caller.userId(), clock.instant());
+        return account;
+    }
+
+    @Transactional
+    ConfigurationAccount addEmployee(long accountId, String name, Caller caller) {
+        ConfigurationAccount account = managed(accountId, caller);
+        account.addEmployee(name, clock.instant());
+        return account;
+    }
+
+    @Transactional
+    ConfigurationAccount removeEmployee(long accountId, String name, Caller caller) {
+        ConfigurationAccount account = managed(accountId, caller);
+        account.removeEmployee(name);
+        return account;
+    }
+
+    @Transactional
+    ConfigurationAccount addContact(long accountId, String name, String email, Caller caller) {
+        ConfigurationAccount account = managed(accountId, caller);
+        account.addContact(name, email);
+        return account;
+    }
+
+    @Transactional
+    ConfigurationAccount removeContact(long accountId, Caller caller) {
+        ConfigurationAccount account = managed(accountId, caller);
+        account.removeContact();
+        return account;
+    }
+
+    /** A partner of the account makes a configuration in it and stays bound to it. */
+    @Transactional
+    Configuration create(long accountId, ConfigurationDraft draft, Caller caller) {
+        ConfigurationAccount account = account(accountId, caller);
+        Configuration configuration = new Configuration(account, partnerOf(caller.userId()), ConfigurationContent.of(draft),
+                caller.userId(), clock.instant());
+        return configurations.save(configuration);
+    }
+
+    /** What the caller sees; {@code own}: only what the caller's partner made (what it may send to moderation). */
+    @Transactional(readOnly = true)
+    List<Configuration> list(Caller caller, boolean own) {
+        Partner partner = partners.partnerOf(caller.userId()).orElse(null);
+        if (own) {
+            return partner == null ? List.of() : configurations.findByCreatorOrderById(partner);
+        }
+        if (caller.readsAllConfigurations()) {
+            return configurations.findAll();
+        }
+        if (partner == null) {
+            return List.of();
+        }
+        List<ConfigurationAccount> admitting = accounts.findAdmitting(partner);
+        List<Configuration> candidates = admitting.isEmpty() ? configurations.findByCreatorOrderById(partner)
+                : configurations.findCandidates(partner, admitting);
+        return candidates.stream()
+                .filter(configuration -> configuration.getAccount().shows(configuration, partner))
+                .toList();
+    }
+
+    /** A configuration the caller may read: moderators and vendor staff all, partners by the rules of seed 000. */
+    @Transactional(readOnly = true)
+    Configuration find(long id, Caller caller) {
+        Configuration configuration = configurations.findById(id).orElseThrow(() -> notFound(id));
+        if (caller.readsAllConfigurations()) {
+            return configuration;
+        }
+        return visibleTo(configuration, caller.userId());
+    }
+
+    /** Invited partners edit each other's configurations made in the account; the creator stays the creator. */
+    @Transactional
+    Configuration edit(long id, ConfigurationDraft draft, Caller caller) {
+        Configuration configuration = editable(id, caller.userId());
+        configuration.edit(ConfigurationContent.of(draft), caller.userId(), clock.instant());
+        return configuration;
+    }
+
+    /** A configuration the user may edit (and so see); else «not found». */
+    Configuration editable(long id, String userId) {
+        return visibleTo(configurations.findById(id).orElseThrow(() -> notFound(id)), userId);
+    }
+
+    /** Only the creator's partner sends its configuration to moderation, withdraws it or answers the moderator. */
+    Configuration ownedBy(long id, String userId) {
+        Configuration configuration = editable(id, userId);
+        if (!configuration.isCreatedBy(partnerOf(userId))) {
+            throw BusinessRuleViolation.forbidden("Отправлять конфигурацию «" + configuration.displayName()
+                    + "» на модерацию и отзывать ее может только создавший ее партнер — " + configuration.getCreator().getName() + ".");
+        }
+        return configuration;
+    }
+
+    @Transactional(readOnly = true)
+    List<Configuration> catalogue(Category category, Industry industry) {
+        return configurations.findPublished(category, industry);
+    }
+
+    @Transactional(readOnly = true)
+    Configuration published(long id) {
+        return configurations.findById(id).filter(Configuration::isPublished)
+                .orElseThrow(() -> BusinessRuleViolation.notFound("В каталоге нет решения № " + id + "."));
+    }
+
+    private Configuration visibleTo(Configuration configuration, String userId) {
+        Partner partner = partners.partnerOf(userId).orElse(null);
+        if (partner == null || !configuration.getAccount().shows(configuration, partner)) {
+            throw notFound(configuration.getId());
+        }
+        return configuration;
+    }
+
+    private ConfigurationAccount managed(long accountId, Caller caller) {
+        ConfigurationAccount account = account(accountId, caller);
+        if (partners.partnerOf(caller.userId()).filter(account::isManagedBy).isEmpty()) {
+            throw BusinessRuleViolation.forbidden("Сотрудников, контакты и приглашения аккаунта «" + account.getName()
+                    + "» меняет только управляющий им партнер — " + account.getManager().getName() + ".");
+        }
+        return account;
+    }
+
+    private Partner partnerOf(String userId) {
+        return partners.partnerOf(userId).orElseThrow(() -> BusinessRuleViolation.forbidden(
+                "Конфигурации создают сотрудники партнеров; пользователь " + userId + " не состоит ни в одном партнере."));
+    }
+
+    private static BusinessRuleViolation notFound(long id) {
+        return BusinessRuleViolation.notFound("Конфигурация № " + id + " не найдена.");
+    }
+
+    private static BusinessRuleViolation accountNotFound(long id) {
+        return BusinessRuleViolation.notFound("Аккаунт конфигураций № " + id + " не найден.");
+    }
+}

@@ -1,0 +1,115 @@
+package com.partnerflow.moderation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.partnerflow.partner.Partner;
+
+/** What the API shows of configuration accounts, configurations, their moderation and the public catalogue. */
+final class ConfigurationViews {
+
+    static final String ACCOUNT_TYPE_LABEL = "Партнерская конфигурация";
+
+    record PartnerRef(String code, String name) {
+        static PartnerRef of(Partner partner) {
+            return new PartnerRef(partner.getCode(), partner.getName());
+        }
+    }
+
+    record AccountView(long id, String name, String typeLabel, PartnerRef manager, List<MemberView> members,
+                       List<EmployeeView> employees, int employeesMax, ContactView contact, int contactsMax,
+                       boolean frozenForInactivity, String createdBy, Instant createdAt) {
+
+        static AccountView of(ConfigurationAccount account) {
+            return new AccountView(account.getId(), account.getName(), ACCOUNT_TYPE_LABEL, PartnerRef.of(account.getManager()),
+                    account.getMembers().stream().map(m -> new MemberView(PartnerRef.of(m.getPartner()), m.getInvitedBy(), m.getInvitedAt())).toList(),
+                    account.getEmployees().stream().map(e -> new EmployeeView(e.getName(), e.getAddedAt())).toList(),
+                    ConfigurationAccount.EMPLOYEES_MAX,
+                    account.getContactEmail() == null ? null : new ContactView(account.getContactName(), account.getContactEmail()),
+                    ConfigurationAccount.CONTACTS_MAX, false, account.getCreatedBy(), account.getCreatedAt());
+        }
+    }
+
+    record MemberView(PartnerRef partner, String invitedBy, Instant invitedAt) {
+    }
+
+    record EmployeeView(String name, Instant addedAt) {
+    }
+
+    record ContactView(String name, String email) {
+    }
+
+    record EntityView(EntityKind kind, String kindLabel, String name) {
+        static List<EntityView> of(ConfigurationContent content) {
+            return content.getEntities().stream().map(e -> new EntityView(e.kind(), e.kind().label(), e.name())).toList();
+        }
+    }
+
+    /** The settings and entities, as the partner edits them. */
+    record ContentView(String title, String shortDescription, String fullDescription, Category category, String categoryLabel,
+                       Industry industry, String industryLabel, List<String> links, boolean free, BigDecimal price,
+                       String priceLabel, String supportContact, List<EntityView> entities) {
+
+        static ContentView of(ConfigurationContent c) {
+            return new ContentView(c.getTitle(), c.getShortDescription(), c.getFullDescription(), c.getCategory(),
+                    c.getCategory() == null ? null : c.getCategory().label(), c.getIndustry(),
+                    c.getIndustry() == null ? null : c.getIndustry().label(), c.getLinks(), c.isFree(), c.getPrice(),
+                    c.priceLabel(), c.getSupportContact(), EntityView.of(c));
+        }
+    }
+
+    record ConfigurationView(long id, long accountId, String accountName, PartnerRef creator, ConfigurationStatus status,
+                             String statusLabel, ContentView content, List<String> missingForPublication,
+                             PublishedView published, ModerationView moderation, String createdBy, Instant createdAt,
+                             String updatedBy, Instant updatedAt) {
+
+        static ConfigurationView of(Configuration c, Moderation latest) {
+            return new ConfigurationView(c.getId(), c.getAccount().getId(), c.getAccount().getName(), PartnerRef.of(c.getCreator()),
+                    c.getStatus(), c.getStatus().label(), ContentView.of(c.getContent()), c.getContent().missingForPublication(),
+                    c.isPublished() ? new PublishedView(c.getPublishedAt(), c.getPublishedRound().getContent().getTitle(),
+                            c.hasUnpublishedChanges(), "/api/catalogue/" + c.getId()) : null,
+                    latest == null ? null : ModerationView.of(latest), c.getCreatedBy(), c.getCreatedAt(), c.getUpdatedBy(),
+                    c.getUpdatedAt());
+        }
+    }
+
+    record PublishedView(Instant publishedAt, String title, boolean unpublishedChanges, String catalogueHref) {
+    }
+
+    record ModerationView(long id, boolean open, Instant openedAt, Instant closedAt, List<RoundView> rounds) {
+        static ModerationView of(Moderation m) {
+            return new ModerationView(m.getId(), m.isOpen(), m.getOpenedAt(), m.getClosedAt(),
+                    m.getRounds().stream().map(RoundView::of).toList());
+        }
+    }
+
+    record RoundView(int number, String submittedBy, Instant submittedAt, ReviewDecision decision, String decisionLabel,
+                     String comment, String decidedBy, Instant decidedAt) {
+        static RoundView of(ModerationRound r) {
+            return new RoundView(r.getNumber(), r.getSubmittedBy(), r.getSubmittedAt(), r.getDecision(),
+                    r.getDecision() == null ? null : r.getDecision().label(), r.getComment(), r.getDecidedBy(), r.getDecidedAt());
+        }
+    }
+
+    /**
+     * A published configuration as anyone may see it in «Готовые решения»: the approved revision's settings and
+     * entities and its author; no account, status, moderation or working copy.
+     */
+    record CatalogueEntry(long id, String title, String shortDescription, String fullDescription, Category category,
+                          String categoryLabel, Industry industry, String industryLabel, List<String> links, boolean free,
+                          BigDecimal price, String priceLabel, String supportContact, List<EntityView> entities,
+                          String author, Instant publishedAt) {
+
+        static CatalogueEntry of(Configuration configuration) {
+            ConfigurationContent c = configuration.getPublishedRound().getContent();
+            return new CatalogueEntry(configuration.getId(), c.getTitle(), c.getShortDescription(), c.getFullDescription(),
+                    c.getCategory(), c.getCategory().label(), c.getIndustry(), c.getIndustry().label(), c.getLinks(), c.isFree(),
+                    c.getPrice(), c.priceLabel(), c.getSupportContact(), EntityView.of(c), configuration.getCreator().getName(),
+                    configuration.getPublishedAt());
+        }
+    }
+
+    private ConfigurationViews() {
+    }
+}

@@ -1,0 +1,118 @@
+package com.partnerflow.moderation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.partnerflow.moderation.ConfigurationDraft.EntityDraft;
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Caller;
+import com.partnerflow.security.Groups;
+
+/**
+ * Configuration demo data (profile {@code demo}), after the partners of {@code DemoData}: moderator {@code marina};
+ * ALFA's configuration account with BETA invited, two special employees and a contact; ALFA's configuration
+ * «Сервисный центр» published in the catalogue, «CRM для студии» ready to be sent, and BETA's «Склад магазина»
+ * waiting for the moderator. Only once.
+ */
+@Component
+@Profile("demo")
+class ModerationDemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(ModerationDemoData.class);
+
+    private final ConfigurationService configurations;
+    private final PartnerService partners;
+    private final IdentityService identityService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+
+    ModerationDemoData(ConfigurationService configurations, PartnerService partners, IdentityService identityService,
+                       RuntimeService runtimeService, TaskService taskService) {
+        this.configurations = configurations;
+        this.partners = partners;
+        this.identityService = identityService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(40)
+    public void seed() {
+        if (identityService.createUserQuery().userId("marina").count() > 0 || partners.partnerOf("anna").isEmpty()) {
+            return;
+        }
+        moderator();
+        Caller anna = Caller.of("anna", List.of(Groups.PARTNERS, "partner-ALFA"));
+        Caller boris = Caller.of("boris", List.of(Groups.PARTNERS, "partner-BETA"));
+
+        ConfigurationAccount account = configurations.createAccount("Альфа-Софт: отраслевые конфигурации", anna);
+        configurations.invite(account.getId(), "BETA", anna);
+        configurations.addEmployee(account.getId(), "Менеджер по продажам", anna);
+        configurations.addEmployee(account.getId(), "Инженер сервиса", anna);
+        configurations.addContact(account.getId(), "Тестовый клиент", "client-test@alfa-soft.example", anna);
+
+        Configuration service = configurations.create(account.getId(), draft("Сервисный центр",
+                "Прием техники в ремонт, диагностика, согласование с клиентом и выдача.", Category.SERVICE, Industry.SERVICES,
+                null, List.of(new EntityDraft("PROCESS", "Ремонт техники"), new EntityDraft("DIRECTORY", "Виды неисправностей"),
+                        new EntityDraft("TASK_TEMPLATE", "Заявка на ремонт"))), anna);
+        configurations.create(account.getId(), draft("CRM для студии",
+                "Лиды, сделки и повторные продажи для небольшой студии дизайна.", Category.SALES, Industry.ANY,
+                new BigDecimal("4900"), List.of(new EntityDraft("PROCESS", "Воронка продаж"),
+                        new EntityDraft("REPORT", "Продажи по менеджерам"))), anna);
+        Configuration store = configurations.create(account.getId(), draft("Склад магазина",
+                "Приемка, перемещение и инвентаризация товаров магазина.", Category.FINANCE, Industry.RETAIL,
+                new BigDecimal("2500"), List.of(new EntityDraft("DIRECTORY", "Номенклатура"),
+                        new EntityDraft("SCRIPT", "Пересчет остатков"))), boris);
+
+        as(anna, () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
+                ConfigurationModerationProcess.CONFIGURATION_ID.with(service.getId())));
+        Task review = taskService.createTaskQuery().processDefinitionKey(ConfigurationModerationProcess.KEY)
+                .taskDefinitionKey(ConfigurationModerationProcess.Elements.REVIEW).singleResult();
+        as(Caller.of("marina", List.of(Groups.MODERATORS)), () -> taskService.complete(review.getId(),
+                ConfigurationModerationProcess.REVIEW_DECISION.with(ReviewDecision.APPROVE)));
+        as(boris, () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
+                ConfigurationModerationProcess.CONFIGURATION_ID.with(store.getId())));
+        log.info("Moderation demo data seeded: moderator marina (password = user name), ALFA's configuration account "
+                + "with BETA invited, one configuration in the catalogue, one ready to send, one waiting for the moderator");
+    }
+
+    private static ConfigurationDraft draft(String title, String shortDescription, Category category, Industry industry,
+                                            BigDecimal price, List<EntityDraft> entities) {
+        return new ConfigurationDraft(title, shortDescription, shortDescription + " Готовые шаблоны задач, справочники и "
+                + "отчеты; настройка за один день.", category.name(), industry.name(),
+                List.of("https://partnerflow.example/screenshots/" + title.hashCode() + ".png"), price == null, price,
+                "support@partners.example", entities);
+    }
+
+    private void moderator() {
+        User user = identityService.newUser("marina");
+        user.setFirstName("Марина");
+        user.setLastName("Волкова");
+        user.setPassword("marina");
+        user.setEmail("marina@partnerflow.example");
+        identityService.saveUser(user);
+        identityService.createMembership("marina", Groups.MODERATORS);
+    }
+
+    private void as(Caller caller, Runnable action) {
+        identityService.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
+        try {
+            action.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}

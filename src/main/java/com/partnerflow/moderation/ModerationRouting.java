@@ -1,0 +1,34 @@
+package com.partnerflow.moderation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who works a task and where the process goes next, read from the domain when the engine needs them
+ * ({@code ${moderationRouting.decision(execution)}}), never from variables a task worker could set.
+ * Public: JUEL calls only public methods of public classes.
+ */
+@Component("moderationRouting")
+public class ModerationRouting {
+
+    private final ModerationService moderations;
+
+    ModerationRouting(ModerationService moderations) {
+        this.moderations = moderations;
+    }
+
+    /** The moderator's answer to the current round: APPROVE, REQUEST_CHANGES or REJECT. */
+    public String decision(DelegateExecution execution) {
+        return moderations.byId(ConfigurationModerationProcess.moderationId(execution)).currentRound().getDecision().name();
+    }
+
+    /** After the partner's revision: IN_MODERATION (sent again) or WITHDRAWN. */
+    public String status(DelegateExecution execution) {
+        return moderations.byId(ConfigurationModerationProcess.moderationId(execution)).getConfiguration().getStatus().name();
+    }
+
+    /** {@code partner-<CODE>} of the partner who made the configuration. */
+    public String creatorGroup(DelegateExecution execution) {
+        return moderations.byId(ConfigurationModerationProcess.moderationId(execution)).getConfiguration().getCreator().group();
+    }
+}

@@ -1,0 +1,140 @@
+package com.partnerflow.moderation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.notification.NotificationService;
+import com.partnerflow.system.BusinessRuleViolation;
+
+/**
+ * The moderation of a configuration, round by round: sending, the moderator's answer, publication, the
+ * partner's revision or withdrawal, and the notifications. Each method is one transaction (the engine's,
+ * when a process step calls it).
+ */
+@Service
+class ModerationService {
+
+    private final Moderations moderations;
+    private final ConfigurationService configurations;
+    private final NotificationService notifications;
+    private final ModerationMails mails;
+    private final Clock clock;
+
+    ModerationService(Moderations moderations, ConfigurationService configurations, NotificationService notifications,
+                      ModerationMails mails, Clock clock) {
+        this.moderations = moderations;
+        this.configurations = configurations;
+        this.notifications = notifications;
+        this.mails = mails;
+        this.clock = clock;
+    }
+
+    /** The creator's partner sends a complete configuration that is not already with the moderators. */
+    @Transactional
+    Moderation submit(Long configurationId, String userId) {
+        if (configurationId == null) {
+            throw BusinessRuleViolation.invalid("Выберите конфигурацию, которую нужно отправить на модерацию.");
+        }
+        Moderation moderation = Moderation.open(configurations.ownedBy(configurationId, userId), userId, clock.instant());
+        try {
+            return moderations.saveAndFlush(moderation);
+        } catch (DataIntegrityViolationException alreadySent) {
+            throw BusinessRuleViolation.conflict("Конфигурация уже отправлена на модерацию.");
+        }
+    }
+
+    @Transactional
+    Moderation recordReview(long moderationId, ReviewDecision decision, String comment, String moderator) {
+        Moderation moderation = byId(moderationId);
+        moderation.decide(decision, comment, moderator, clock.instant());
+        switch (moderation.getConfiguration().getStatus()) {
+            case CHANGES_REQUESTED -> notifications.enqueue(ModerationMails.topic(moderationId), mails.changesRequested(moderation));
+            case REJECTED -> notifications.enqueue(ModerationMails.topic(moderationId), mails.rejected(moderation));
+            default -> {
+                // approved: the publication step notifies
+            }
+        }
+        return moderation;
+    }
+
+    /** The approved round replaces what the catalogue showed, and the partner is told. */
+    @Transactional
+    Moderation publish(long moderationId) {
+        Moderation moderation = byId(moderationId);
+        moderation.publish(clock.instant());
+        notifications.enqueue(ModerationMails.topic(moderationId), mails.published(moderation));
+        return moderation;
+    }
+
+    /**
+     * The partner answers requested changes: sends the configuration again, with the revised settings when the
+     * task form brought them ({@code draft} without entities keeps the entities), or withdraws it.
+     */
+    @Transactional
+    Moderation revise(long moderationId, RevisionAction action, ConfigurationDraft draft, String userId) {
+        Moderation moderation = byId(moderationId);
+        Configuration configuration = configurations.ownedBy(moderation.getConfiguration().getId(), userId);
+        if (action == null) {
+            throw BusinessRuleViolation.invalid("Выберите: отправить конфигурацию снова или отозвать ее с модерации.");
+        }
+        if (action == RevisionAction.WITHDRAW) {
+            moderation.withdraw(clock.instant());
+            return moderation;
+        }
+        if (draft != null) {
+            configuration.edit(ConfigurationContent.of(keepingEntities(draft, configuration.getContent())), userId, clock.instant());
+        }
+        moderation.resubmit(userId, clock.instant());
+        return moderation;
+    }
+
+    /** The creator's partner takes its configuration back while the moderators have it or it waits for revision. */
+    @Transactional
+    Moderation withdraw(long configurationId, String userId) {
+        Configuration configuration = configurations.ownedBy(configurationId, userId);
+        Moderation moderation = open(configuration).orElseThrow(() -> BusinessRuleViolation.conflict(
+                "Конфигурация «" + configuration.displayName() + "» не на модерации: отзывать нечего."));
+        moderation.withdraw(clock.instant());
+        return moderation;
+    }
+
+    /** The open moderation of a configuration the user owns, if any. */
+    @Transactional(readOnly = true)
+    Optional<Moderation> openModeration(long configurationId, String userId) {
+        return open(configurations.ownedBy(configurationId, userId));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Moderation> latest(Configuration configuration) {
+        return moderations.findFirstByConfigurationOrderByIdDesc(configuration);
+    }
+
+    void sendNotifications(long moderationId) {
+        notifications.dispatch(ModerationMails.topic(moderationId));
+    }
+
+    @Transactional(readOnly = true)
+    Moderation byId(long moderationId) {
+        return moderations.findById(moderationId)
+                .orElseThrow(() -> new IllegalStateException("No configuration moderation " + moderationId));
+    }
+
+    private Optional<Moderation> open(Configuration configuration) {
+        return moderations.findFirstByConfigurationOrderByIdDesc(configuration).filter(Moderation::isOpen);
+    }
+
+    private static ConfigurationDraft keepingEntities(ConfigurationDraft draft, ConfigurationContent current) {
+        if (draft.entities() != null) {
+            return draft;
+        }
+        List<ConfigurationDraft.EntityDraft> entities = current.getEntities().stream()
+                .map(entity -> new ConfigurationDraft.EntityDraft(entity.kind().name(), entity.name())).toList();
+        return new ConfigurationDraft(draft.title(), draft.shortDescription(), draft.fullDescription(), draft.category(),
+                draft.industry(), draft.links(), draft.free(), draft.price(), draft.supportContact(), entities);
+    }
+}

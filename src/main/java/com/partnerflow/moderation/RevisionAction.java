@@ -1,0 +1,7 @@
+package com.partnerflow.moderation;
+
+/** The partner's answer to requested changes. */
+public enum RevisionAction {
+    RESUBMIT,
+    WITHDRAW
+}

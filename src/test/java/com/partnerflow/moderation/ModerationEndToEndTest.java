@@ -1,0 +1,427 @@
+package com.partnerflow.moderation;
+
+import static com.partnerflow.moderation.ModerationApi.complete;
+import static com.partnerflow.moderation.ModerationApi.expect;
+import static com.partnerflow.moderation.ModerationApi.mailTo;
+import static com.partnerflow.moderation.ModerationApi.review;
+import static com.partnerflow.moderation.ModerationApi.string;
+import static com.partnerflow.moderation.ModerationApi.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.IntegrationTest;
+import com.partnerflow.TestData;
+import com.partnerflow.moderation.ConfigurationModerationProcess.Elements;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.security.Groups;
+
+/**
+ * A configuration through the running application as its users drive it: the partner prepares it over {@code /api}
+ * and sends it, a moderator answers through Tasklist's calls on {@code /engine-rest}, the partner revises and sends
+ * again (over {@code /api} or through the revision task), the job executor mails the partner, and an approved
+ * revision appears in the public catalogue.
+ */
+class ModerationEndToEndTest extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TestData data;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RuntimeService runtime;
+
+    ModerationApi api;
+    Partner partner;
+    String partnerUser;
+    String moderator;
+    long accountId;
+
+    @BeforeEach
+    void aPartnerWithAConfigurationAccountAndAModerator() {
+        api = new ModerationApi(http);
+        partner = data.partner();
+        partnerUser = data.partnerUser(partner);
+        moderator = data.user(Groups.MODERATORS);
+        accountId = api.account(partnerUser, "Аккаунт конфигураций " + partner.getCode());
+    }
+
+    @Test
+    void changesRequestedRevisedOverTheApiAndApprovedIntoTheCatalogue() throws Exception {
+        ResponseEntity<JsonNode> created = api.create(partnerUser, accountId, complete("Сервис " + partner.getCode()));
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        long configurationId = created.getBody().get("id").asLong();
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/configurations/" + configurationId);
+        assertThat(created.getBody().get("status").asText()).isEqualTo("DRAFT");
+        assertThat(created.getBody().get("missingForPublication")).isEmpty();
+        assertThat(created.getBody().at("/creator/code").asText()).isEqualTo(partner.getCode());
+
+        ResponseEntity<JsonNode> sent = api.send(partnerUser, configurationId);
+
+        assertThat(sent.getStatusCode()).as("%s", sent.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(sent.getBody().get("status").asText()).isEqualTo("IN_MODERATION");
+        long moderationId = sent.getBody().at("/moderation/id").asLong();
+        assertThat(sent.getBody().at("/moderation/open").asBoolean()).isTrue();
+        assertThat(sent.getBody().at("/moderation/rounds")).singleElement()
+                .satisfies(round -> assertThat(round.get("submittedBy").asText()).isEqualTo(partnerUser));
+        HistoricProcessInstance instance = instance(moderationId);
+        assertThat(instance.getStartUserId()).isEqualTo(partnerUser);
+        assertThat(catalogue()).as("nothing public before approval").doesNotContain(configurationId);
+        assertThat(api.get(null, "/api/catalogue/" + configurationId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        JsonNode review = single(api.tasks(moderator, moderationId, "&candidateGroup=" + Groups.MODERATORS));
+        assertThat(review.get("taskDefinitionKey").asText()).isEqualTo(Elements.REVIEW);
+        JsonNode form = api.formVariables(moderator, review.get("id").asText());
+        assertThat(form.at("/" + ConfigurationModerationProcess.TITLE.name() + "/value").asText()).isEqualTo("Сервис " + partner.getCode());
+        assertThat(form.at("/" + ConfigurationModerationProcess.ENTITIES.name() + "/value").asText())
+                .contains("Процесс «Обработка заявок»", "Справочник «Клиенты»");
+        assertThat(form.at("/" + ConfigurationModerationProcess.CHANGES.name() + "/value").asText()).isEqualTo("Первая отправка на модерацию.");
+        assertThat(form.at("/" + ConfigurationModerationProcess.CATEGORY_LABEL.name() + "/value").asText()).isEqualTo("Сервис и поддержка клиентов");
+        assertThat(form.at("/" + ConfigurationModerationProcess.PRICE_LABEL.name() + "/value").asText()).isEqualTo("4900.00 ₽");
+        assertThat(form.at("/" + ConfigurationModerationProcess.AUTHOR.name() + "/value").asText()).contains(partner.getCode(), partnerUser);
+        assertThat(form.at("/" + ConfigurationModerationProcess.ROUND.name() + "/value").asLong()).isOne();
+
+        ResponseEntity<JsonNode> changes = api.complete(moderator, review.get("id").asText(),
+                review(ReviewDecision.REQUEST_CHANGES, "Добавьте в название отрасль"));
+
+        assertThat(changes.getStatusCode()).as("%s", changes.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode afterReview = api.configuration(partnerUser, configurationId);
+        assertThat(afterReview.get("status").asText()).isEqualTo("CHANGES_REQUESTED");
+        assertThat(afterReview.at("/moderation/rounds/0/decision").asText()).isEqualTo("REQUEST_CHANGES");
+        assertThat(afterReview.at("/moderation/rounds/0/comment").asText()).isEqualTo("Добавьте в название отрасль");
+        assertThat(afterReview.at("/moderation/rounds/0/decidedBy").asText()).isEqualTo(moderator);
+        assertThat(text(mailTo(MAIL, partner.getEmail(), "модератор просит доработать")))
+                .contains("Сервис " + partner.getCode(), "Добавьте в название отрасль");
+        JsonNode revise = api.awaitTask(partnerUser, moderationId, Elements.REVISE, partner.group());
+        JsonNode reviseForm = api.formVariables(partnerUser, revise.get("id").asText());
+        assertThat(reviseForm.at("/" + ConfigurationModerationProcess.MODERATOR_COMMENT.name() + "/value").asText())
+                .isEqualTo("Добавьте в название отрасль");
+        assertThat(api.tasks(moderator, moderationId)).as("nothing left for the moderators").isEmpty();
+
+        Map<String, Object> revised = complete("Сервисный центр для услуг " + partner.getCode());
+        ResponseEntity<JsonNode> edited = api.edit(partnerUser, configurationId, revised);
+        assertThat(edited.getStatusCode()).as("%s", edited.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(edited.getBody().get("status").asText()).as("editing does not send").isEqualTo("CHANGES_REQUESTED");
+        ResponseEntity<JsonNode> resent = api.send(partnerUser, configurationId);
+
+        assertThat(resent.getStatusCode()).as("%s", resent.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(resent.getBody().get("status").asText()).isEqualTo("IN_MODERATION");
+        assertThat(resent.getBody().at("/moderation/id").asLong()).as("the same moderation, a second round").isEqualTo(moderationId);
+        assertThat(resent.getBody().at("/moderation/rounds")).hasSize(2);
+        assertThat(api.tasks(partnerUser, moderationId)).as("the API completed the revision task").isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ConfigurationModerationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(moderationId)).count()).isOne();
+
+        JsonNode secondReview = single(api.tasks(moderator, moderationId, "&candidateGroup=" + Groups.MODERATORS));
+        assertThat(secondReview.get("id").asText()).isNotEqualTo(review.get("id").asText());
+        JsonNode secondForm = api.formVariables(moderator, secondReview.get("id").asText());
+        assertThat(secondForm.at("/" + ConfigurationModerationProcess.ROUND.name() + "/value").asLong()).isEqualTo(2);
+        assertThat(secondForm.at("/" + ConfigurationModerationProcess.TITLE.name() + "/value").asText())
+                .isEqualTo("Сервисный центр для услуг " + partner.getCode());
+        assertThat(secondForm.at("/" + ConfigurationModerationProcess.CHANGES.name() + "/value").asText())
+                .startsWith("Изменения с раунда 1:")
+                .contains("Название: «Сервис " + partner.getCode() + "» → «Сервисный центр для услуг " + partner.getCode() + "»")
+                .doesNotContain("Категория", "Цена");
+        assertThat(secondForm.has(ConfigurationModerationProcess.REVIEW_DECISION.name()))
+                .as("the first round's answer is not preset").isFalse();
+
+        ResponseEntity<JsonNode> approved = api.complete(moderator, secondReview.get("id").asText(), review(ReviewDecision.APPROVE, null));
+
+        assertThat(approved.getStatusCode()).as("%s", approved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode published = api.configuration(partnerUser, configurationId);
+        assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.at("/published/title").asText()).isEqualTo("Сервисный центр для услуг " + partner.getCode());
+        assertThat(published.at("/published/unpublishedChanges").asBoolean()).isFalse();
+        assertThat(published.at("/moderation/open").asBoolean()).isFalse();
+        assertThat(catalogue()).contains(configurationId);
+        JsonNode entry = expect(api.get(null, "/api/catalogue/" + configurationId), 200);
+        assertThat(entry.get("title").asText()).isEqualTo("Сервисный центр для услуг " + partner.getCode());
+        assertThat(entry.get("author").asText()).isEqualTo(partner.getName());
+        assertThat(entry.get("entities")).hasSize(2);
+        assertThat(text(mailTo(MAIL, partner.getEmail(), "опубликована"))).contains("/api/catalogue/" + configurationId);
+        awaitEnded(moderationId, Elements.END_PUBLISHED);
+    }
+
+    @Test
+    void thePartnerResubmitsThroughTheRevisionTaskForm() throws Exception {
+        long configurationId = api.created(partnerUser, accountId, complete("Склад " + partner.getCode()));
+        expect(api.send(partnerUser, configurationId), 200);
+        long moderationId = api.moderationId(partnerUser, configurationId);
+        String reviewId = api.task(moderator, moderationId, Elements.REVIEW).get("id").asText();
+        expect(api.complete(moderator, reviewId, review(ReviewDecision.REQUEST_CHANGES, "Сделайте бесплатной и уточните описание")), 204);
+        JsonNode revise = api.awaitTask(partnerUser, moderationId, Elements.REVISE, partner.group());
+        JsonNode form = api.formVariables(partnerUser, revise.get("id").asText());
+        assertThat(form.at("/" + ConfigurationModerationProcess.TITLE.name() + "/value").asText()).isEqualTo("Склад " + partner.getCode());
+        assertThat(form.at("/" + ConfigurationModerationProcess.PRICE.name() + "/value").asText()).isEqualTo("4900.00");
+
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put(ConfigurationModerationProcess.TITLE.name(), string("Склад магазина " + partner.getCode()));
+        answer.put(ConfigurationModerationProcess.SHORT_DESCRIPTION.name(), string("Приемка и инвентаризация."));
+        answer.put(ConfigurationModerationProcess.FREE.name(), ModerationApi.bool(true));
+        answer.put(ConfigurationModerationProcess.REVISION_ACTION.name(), string(RevisionAction.RESUBMIT.name()));
+        ResponseEntity<JsonNode> resubmitted = api.complete(partnerUser, revise.get("id").asText(), answer);
+
+        assertThat(resubmitted.getStatusCode()).as("%s", resubmitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode configuration = api.configuration(partnerUser, configurationId);
+        assertThat(configuration.get("status").asText()).isEqualTo("IN_MODERATION");
+        assertThat(configuration.at("/content/title").asText()).isEqualTo("Склад магазина " + partner.getCode());
+        assertThat(configuration.at("/content/shortDescription").asText()).isEqualTo("Приемка и инвентаризация.");
+        assertThat(configuration.at("/content/free").asBoolean()).isTrue();
+        assertThat(configuration.at("/content/price").isMissingNode()).as("a free configuration has no price").isTrue();
+        assertThat(configuration.at("/content/entities")).as("the form keeps the entities").hasSize(2);
+        assertThat(configuration.at("/moderation/rounds")).hasSize(2);
+        assertThat(configuration.at("/moderation/rounds/1/submittedBy").asText()).isEqualTo(partnerUser);
+
+        JsonNode secondReview = api.task(moderator, moderationId, Elements.REVIEW);
+        assertThat(secondReview).as("back with the moderators").isNotNull();
+        String changes = api.formVariables(moderator, secondReview.get("id").asText())
+                .at("/" + ConfigurationModerationProcess.CHANGES.name() + "/value").asText();
+        assertThat(changes).contains("Название: «Склад " + partner.getCode() + "» → «Склад магазина " + partner.getCode() + "»",
+                "Краткое описание:", "Цена: «4900.00 ₽» → «бесплатно»");
+        assertThat(changes).doesNotContain("сущность", "Категория");
+
+        expect(api.complete(moderator, secondReview.get("id").asText(), review(ReviewDecision.APPROVE, "Спасибо")), 204);
+        JsonNode entry = expect(api.get(null, "/api/catalogue/" + configurationId), 200);
+        assertThat(entry.get("title").asText()).isEqualTo("Склад магазина " + partner.getCode());
+        assertThat(entry.get("free").asBoolean()).isTrue();
+        assertThat(entry.get("priceLabel").asText()).isEqualTo("бесплатно");
+        assertThat(text(mailTo(MAIL, partner.getEmail(), "опубликована"))).contains("Спасибо");
+        awaitEnded(moderationId, Elements.END_PUBLISHED);
+    }
+
+    /**
+     * The revision form says entities change over {@code PUT /api/configurations/{id}}; a partner who does so and then
+     * sends the form (Tasklist submits every field as the form loaded it) keeps what the PUT changed.
+     */
+    @Test
+    void anEditOverTheApiIsKeptWhenThePartnerThenAnswersTheRevisionForm() {
+        long configurationId = api.created(partnerUser, accountId, complete("Продажи " + partner.getCode()));
+        expect(api.send(partnerUser, configurationId), 200);
+        long moderationId = api.moderationId(partnerUser, configurationId);
+        expect(api.complete(moderator, api.task(moderator, moderationId, Elements.REVIEW).get("id").asText(),
+                review(ReviewDecision.REQUEST_CHANGES, "Добавьте отчет и уточните название")), 204);
+        String reviseId = api.awaitTask(partnerUser, moderationId, Elements.REVISE, partner.group()).get("id").asText();
+
+        Map<String, Object> edit = complete("Продажи и отчеты " + partner.getCode());
+        @SuppressWarnings("unchecked")
+        List<Object> entities = (List<Object>) edit.get("entities");
+        entities.add(ModerationApi.entity("REPORT", "Воронка продаж"));
+        expect(api.edit(partnerUser, configurationId, edit), 200);
+        JsonNode form = api.formVariables(partnerUser, reviseId);
+        assertThat(form.at("/" + ConfigurationModerationProcess.TITLE.name() + "/value").asText())
+                .as("the form shows the settings as they are now").isEqualTo("Продажи и отчеты " + partner.getCode());
+        assertThat(form.at("/" + ConfigurationModerationProcess.ENTITIES.name() + "/value").asText()).contains("Отчет «Воронка продаж»");
+
+        Map<String, Object> submitted = new LinkedHashMap<>();
+        for (var variable : List.of(ConfigurationModerationProcess.TITLE, ConfigurationModerationProcess.SHORT_DESCRIPTION,
+                ConfigurationModerationProcess.FULL_DESCRIPTION, ConfigurationModerationProcess.CATEGORY,
+                ConfigurationModerationProcess.INDUSTRY, ConfigurationModerationProcess.LINKS, ConfigurationModerationProcess.PRICE,
+                ConfigurationModerationProcess.SUPPORT_CONTACT)) {
+            submitted.put(variable.name(), string(form.at("/" + variable.name() + "/value").asText()));
+        }
+        submitted.put(ConfigurationModerationProcess.FREE.name(), ModerationApi.bool(form.at("/free/value").asBoolean()));
+        submitted.put(ConfigurationModerationProcess.REVISION_ACTION.name(), string(RevisionAction.RESUBMIT.name()));
+        expect(api.complete(partnerUser, reviseId, submitted), 204);
+
+        JsonNode configuration = api.configuration(partnerUser, configurationId);
+        assertThat(configuration.get("status").asText()).isEqualTo("IN_MODERATION");
+        assertThat(configuration.at("/content/title").asText()).isEqualTo("Продажи и отчеты " + partner.getCode());
+        assertThat(configuration.at("/content/entities")).hasSize(3);
+        String changes = api.formVariables(moderator, api.task(moderator, moderationId, Elements.REVIEW).get("id").asText())
+                .at("/" + ConfigurationModerationProcess.CHANGES.name() + "/value").asText();
+        assertThat(changes).contains("Название: «Продажи " + partner.getCode() + "» → «Продажи и отчеты " + partner.getCode() + "»",
+                "Добавлена сущность: Отчет «Воронка продаж»");
+    }
+
+    @Test
+    void aNewRevisionOfAPublishedConfigurationIsModeratedWhileTheCatalogueKeepsTheOldOne() throws Exception {
+        long configurationId = api.created(partnerUser, accountId, complete("Проекты " + partner.getCode()));
+        long first = approve(configurationId);
+        awaitEnded(first, Elements.END_PUBLISHED);
+        assertThat(expect(api.get(null, "/api/catalogue/" + configurationId), 200).get("title").asText())
+                .isEqualTo("Проекты " + partner.getCode());
+
+        Map<String, Object> revision = complete("Проекты 2.0 " + partner.getCode());
+        revision.put("category", Category.PROJECTS.name());
+        @SuppressWarnings("unchecked")
+        List<Object> entities = (List<Object>) revision.get("entities");
+        entities.add(ModerationApi.entity("REPORT", "Загрузка сотрудников"));
+        JsonNode edited = expect(api.edit(partnerUser, configurationId, revision), 200);
+        assertThat(edited.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(edited.at("/published/title").asText()).isEqualTo("Проекты " + partner.getCode());
+        assertThat(edited.at("/published/unpublishedChanges").asBoolean()).isTrue();
+        assertThat(expect(api.get(null, "/api/catalogue/" + configurationId), 200).get("title").asText())
+                .as("an edit is not published").isEqualTo("Проекты " + partner.getCode());
+
+        JsonNode sent = expect(api.send(partnerUser, configurationId), 200);
+        long second = sent.at("/moderation/id").asLong();
+        assertThat(second).as("a new moderation").isNotEqualTo(first);
+        assertThat(sent.get("status").asText()).isEqualTo("IN_MODERATION");
+        JsonNode entry = expect(api.get(null, "/api/catalogue/" + configurationId), 200);
+        assertThat(entry.get("title").asText()).as("the catalogue keeps the approved revision").isEqualTo("Проекты " + partner.getCode());
+        assertThat(entry.get("category").asText()).isEqualTo(Category.SERVICE.name());
+        assertThat(entry.get("entities")).hasSize(2);
+        assertThat(catalogue()).contains(configurationId);
+        JsonNode review = api.task(moderator, second, Elements.REVIEW);
+        String changes = api.formVariables(moderator, review.get("id").asText())
+                .at("/" + ConfigurationModerationProcess.CHANGES.name() + "/value").asText();
+        assertThat(changes).startsWith("Новая редакция опубликованной конфигурации.")
+                .contains("Название: «Проекты " + partner.getCode() + "» → «Проекты 2.0 " + partner.getCode() + "»",
+                        "Категория: «Сервис и поддержка клиентов» → «Управление проектами»",
+                        "Добавлена сущность: Отчет «Загрузка сотрудников»");
+
+        expect(api.complete(moderator, review.get("id").asText(), review(ReviewDecision.APPROVE, null)), 204);
+
+        entry = expect(api.get(null, "/api/catalogue/" + configurationId), 200);
+        assertThat(entry.get("title").asText()).isEqualTo("Проекты 2.0 " + partner.getCode());
+        assertThat(entry.get("category").asText()).isEqualTo(Category.PROJECTS.name());
+        assertThat(entry.get("entities")).hasSize(3);
+        assertThat(expect(api.catalogue("?category=PROJECTS"), 200).findValuesAsText("id")).contains(String.valueOf(configurationId));
+        assertThat(expect(api.catalogue("?category=SERVICE"), 200).findValuesAsText("id"))
+                .as("filtered on the published revision").doesNotContain(String.valueOf(configurationId));
+        assertThat(api.configuration(partnerUser, configurationId).at("/published/unpublishedChanges").asBoolean()).isFalse();
+        awaitEnded(second, Elements.END_PUBLISHED);
+    }
+
+    @Test
+    void withdrawingWhileTheModeratorHasItEndsTheModeration() {
+        long configurationId = api.created(partnerUser, accountId, complete("Отзыв " + partner.getCode()));
+        expect(api.send(partnerUser, configurationId), 200);
+        long moderationId = api.moderationId(partnerUser, configurationId);
+        assertThat(api.task(moderator, moderationId, Elements.REVIEW)).isNotNull();
+
+        ResponseEntity<JsonNode> withdrawn = api.withdraw(partnerUser, configurationId);
+
+        assertThat(withdrawn.getStatusCode()).as("%s", withdrawn.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(withdrawn.getBody().get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.getBody().at("/moderation/open").asBoolean()).isFalse();
+        assertThat(api.tasks(moderator, moderationId)).as("the moderators' task is gone").isEmpty();
+        HistoricProcessInstance instance = instance(moderationId);
+        assertThat(instance.getEndTime()).isNotNull();
+        assertThat(instance.getEndActivityId()).isEqualTo(Elements.END_WITHDRAWN);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(Elements.WITHDRAWN_DURING_REVIEW).count()).isOne();
+        assertThat(api.configuration(partnerUser, configurationId).get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(api.withdraw(partnerUser, configurationId).getStatusCode()).as("nothing left to withdraw").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(catalogue()).doesNotContain(configurationId);
+
+        JsonNode again = expect(api.send(partnerUser, configurationId), 200);
+        assertThat(again.get("status").asText()).as("a withdrawn configuration may be sent again").isEqualTo("IN_MODERATION");
+        assertThat(again.at("/moderation/id").asLong()).isNotEqualTo(moderationId);
+    }
+
+    @Test
+    void withdrawingFromTheRevisionTaskEndsTheModerationToo() {
+        long configurationId = api.created(partnerUser, accountId, complete("Доработка " + partner.getCode()));
+        expect(api.send(partnerUser, configurationId), 200);
+        long moderationId = api.moderationId(partnerUser, configurationId);
+        expect(api.complete(moderator, api.task(moderator, moderationId, Elements.REVIEW).get("id").asText(),
+                review(ReviewDecision.REQUEST_CHANGES, "Нужны скриншоты")), 204);
+        JsonNode revise = api.awaitTask(partnerUser, moderationId, Elements.REVISE, partner.group());
+
+        ResponseEntity<JsonNode> withdrawn = api.complete(partnerUser, revise.get("id").asText(),
+                Map.of(ConfigurationModerationProcess.REVISION_ACTION.name(), string(RevisionAction.WITHDRAW.name())));
+
+        assertThat(withdrawn.getStatusCode()).as("%s", withdrawn.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.configuration(partnerUser, configurationId).get("status").asText()).isEqualTo("WITHDRAWN");
+        awaitEnded(moderationId, Elements.END_WITHDRAWN);
+    }
+
+    @Test
+    void withdrawingOverTheApiWhileTheRevisionWaitsEndsTheModeration() {
+        long configurationId = api.created(partnerUser, accountId, complete("Отзыв при доработке " + partner.getCode()));
+        expect(api.send(partnerUser, configurationId), 200);
+        long moderationId = api.moderationId(partnerUser, configurationId);
+        expect(api.complete(moderator, api.task(moderator, moderationId, Elements.REVIEW).get("id").asText(),
+                review(ReviewDecision.REQUEST_CHANGES, "Уточните цену")), 204);
+        api.awaitTask(partnerUser, moderationId, Elements.REVISE, partner.group());
+
+        ResponseEntity<JsonNode> withdrawn = api.withdraw(partnerUser, configurationId);
+
+        assertThat(withdrawn.getStatusCode()).as("%s", withdrawn.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(withdrawn.getBody().get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(api.tasks(partnerUser, moderationId)).as("the revision task is gone").isEmpty();
+        HistoricProcessInstance instance = instance(moderationId);
+        assertThat(instance.getEndActivityId()).isEqualTo(Elements.END_WITHDRAWN);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(Elements.WITHDRAWN_DURING_REVISION).count()).isOne();
+    }
+
+    @Test
+    void aRejectionNeedsAReasonWhichThePartnerReads() throws Exception {
+        long configurationId = api.created(partnerUser, accountId, complete("Отказ " + partner.getCode()));
+        expect(api.send(partnerUser, configurationId), 200);
+        long moderationId = api.moderationId(partnerUser, configurationId);
+        String reviewId = api.task(moderator, moderationId, Elements.REVIEW).get("id").asText();
+
+        ResponseEntity<JsonNode> withoutReason = api.complete(moderator, reviewId, review(ReviewDecision.REJECT, null));
+
+        assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(withoutReason.getBody().get("message").asText()).contains("Укажите причину отказа");
+        assertThat(api.task(moderator, moderationId, Elements.REVIEW)).as("the task stays").isNotNull();
+        assertThat(api.configuration(partnerUser, configurationId).get("status").asText()).isEqualTo("IN_MODERATION");
+
+        ResponseEntity<JsonNode> rejected = api.complete(moderator, reviewId,
+                review(ReviewDecision.REJECT, "Конфигурация дублирует стандартные возможности"));
+
+        assertThat(rejected.getStatusCode()).as("%s", rejected.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode configuration = api.configuration(partnerUser, configurationId);
+        assertThat(configuration.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(configuration.at("/moderation/rounds/0/decision").asText()).isEqualTo("REJECT");
+        assertThat(configuration.at("/moderation/rounds/0/comment").asText()).isEqualTo("Конфигурация дублирует стандартные возможности");
+        assertThat(configuration.has("published")).isFalse();
+        assertThat(text(mailTo(MAIL, partner.getEmail(), "не допущена к публикации")))
+                .contains("Отказ " + partner.getCode(), "Конфигурация дублирует стандартные возможности");
+        awaitEnded(moderationId, Elements.END_REJECTED);
+        assertThat(catalogue()).doesNotContain(configurationId);
+        assertThat(api.get(null, "/api/catalogue/" + configurationId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** Sends the configuration and has a moderator approve it; the moderation's id. */
+    private long approve(long configurationId) {
+        expect(api.send(partnerUser, configurationId), 200);
+        long moderationId = api.moderationId(partnerUser, configurationId);
+        expect(api.complete(moderator, api.task(moderator, moderationId, Elements.REVIEW).get("id").asText(),
+                review(ReviewDecision.APPROVE, null)), 204);
+        return moderationId;
+    }
+
+    private List<Long> catalogue() {
+        return api.catalogued();
+    }
+
+    private static JsonNode single(JsonNode tasks) {
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private HistoricProcessInstance instance(long moderationId) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(ConfigurationModerationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(moderationId)).singleResult();
+    }
+
+    private void awaitEnded(long moderationId, String endEvent) {
+        await().atMost(ModerationApi.PATIENCE).untilAsserted(() -> {
+            HistoricProcessInstance instance = instance(moderationId);
+            assertThat(instance.getEndTime()).isNotNull();
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                    .activityId(endEvent).finished().count()).isOne();
+        });
+    }
+}
