@@ -18,15 +18,22 @@ interface ExtensionVersions extends JpaRepository<ExtensionVersion, Long> {
     boolean existsByExtensionAndNumber(Extension extension, String number);
 
     /**
-     * Published versions a subscriber may install: its own client-owned extensions, versions granted to it,
-     * and versions granted to every client of the partner that serves it now.
+     * What makes a published version {@code v} of extension {@code e} installable by {@code :subscriber}: its own
+     * client-owned extensions, versions granted to it, and versions granted to every client of the partner that
+     * serves it now ({@code :servingPartner}).
      */
-    @Query("""
-            select v from ExtensionVersion v join v.extension e
-            where v.status = com.partnerflow.audit.VersionStatus.APPROVED and v.publishedAt is not null
+    String INSTALLABLE = """
+            v.status = com.partnerflow.audit.VersionStatus.APPROVED and v.publishedAt is not null
               and (e.ownerSubscriber = :subscriber
                    or exists (select g from AccessGrant g where g.version = v
                               and (g.subscriber = :subscriber or (g.subscriber is null and e.developer = :servingPartner))))
-            order by e.name, v.id""")
+            """;
+
+    /** Published versions a subscriber may install. */
+    @Query("select v from ExtensionVersion v join v.extension e where " + INSTALLABLE + " order by e.name, v.id")
     List<ExtensionVersion> findInstallableBy(Subscriber subscriber, Partner servingPartner);
+
+    /** One version, if the subscriber may install it: an installation checks one version, not the whole catalogue. */
+    @Query("select v from ExtensionVersion v join v.extension e where v.id = :versionId and " + INSTALLABLE)
+    Optional<ExtensionVersion> findInstallableById(Long versionId, Subscriber subscriber, Partner servingPartner);
 }

@@ -67,8 +67,8 @@ class InstallationService {
                 .filter(found -> found.belongsTo(subscriber))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Информационная база № " + dataAreaId
                         + " не найдена среди баз абонента " + subscriber.getNumber() + "."));
-        ExtensionVersion version = installable(subscriber).stream()
-                .filter(candidate -> candidate.getId().equals(versionId)).findFirst()
+        ExtensionVersion version = (versionId == null ? Optional.<ExtensionVersion>empty()
+                : versions.findInstallableById(versionId, subscriber, subscriber.getPartner()))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Версия доработки № " + versionId
                         + " не найдена среди опубликованных доработок, доступных абоненту " + subscriber.getNumber() + "."));
         Extension extension = version.getExtension();
