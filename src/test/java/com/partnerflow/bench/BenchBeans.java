@@ -1,0 +1,34 @@
+package com.partnerflow.bench;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Beans only the benchmark's baseline models use. */
+@TestConfiguration(proxyBeanMethods = false)
+class BenchBeans {
+
+    /** Stands in for every delegate and listener of a baseline model: the engine's work without ours. */
+    @Bean("benchNoop")
+    Noop benchNoop() {
+        return new Noop();
+    }
+
+    static final class Noop implements JavaDelegate, ExecutionListener, TaskListener {
+        @Override
+        public void execute(DelegateExecution execution) {
+        }
+
+        @Override
+        public void notify(DelegateExecution execution) {
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+        }
+    }
+}

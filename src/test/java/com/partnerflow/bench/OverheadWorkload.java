@@ -1,0 +1,148 @@
+package com.partnerflow.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.context.ApplicationContext;
+
+import com.partnerflow.TestData;
+import com.partnerflow.audit.AuditRouting;
+import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.bench.HappyPath.Side;
+import com.partnerflow.transfer.TransferRouting;
+
+/**
+ * Workload 1 of issue 6, «overhead against the bare engine»: per process, rounds of {@value #INSTANCES} instances
+ * started and driven to their end (async mail steps included) through the Java API of the running application, and
+ * the same rounds on its baseline ({@link BaselineModels}: the same models without our code) on the same engine, in
+ * the same run, interleaved A B A B after one warm-up round of each. Reports the median instances completed per
+ * second of both and their ratio; the target is a ratio of at least 0.8 for every process.
+ */
+class OverheadWorkload {
+
+    private static final Logger log = LoggerFactory.getLogger(OverheadWorkload.class);
+
+    static final int INSTANCES = 8;
+    /** Measured rounds per side, after the warm-up round of each. */
+    static final int ROUNDS = 5;
+    static final double TARGET = 0.8;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+    /** One process's figures, as {@code results.json} names them. */
+    record Figure(String process, double app_per_s, double bare_per_s, double ratio) {
+    }
+
+    private final AutowireCapableBeanFactory beans;
+    private final ProcessEngine engine;
+    private final TestData data;
+    /** What the bean expressions of timers, due dates and collections become in the baseline: their configured values. */
+    private final Map<String, String> literals;
+
+    OverheadWorkload(ApplicationContext context, ProcessEngine engine, TestData data, TransferRouting transferRouting,
+                     AuditRouting auditRouting) {
+        this.beans = context.getAutowireCapableBeanFactory();
+        this.engine = engine;
+        this.data = data;
+        this.literals = Map.of(
+                "${transferRouting.partnerAnswerTimeout()}", transferRouting.partnerAnswerTimeout(),
+                "${auditRouting.auditSla()}", auditRouting.auditSla(),
+                "${settlementRouting.reconciliationIds(execution)}", SettlementProcess.RECONCILIATION_IDS.name());
+    }
+
+    void run(Results results) throws Exception {
+        long started = System.nanoTime();
+        AuditPath audit = beans.createBean(AuditPath.class);
+        List<HappyPath<?>> paths = List.of(beans.createBean(TransferPath.class), beans.createBean(ReportingPath.class),
+                beans.createBean(SettlementPath.class), audit, new InstallationPath(engine, data, audit),
+                beans.createBean(ModerationPath.class));
+        BaselineModels.deploy(engine, paths.stream().collect(Collectors.toMap(HappyPath::key, HappyPath::happyFlows)), literals);
+
+        List<Figure> figures = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
+        for (HappyPath<?> path : paths) {
+            List<Double> app = new ArrayList<>();
+            List<Double> bare = new ArrayList<>();
+            measure(path, app, bare);
+            double appPerSecond = Stats.median(app);
+            double barePerSecond = Stats.median(bare);
+            Figure figure = new Figure(path.key(), Stats.round(appPerSecond, 2), Stats.round(barePerSecond, 2),
+                    Stats.round(appPerSecond / barePerSecond, 2));
+            figures.add(figure);
+            rows.add(List.of(figure.process(), INSTANCES, ROUNDS, figure.app_per_s(), figure.bare_per_s(), figure.ratio(),
+                    figure.ratio() >= TARGET ? "yes" : "NO", rounds(app), rounds(bare)));
+        }
+        results.put("overhead", figures, "Overhead against the bare engine: instances completed per second, median of "
+                + ROUNDS + " rounds of " + INSTANCES + " per side after one warm-up round each, interleaved A B A B",
+                List.of("process", "instances per round", "rounds", "app/s", "bare/s", "ratio", "≥ " + TARGET, "app rounds/s",
+                        "bare rounds/s"), rows);
+        log.info("Overhead workload took {} s", Math.round((System.nanoTime() - started) / 1e9));
+    }
+
+    private <C> void measure(HappyPath<C> path, List<Double> app, List<Double> bare) {
+        long started = System.nanoTime();
+        path.setUp();
+        for (int round = 0; round <= ROUNDS; round++) {
+            double appPerSecond = round(path, Side.APP);
+            double barePerSecond = round(path, Side.BARE);
+            if (round > 0) {
+                app.add(appPerSecond);
+                bare.add(barePerSecond);
+            }
+        }
+        log.info("{}: app {} /s, bare {} /s ({} s with set-up)", path.key(), rounds(app), rounds(bare),
+                Math.round((System.nanoTime() - started) / 1e9));
+    }
+
+    /**
+     * Instances completed per second in one round: the clock runs from the first start to the end of the last
+     * instance, its async steps included. The instances' data is made before, outside the measured time.
+     */
+    private <C> double round(HappyPath<C> path, Side side) {
+        List<C> instances = new ArrayList<>();
+        for (int i = 0; i < INSTANCES; i++) {
+            instances.add(path.prepare());
+        }
+        long start = System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        for (C instance : instances) {
+            ids.add(path.drive(instance, side));
+        }
+        awaitEnded(Set.copyOf(ids), side.key(path.key()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        checkHappyEnd(Set.copyOf(ids), path, side);
+        return INSTANCES / seconds;
+    }
+
+    /** Polls the runtime, which forgets an instance the moment it ends (its last async step included). */
+    private void awaitEnded(Set<String> ids, String processKey) {
+        await().alias(processKey + " instances to end (a failed async step?)").atMost(MAX_WAIT)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(ids).count() == 0);
+    }
+
+    /** An instance that ended elsewhere than the happy path's end event would make the figures meaningless. */
+    private void checkHappyEnd(Set<String> ids, HappyPath<?> path, Side side) {
+        Map<String, String> elsewhere = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceIds(ids)
+                .list().stream().filter(instance -> !path.endEvent().equals(instance.getEndActivityId()))
+                .collect(Collectors.toMap(HistoricProcessInstance::getId, instance -> String.valueOf(instance.getEndActivityId())));
+        if (!elsewhere.isEmpty()) {
+            throw new IllegalStateException(side.key(path.key()) + " instances did not end at " + path.endEvent() + ": " + elsewhere);
+        }
+    }
+
+    private static String rounds(List<Double> perSecond) {
+        return perSecond.stream().map(value -> String.format(java.util.Locale.ROOT, "%.1f", value))
+                .collect(Collectors.joining(", "));
+    }
+}
