@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -184,8 +188,18 @@ class TransferService {
             return transfers.findAllNewestFirst(page);
         }
         return partners.partnerOf(caller.userId())
-                .map(partner -> transfers.findInvolving(partner.getId(), page))
+                .map(partner -> involving(partner, page))
                 .orElse(Page.empty(page));
+    }
+
+    private Page<TransferRequest> involving(Partner partner, Pageable page) {
+        List<Long> ids = transfers.findIdsInvolving(partner.getId(), page.getOffset(), page.getPageSize(),
+                page.getOffset() + page.getPageSize());
+        Map<Long, TransferRequest> byId = transfers.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(TransferRequest::getId, Function.identity()));
+        // a partner never takes over its own subscriber, so no transfer is on both sides
+        long total = transfers.countByFromPartnerId(partner.getId()) + transfers.countByToPartnerId(partner.getId());
+        return new PageImpl<>(ids.stream().map(byId::get).toList(), page, total);
     }
 
     /** The letter's content, for whoever may see the request. */

@@ -71,6 +71,7 @@ class RestWorkload {
     }
 
     void run(Results results) throws Exception {
+        long start = System.nanoTime();
         transaction.executeWithoutResult(status -> {
             for (int i = 0; i < PARTNERS; i++) {
                 Partner partner = data.partner();
@@ -101,6 +102,7 @@ class RestWorkload {
                         + WARM_UP.toSeconds() + " s warm-up; one transfer = submit, 2 task queries, 2 completions, 1 read)",
                 List.of("clients", "calls/s", "transfers/s", "p50 ms", "p95 ms", "p99 ms", "errors", "per call: p50/p95/p99 ms (count)"),
                 rows);
+        System.out.printf("REST workload took %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** Runs {@code clients} concurrent clients for {@code duration} over {@code pool} prepared transfers. */
