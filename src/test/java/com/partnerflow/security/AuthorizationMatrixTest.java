@@ -111,11 +111,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
     enum Role { OWN_PARTNER, OTHER_PARTNER, OWN_CLIENT, OTHER_CLIENT, VENDOR_STAFF, AUDITOR, AUDIT_LEAD, MODERATOR, FINANCE, OPS,
         ADMIN, ANONYMOUS }
 
-    enum Process { TRANSFER, REPORTING, SETTLEMENT, AUDIT, INSTALLATION, MODERATION, ENGINE }
+    /** The processes, and the engine itself for deployments. */
+    enum Flow { TRANSFER, REPORTING, SETTLEMENT, AUDIT, INSTALLATION, MODERATION, ENGINE }
 
     enum Action { SEE_REQUEST, SEE_INSTANCE, SEE_TASKS, START, COMPLETE, READ_HISTORY, DEPLOY, UNDEPLOY }
 
-    record Case(Process process, Action action, Role role, boolean allowed) {
+    record Case(Flow process, Action action, Role role, boolean allowed) {
         @Override
         public String toString() {
             return label(process) + ": " + label(role) + (allowed ? " may " : " may not ") + label(action);
@@ -154,7 +155,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     Subscriber ownSubscriber;
     long accountId;
     long publishedVersionId;
-    final Map<Process, Subject> subjects = new EnumMap<>(Process.class);
+    final Map<Flow, Subject> subjects = new EnumMap<>(Flow.class);
 
     static Stream<Case> policy() {
         List<Case> cases = new ArrayList<>();
@@ -164,7 +165,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             }
             String[] cells = line.strip().split("\\s+");
             assertThat(cells).as(line).hasSize(2 + Role.values().length);
-            Process process = Process.valueOf(constant(cells[0]));
+            Flow process = Flow.valueOf(constant(cells[0]));
             Action action = Action.valueOf(constant(cells[1]));
             for (Role role : Role.values()) {
                 String cell = cells[2 + role.ordinal()];
@@ -199,14 +200,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
         users.put(Role.ANONYMOUS, null);
         accountId = moderations.account(user(Role.OWN_PARTNER), "Матрица " + ownPartner.getCode());
 
-        for (Process process : new Process[] {Process.TRANSFER, Process.REPORTING, Process.SETTLEMENT, Process.AUDIT, Process.MODERATION}) {
+        for (Flow process : new Flow[] {Flow.TRANSFER, Flow.REPORTING, Flow.SETTLEMENT, Flow.AUDIT, Flow.MODERATION}) {
             subjects.put(process, fresh(process));
         }
         publishedVersionId = publishedVersion();
         ResponseEntity<JsonNode> installed = extensions.install(user(Role.OWN_CLIENT), ownSubscriber.getNumber(),
                 data.dataArea(ownSubscriber, ExtensionApi.ACCOUNTING).getId(), publishedVersionId);
         assertThat(installed.getStatusCode().value()).as("%s", installed.getBody()).isEqualTo(201);
-        subjects.put(Process.INSTALLATION, new Subject(InstallationProcess.KEY, installed.getBody().get("id").asText(), null,
+        subjects.put(Flow.INSTALLATION, new Subject(InstallationProcess.KEY, installed.getBody().get("id").asText(), null,
                 "/api/subscribers/" + ownSubscriber.getNumber() + "/data-areas"));
     }
 
@@ -236,7 +237,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     // ---- the requests ----
 
     /** A new request of the process, waiting at its first task, submitted by whoever submits it in real life. */
-    private Subject fresh(Process process) {
+    private Subject fresh(Flow process) {
         int n = SEQUENCE.incrementAndGet();
         String partnerUser = user(Role.OWN_PARTNER);
         return switch (process) {
@@ -306,7 +307,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     // ---- the actions ----
 
     /** Starts the process through its usual door, with input that is valid for whoever may start it. */
-    private ResponseEntity<JsonNode> start(Process process, String user) {
+    private ResponseEntity<JsonNode> start(Flow process, String user) {
         int n = SEQUENCE.incrementAndGet();
         return switch (process) {
             case TRANSFER -> {
@@ -326,7 +327,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     /** Completes the request's open task as its form would; a refusal must leave the task open. */
-    private boolean completes(String user, Subject subject, Process process) {
+    private boolean completes(String user, Subject subject, Flow process) {
         Task task = openTask(subject.key(), subject.businessKey(), subject.taskKey());
         Map<String, Object> answer = switch (process) {
             case TRANSFER -> Map.of(TransferProcess.LETTER_DECISION.name(), TransferApi.string("FORWARD"));
