@@ -1,5 +1,6 @@
 package com.partnerflow.security;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -31,10 +33,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /api/catalogue} is public: anyone reads the published configurations without a login.</li>
  *   <li>OpenAPI documentation needs a login; the Actuator (metrics, info) is for operations and
  *       administrators only, its health probe is open.</li>
+ *   <li>Every https response, on every path, carries HSTS: a browser that once reached the installation over
+ *       https never tries plain http again. Behind a TLS-terminating load balancer the request counts as https
+ *       through its {@code X-Forwarded-Proto} ({@code server.forward-headers-strategy}). The cookies' Secure flag is
+ *       configuration ({@code application.yaml}), relaxed only in the demo profile.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final long HSTS_MAX_AGE = Duration.ofDays(365).toSeconds();
 
     @Bean
     @Order(1)
@@ -59,9 +67,15 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless Basic authentication: no cookie a browser could replay, so no CSRF token needed
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfiguration::hsts))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Only on https requests (a browser ignores it over http anyway), for the host and its subdomains. */
+    private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig hsts) {
+        hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE);
     }
 
     private static RequestMatcher paths(String... patterns) {
@@ -81,7 +95,8 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 // the Camunda webapps authenticate with their own session and protect it with their own CSRF filter
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .httpStrictTransportSecurity(SecurityConfiguration::hsts))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .build();
     }

@@ -22,13 +22,13 @@ import com.partnerflow.transfer.TransferApi;
  * Tasklist's {@code submit-form} on {@code /engine-rest} for the auditors, leads and partners, and the
  * client's installations.
  */
-final class ExtensionApi {
+public final class ExtensionApi {
 
-    static final String ACCOUNTING = "Бухгалтерия предприятия";
+    public static final String ACCOUNTING = "Бухгалтерия предприятия";
 
     private final TestRestTemplate http;
 
-    ExtensionApi(TestRestTemplate http) {
+    public ExtensionApi(TestRestTemplate http) {
         this.http = http;
     }
 
@@ -43,7 +43,7 @@ final class ExtensionApi {
     }
 
     /** A version for the given clients (SEVERAL), or for all of the partner's clients when none are given. Mutable. */
-    static Map<String, Object> version(String number, String... recipients) {
+    public static Map<String, Object> version(String number, String... recipients) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("version", number);
         fields.put("targetApplicationVersion", "3.0.150");
@@ -59,7 +59,7 @@ final class ExtensionApi {
         return http.exchange("/api/extensions", HttpMethod.POST, json(user, body), JsonNode.class);
     }
 
-    long registered(String user, String name) {
+    public long registered(String user, String name) {
         ResponseEntity<JsonNode> created = register(user, extension(name));
         if (created.getStatusCode().value() != 201) {
             throw new AssertionError("Expected 201, got " + created.getStatusCode() + " " + created.getBody());
@@ -68,7 +68,7 @@ final class ExtensionApi {
     }
 
     /** {@code POST /api/extensions/{id}/versions} as multipart; the file is sent as {@code file} unless null. */
-    ResponseEntity<JsonNode> submit(String user, long extensionId, Map<String, Object> fields, String fileName, byte[] file) {
+    public ResponseEntity<JsonNode> submit(String user, long extensionId, Map<String, Object> fields, String fileName, byte[] file) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         fields.forEach((name, value) -> {
             if (value instanceof List<?> list) {
@@ -91,7 +91,7 @@ final class ExtensionApi {
                 JsonNode.class);
     }
 
-    long submitted(String user, long extensionId, Map<String, Object> fields) {
+    public long submitted(String user, long extensionId, Map<String, Object> fields) {
         ResponseEntity<JsonNode> created = submit(user, extensionId, fields, "Выписки.epf", new byte[] {1, 2, 3, 4});
         if (created.getStatusCode().value() != 201) {
             throw new AssertionError("Expected 201, got " + created.getStatusCode() + " " + created.getBody());
@@ -144,7 +144,7 @@ final class ExtensionApi {
     }
 
     /** The auditor's form: a decision, findings as {@code category prefix → [severity, note]}, an optional comment. */
-    static Map<String, Object> audit(String decision, Map<String, String[]> findings, String comment) {
+    public static Map<String, Object> audit(String decision, Map<String, String[]> findings, String comment) {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (FindingCategory category : FindingCategory.values()) {
             String[] finding = findings.get(category.formPrefix());
@@ -160,7 +160,7 @@ final class ExtensionApi {
         return variables;
     }
 
-    ResponseEntity<JsonNode> install(String user, String subscriberNumber, long dataAreaId, Object versionId) {
+    public ResponseEntity<JsonNode> install(String user, String subscriberNumber, long dataAreaId, Object versionId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("versionId", versionId);
         return http.exchange("/api/subscribers/" + subscriberNumber + "/data-areas/" + dataAreaId + "/installations",

@@ -16,26 +16,35 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.transfer.TransferApi;
 
 /** Drives the settlement over HTTP as finance and the partners would: {@code /engine-rest} and {@code /api}. */
-final class SettlementApi {
+public final class SettlementApi {
 
     /** A month of its own for every test, far in the past: tests share one database and never see each other's charges. */
     private static final AtomicInteger MONTHS = new AtomicInteger((int) (System.nanoTime() % 120));
 
     private final TestRestTemplate http;
 
-    SettlementApi(TestRestTemplate http) {
+    public SettlementApi(TestRestTemplate http) {
         this.http = http;
     }
 
-    static YearMonth freshPeriod() {
+    public static YearMonth freshPeriod() {
         return YearMonth.of(1970, 1).plusMonths(MONTHS.incrementAndGet());
     }
 
+    /** Records one charge of the partner in a month of its own ({@link #freshPeriod()}, closed long ago) and returns the month. */
+    public static YearMonth monthWithOneCharge(BillingService billing, Partner partner, Subscriber subscriber) {
+        YearMonth month = freshPeriod();
+        billing.recordCharge(partner, subscriber, BillableItem.REPORTING_MULTI_USER_2_9, "charge:" + month + ":" + partner.getCode(), month);
+        return month;
+    }
+
     /** {@code POST /engine-rest/process-definition/key/monthly-settlement/start} with the month as the start form sends it. */
-    ResponseEntity<JsonNode> start(String user, String period) {
+    public ResponseEntity<JsonNode> start(String user, String period) {
         HttpHeaders headers = TransferApi.basic(user);
         headers.setContentType(MediaType.APPLICATION_JSON);
         Map<String, Object> body = Map.of("variables", Map.of(SettlementProcess.PERIOD.name(), TransferApi.string(period)));

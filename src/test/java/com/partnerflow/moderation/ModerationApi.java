@@ -29,18 +29,18 @@ import com.partnerflow.transfer.TransferApi;
  * {@code /api/configurations} calls, the public {@code /api/catalogue}, and Tasklist's calls on {@code /engine-rest}
  * for the moderators' and the partner's tasks. A {@code null} user sends no credentials.
  */
-final class ModerationApi {
+public final class ModerationApi {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final TestRestTemplate http;
 
-    ModerationApi(TestRestTemplate http) {
+    public ModerationApi(TestRestTemplate http) {
         this.http = http;
     }
 
     /** A configuration with every field moderation needs: two entities, a price, a link. Mutable. */
-    static Map<String, Object> complete(String title) {
+    public static Map<String, Object> complete(String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         body.put("shortDescription", "Прием заявок, назначение исполнителей и контроль сроков.");
@@ -68,7 +68,7 @@ final class ModerationApi {
         return exchange(user, HttpMethod.POST, "/api/configuration-accounts", Map.of("name", name));
     }
 
-    long account(String user, String name) {
+    public long account(String user, String name) {
         return expect(createAccount(user, name), 201).get("id").asLong();
     }
 
@@ -91,7 +91,7 @@ final class ModerationApi {
         return exchange(user, HttpMethod.POST, "/api/configuration-accounts/" + accountId + "/configurations", body);
     }
 
-    long created(String user, long accountId, Object body) {
+    public long created(String user, long accountId, Object body) {
         return expect(create(user, accountId, body), 201).get("id").asLong();
     }
 
@@ -100,7 +100,7 @@ final class ModerationApi {
     }
 
     /** {@code POST /api/configurations/{id}/moderation}: send, or send again after requested changes. */
-    ResponseEntity<JsonNode> send(String user, long configurationId) {
+    public ResponseEntity<JsonNode> send(String user, long configurationId) {
         return exchange(user, HttpMethod.POST, "/api/configurations/" + configurationId + "/moderation", null);
     }
 
@@ -124,7 +124,7 @@ final class ModerationApi {
     }
 
     /** The id of the configuration's latest moderation: the business key of its process instance. */
-    long moderationId(String user, long configurationId) {
+    public long moderationId(String user, long configurationId) {
         JsonNode moderation = configuration(user, configurationId).get("moderation");
         if (moderation == null || moderation.isNull()) {
             throw new AssertionError("Configuration " + configurationId + " has no moderation");
@@ -194,7 +194,7 @@ final class ModerationApi {
     }
 
     /** The moderator's answer as the review form sends it; {@code comment} may be null. */
-    static Map<String, Object> review(ReviewDecision decision, String comment) {
+    public static Map<String, Object> review(ReviewDecision decision, String comment) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(ConfigurationModerationProcess.REVIEW_DECISION.name(), string(decision.name()));
         if (comment != null) {
@@ -232,7 +232,7 @@ final class ModerationApi {
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
+    public static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
         if (response.getStatusCode().value() != status) {
             throw new AssertionError("Expected " + status + ", got " + response.getStatusCode() + " " + response.getBody());
         }
