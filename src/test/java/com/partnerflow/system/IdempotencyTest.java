@@ -193,6 +193,28 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(keys.findByCallerAndKey(newUser, key)).isEmpty();
     }
 
+    @Test
+    void theOpenApiDescriptionOffersTheHeaderOnEverySubmission() {
+        JsonNode paths = api.get("vera", "/v3/api-docs").getBody().get("paths");
+
+        for (String path : List.of("/api/transfers", "/api/reporting-applications", "/api/extensions/{id}/versions",
+                "/api/configuration-accounts", "/api/configurations/{id}/moderation",
+                "/api/subscribers/{number}/data-areas/{dataAreaId}/installations")) {
+            assertThat(headers(paths.at(pointer(path) + "/post/parameters"))).as(path).contains(IdempotencyFilter.HEADER);
+        }
+        assertThat(headers(paths.at(pointer("/api/transfers") + "/get/parameters"))).doesNotContain(IdempotencyFilter.HEADER);
+    }
+
+    private static String pointer(String path) {
+        return "/" + path.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static List<String> headers(JsonNode parameters) {
+        return StreamSupport.stream(parameters.spliterator(), false)
+                .filter(parameter -> parameter.path("in").asText().equals("header"))
+                .map(parameter -> parameter.get("name").asText()).toList();
+    }
+
     private Map<String, Object> letter() {
         return TransferApi.letter(subscriber.getNumber(), subscriber.getName());
     }

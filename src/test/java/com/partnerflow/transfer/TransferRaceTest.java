@@ -11,6 +11,7 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -113,6 +114,33 @@ class TransferRaceTest extends IntegrationTest {
         assertThat(JSON.readTree(answers.get(statuses.indexOf(409)).body()).get("message").asText()).contains("уже взял");
         String winner = statuses.indexOf(204) == 0 ? reviewer : otherReviewer;
         assertThat(api.task(reviewer, id).get("assignee").asText()).isEqualTo(winner);
+    }
+
+    @Test
+    void aReviewerCompletingATaskAnotherJustCompletedGetsAConflictOnBothRoutes() throws Exception {
+        long id = submit();
+        String taskId = api.task(reviewer, id).get("id").asText();
+        assertThat(api.complete(reviewer, taskId, Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<JsonNode> late = api.complete(otherReviewer, taskId, Map.of(TransferProcess.LETTER_DECISION.name(), string("REJECT"),
+                TransferProcess.LETTER_COMMENT.name(), string("Письмо без подписи")));
+        HttpResponse<String> lateInTasklist = TasklistSession.login(port, otherReviewer)
+                .submitForm(taskId, Map.of(TransferProcess.LETTER_DECISION.name(), string("REJECT")));
+
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertConflictMessage(late.getBody());
+        assertThat(lateInTasklist.statusCode()).as(lateInTasklist.body()).isEqualTo(409);
+        assertConflictMessage(JSON.readTree(lateInTasklist.body()));
+        assertWinnerDecided(id, "LETTER_FORWARDED");
+    }
+
+    @Test
+    void completingATaskThatNeverExistedIsNoConflict() {
+        ResponseEntity<JsonNode> answer = api.complete(reviewer, "no-such-task", Map.of());
+
+        assertThat(answer.getStatusCode()).isNotEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getStatusCode().isError()).isTrue();
     }
 
     @RepeatedTest(6)
