@@ -1,23 +1,13 @@
 package com.partnerflow.system;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +54,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_KEY = 255;
-    private static final int MAX_BODY = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyKeys keys;
@@ -98,7 +87,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     + MAX_KEY + " символов.");
             return;
         }
-        Fingerprinted fingerprinted = fingerprint(request);
+        RequestFingerprint fingerprinted = RequestFingerprint.of(request);
         if (fingerprinted == null) {
             chain.doFilter(request, response); // unreadable: the controller answers it with its own 4xx
             return;
@@ -114,7 +103,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             transaction.executeWithoutResult(status -> {
                 IdempotencyKey taken = take(new IdempotencyKey(caller, key, fingerprinted.hash(), clock.instant()));
                 run(chain, fingerprinted.request(), answer);
-                if (HttpStatus.valueOf(answer.getStatus()).is2xxSuccessful()) {
+                if (answer.getStatus() / 100 == 2) {
                     taken.answered(answer.getStatus(), answer.getContentType(), answer.getHeader(HttpHeaders.LOCATION),
                             answer.getContentAsByteArray());
                     keys.flush();
@@ -131,8 +120,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             return;
         } catch (RuntimeException failedToCommit) {
-            if (failedToCommit.getCause() instanceof ServletException || failedToCommit.getCause() instanceof IOException) {
-                throw failedToCommit;
+            if (failedToCommit.getCause() instanceof ServletException servletFailure) {
+                throw servletFailure;
+            }
+            if (failedToCommit.getCause() instanceof IOException ioFailure) {
+                throw ioFailure;
             }
             // the answer was ready but the transaction did not commit: nothing happened, the client may retry
             log.warn("Request {} with an idempotency key did not commit", request.getRequestURI(), failedToCommit);
@@ -162,7 +154,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(e); // unwrapped again outside the transaction
         }
     }
 
@@ -190,67 +182,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
-    }
-
-    /**
-     * The request's identity: method, path, query and content. A multipart body is taken part by part (its
-     * boundary differs on every send), a form by its parameters; anything else byte for byte, handed on as a copy.
-     * Null when the body cannot be read here (too large, malformed): such a request is refused downstream anyway.
-     */
-    private static Fingerprinted fingerprint(HttpServletRequest request) throws IOException {
-        MessageDigest digest = sha256();
-        update(digest, request.getMethod());
-        update(digest, request.getRequestURI());
-        update(digest, Objects.toString(request.getQueryString(), ""));
-        String mediaType = Objects.toString(request.getContentType(), "").split(";")[0].trim().toLowerCase(Locale.ROOT);
-        HttpServletRequest forward = request;
-        try {
-            if (mediaType.equals(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-                // by name (a field's values in the order sent); the container keeps the parts for the controller
-                for (Part part : request.getParts().stream().sorted(Comparator.comparing(Part::getName)).toList()) {
-                    update(digest, part.getName());
-                    update(digest, Objects.toString(part.getSubmittedFileName(), ""));
-                    try (InputStream content = part.getInputStream()) {
-                        digest.update(content.readAllBytes());
-                    }
-                }
-            } else if (mediaType.equals(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
-                new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
-                    update(digest, name);
-                    for (String value : values) {
-                        update(digest, value);
-                    }
-                });
-            } else {
-                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-                if (body.length > MAX_BODY) {
-                    return null;
-                }
-                digest.update(body);
-                forward = new CachedBodyRequest(request, body);
-            }
-        } catch (ServletException | IllegalStateException unreadable) {
-            return null;
-        }
-        return new Fingerprinted(HexFormat.of().formatHex(digest.digest()), forward);
-    }
-
-    private static void update(MessageDigest digest, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Fingerprinted(String hash, HttpServletRequest request) {
     }
 
     /** Another request with the same caller and key holds or has committed the key. */
