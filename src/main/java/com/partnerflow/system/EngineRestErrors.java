@@ -1,11 +1,14 @@
 package com.partnerflow.system;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -22,16 +25,20 @@ import org.springframework.stereotype.Component;
  * instead of Camunda's 500 «Cannot complete task …: Exception while invoking TaskListener: …».
  * The engine wraps listener exceptions, so each mapper looks for a {@link BusinessRuleViolation}
  * among the causes and otherwise answers exactly as Camunda's own handler does. The body keeps
- * Camunda's {@code type}/{@code message} shape, which Tasklist and REST clients read.
+ * Camunda's {@code type}/{@code message} shape, which Tasklist and REST clients read. The loser of a race on a
+ * task gets a 409 ({@link TaskConflicts}) instead of Camunda's 500.
+ * <p>
+ * Registered in {@code /engine-rest} here, and in the webapps' own engine API (Tasklist's
+ * {@code /camunda/api/engine}) by {@link CamundaApiErrors}.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
 
+    static final List<Class<?>> MAPPERS = List.of(ViolationMapper.class, WrappedInRestException.class, WrappedInEngineException.class);
+
     @Override
     public void customize(ResourceConfig config) {
-        config.register(ViolationMapper.class);
-        config.register(WrappedInRestException.class);
-        config.register(WrappedInEngineException.class);
+        MAPPERS.forEach(config::register);
     }
 
     static Response violation(BusinessRuleViolation violation) {
@@ -61,19 +68,33 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Priority(Priorities.USER - 100)
     static class WrappedInRestException implements ExceptionMapper<RestException> {
+        @Context
+        UriInfo request;
+
         @Override
         public Response toResponse(RestException exception) {
             BusinessRuleViolation cause = find(exception);
-            return cause != null ? violation(cause) : new RestExceptionHandler().toResponse(exception);
+            if (cause != null) {
+                return violation(cause);
+            }
+            Response conflict = TaskConflicts.of(request.getPath(), exception);
+            return conflict != null ? conflict : new RestExceptionHandler().toResponse(exception);
         }
     }
 
     @Priority(Priorities.USER - 100)
     static class WrappedInEngineException implements ExceptionMapper<ProcessEngineException> {
+        @Context
+        UriInfo request;
+
         @Override
         public Response toResponse(ProcessEngineException exception) {
             BusinessRuleViolation cause = find(exception);
-            return cause != null ? violation(cause) : new ProcessEngineExceptionHandler().toResponse(exception);
+            if (cause != null) {
+                return violation(cause);
+            }
+            Response conflict = TaskConflicts.of(request.getPath(), exception);
+            return conflict != null ? conflict : new ProcessEngineExceptionHandler().toResponse(exception);
         }
     }
 }

@@ -36,6 +36,11 @@ public final class TransferApi {
 
     /** {@code POST /api/transfers} as multipart; {@code fields} may contain anything, the file is sent as {@code letter}. */
     public ResponseEntity<JsonNode> submit(String user, Map<String, Object> fields, String fileName, byte[] file) {
+        return submit(user, fields, fileName, file, null);
+    }
+
+    /** The same with an {@code Idempotency-Key} header, unless {@code idempotencyKey} is null. */
+    public ResponseEntity<JsonNode> submit(String user, Map<String, Object> fields, String fileName, byte[] file, String idempotencyKey) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         fields.forEach(body::add);
         if (file != null) {
@@ -48,6 +53,9 @@ public final class TransferApi {
         }
         HttpHeaders headers = basic(user);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         return http.exchange("/api/transfers", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
