@@ -12,6 +12,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TransferRequests extends JpaRepository<TransferRequest, Long> {
 
+    /** JPQL, not a derived query: see {@code PartnerMemberships#findByUserId}. */
+    @Query("select t from TransferRequest t where t.openSubscriberId = :subscriberId")
     Optional<TransferRequest> findByOpenSubscriberId(Long subscriberId);
 
     /**

@@ -24,6 +24,11 @@ final class Machine {
         return machine.entrySet().stream().map(entry -> List.<Object>of(entry.getKey(), String.valueOf(entry.getValue()))).toList();
     }
 
+    /** The CPU this JVM has used so far, all its threads. */
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     private static long totalMemoryMib() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize() / (1024 * 1024);

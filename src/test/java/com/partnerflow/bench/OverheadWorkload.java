@@ -40,7 +40,12 @@ class OverheadWorkload {
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     /** One process's figures, as {@code results.json} names them. */
-    record Figure(String process, double app_per_s, double bare_per_s, double ratio) {
+    record Figure(String process, double app_per_s, double bare_per_s, double ratio, double app_cpu_ms,
+                  double bare_cpu_ms) {
+    }
+
+    /** One round: instances completed per second, and the CPU the whole process spent per instance meanwhile. */
+    private record Round(double perSecond, double cpuMillis) {
     }
 
     private final AutowireCapableBeanFactory beans;
@@ -71,57 +76,64 @@ class OverheadWorkload {
         List<Figure> figures = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         for (HappyPath<?> path : paths) {
-            List<Double> app = new ArrayList<>();
-            List<Double> bare = new ArrayList<>();
+            List<Round> app = new ArrayList<>();
+            List<Round> bare = new ArrayList<>();
             measure(path, app, bare);
-            double appPerSecond = Stats.median(app);
-            double barePerSecond = Stats.median(bare);
+            double appPerSecond = Stats.median(perSecond(app));
+            double barePerSecond = Stats.median(perSecond(bare));
             Figure figure = new Figure(path.key(), Stats.round(appPerSecond, 2), Stats.round(barePerSecond, 2),
-                    Stats.round(appPerSecond / barePerSecond, 2));
+                    Stats.round(appPerSecond / barePerSecond, 2), Stats.round(Stats.median(cpuMillis(app)), 1),
+                    Stats.round(Stats.median(cpuMillis(bare)), 1));
             figures.add(figure);
             rows.add(List.of(figure.process(), INSTANCES, ROUNDS, figure.app_per_s(), figure.bare_per_s(), figure.ratio(),
-                    figure.ratio() >= TARGET ? "yes" : "NO", rounds(app), rounds(bare)));
+                    figure.ratio() >= TARGET ? "yes" : "NO", figure.app_cpu_ms(), figure.bare_cpu_ms(),
+                    rounds(perSecond(app)), rounds(perSecond(bare))));
         }
         results.put("overhead", figures, "Overhead against the bare engine: instances completed per second, median of "
                 + ROUNDS + " rounds of " + INSTANCES + " per side after one warm-up round each, interleaved A B A B",
-                List.of("process", "instances per round", "rounds", "app/s", "bare/s", "ratio", "≥ " + TARGET, "app rounds/s",
+                List.of("process", "instances per round", "rounds", "app/s", "bare/s", "ratio", "≥ " + TARGET,
+                        "app CPU ms/instance", "bare CPU ms/instance", "app rounds/s",
                         "bare rounds/s"), rows);
         log.info("Overhead workload took {} s", Math.round((System.nanoTime() - started) / 1e9));
     }
 
-    private <C> void measure(HappyPath<C> path, List<Double> app, List<Double> bare) {
+    private <C> void measure(HappyPath<C> path, List<Round> app, List<Round> bare) {
         long started = System.nanoTime();
         path.setUp();
         for (int round = 0; round <= ROUNDS; round++) {
-            double appPerSecond = round(path, Side.APP);
-            double barePerSecond = round(path, Side.BARE);
+            Round appRound = round(path, Side.APP);
+            Round bareRound = round(path, Side.BARE);
             if (round > 0) {
-                app.add(appPerSecond);
-                bare.add(barePerSecond);
+                app.add(appRound);
+                bare.add(bareRound);
             }
         }
-        log.info("{}: app {} /s, bare {} /s ({} s with set-up)", path.key(), rounds(app), rounds(bare),
+        log.info("{}: app {} /s ({} CPU ms each), bare {} /s ({} CPU ms each) ({} s with set-up)", path.key(),
+                rounds(perSecond(app)), rounds(cpuMillis(app)), rounds(perSecond(bare)), rounds(cpuMillis(bare)),
                 Math.round((System.nanoTime() - started) / 1e9));
     }
 
     /**
      * Instances completed per second in one round: the clock runs from the first start to the end of the last
-     * instance, its async steps included. The instances' data is made before, outside the measured time.
+     * instance, its async steps included. The instances' data is made before, outside the measured time. The CPU is
+     * the whole process's (job executor, H2 and mail server included) over the same time, per instance.
      */
-    private <C> double round(HappyPath<C> path, Side side) {
+    private <C> Round round(HappyPath<C> path, Side side) {
         List<C> instances = new ArrayList<>();
         for (int i = 0; i < INSTANCES; i++) {
             instances.add(path.prepare());
         }
         long start = System.nanoTime();
+        double cpuStart = Machine.processCpuSeconds();
         List<String> ids = new ArrayList<>();
         for (C instance : instances) {
             ids.add(path.drive(instance, side));
         }
         awaitEnded(Set.copyOf(ids), side.key(path.key()));
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMillis = (Machine.processCpuSeconds() - cpuStart) * 1000 / INSTANCES;
         checkHappyEnd(Set.copyOf(ids), path, side);
-        return INSTANCES / seconds;
+        return new Round(INSTANCES / seconds, cpuMillis);
     }
 
     /** Polls the runtime, which forgets an instance the moment it ends (its last async step included). */
@@ -139,6 +151,14 @@ class OverheadWorkload {
         if (!elsewhere.isEmpty()) {
             throw new IllegalStateException(side.key(path.key()) + " instances did not end at " + path.endEvent() + ": " + elsewhere);
         }
+    }
+
+    private static List<Double> perSecond(List<Round> rounds) {
+        return rounds.stream().map(Round::perSecond).toList();
+    }
+
+    private static List<Double> cpuMillis(List<Round> rounds) {
+        return rounds.stream().map(Round::cpuMillis).toList();
     }
 
     private static String rounds(List<Double> perSecond) {
