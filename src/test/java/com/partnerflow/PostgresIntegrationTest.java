@@ -9,19 +9,18 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -108,7 +107,7 @@ public abstract class PostgresIntegrationTest {
             return beanFactory -> {
                 var dataSource = beanFactory.getBeanDefinition("dataSource");
                 String[] dependsOn = dataSource.getDependsOn() == null ? new String[0] : dataSource.getDependsOn();
-                String[] extended = java.util.Arrays.copyOf(dependsOn, dependsOn.length + 1);
+                String[] extended = Arrays.copyOf(dependsOn, dependsOn.length + 1);
                 extended[dependsOn.length] = "embeddedPostgresServer";
                 dataSource.setDependsOn(extended);
             };
