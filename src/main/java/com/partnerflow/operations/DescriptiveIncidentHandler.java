@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the incidents of failed jobs, as Camunda's own handler does, with a message an operator can act on:
@@ -17,6 +19,8 @@ import org.camunda.bpm.engine.runtime.Incident;
  */
 class DescriptiveIncidentHandler extends DefaultIncidentHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(DescriptiveIncidentHandler.class);
+
     /** Room for the job's message (Camunda keeps at most 666 characters of it) and the prefix. */
     static final int MAX_LENGTH = 2000;
 
@@ -26,7 +30,9 @@ class DescriptiveIncidentHandler extends DefaultIncidentHandler {
 
     @Override
     public Incident handleIncident(IncidentContext context, String message) {
-        return super.handleIncident(context, describe(context, message));
+        String described = describe(context, message);
+        log.warn("Incident: {}", described);
+        return super.handleIncident(context, described);
     }
 
     /** Runs inside the engine's command that sets the job's retries to 0. */
