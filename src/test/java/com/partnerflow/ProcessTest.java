@@ -17,6 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class ProcessTest {
 
+    /**
+     * How often a mail step runs before it becomes an incident: the first attempt and one retry per interval of
+     * its {@code failedJobRetryTimeCycle}, {@code PT1M,PT5M,PT10M,PT20M,PT30M,PT1H} (checked by ProcessModelTest).
+     */
+    protected static final int MAIL_ATTEMPTS = 7;
+
     /** The engine of {@code process-test-engine.cfg.xml}, for a class's {@code @RegisterExtension} field. */
     protected static ProcessEngineExtension engine() {
         return ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();

@@ -6,8 +6,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -70,8 +72,17 @@ public class NotificationService {
         message.setTo(notification.getRecipient());
         message.setSubject(notification.getSubject());
         message.setText(notification.getBody());
-        sender.send(message);
+        try {
+            sender.send(message);
+        } catch (MailException failure) {
+            throw new MailNotSent(notification, server(sender), failure);
+        }
         notification.markDelivered(Notification.Status.SENT, clock.instant());
         log.info("Mail {} sent to {}: {}", notification.getTopic(), notification.getRecipient(), notification.getSubject());
+    }
+
+    private static String server(JavaMailSender sender) {
+        return sender instanceof JavaMailSenderImpl smtp
+                ? smtp.getHost() + ":" + (smtp.getPort() > 0 ? smtp.getPort() : 25) : "SMTP";
     }
 }

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Notifications extends JpaRepository<Notification, Long> {
 
     List<Notification> findByTopicAndStatusOrderById(String topic, Notification.Status status);
+
+    long countByStatus(Notification.Status status);
 }

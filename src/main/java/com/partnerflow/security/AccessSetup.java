@@ -124,10 +124,14 @@ class AccessSetup {
                 ProcessDefinitionPermissions.READ_TASK);
         ensure(Groups.FINANCE, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 
-        // operations watch everything in Cockpit, read only
+        // operations watch everything in Cockpit, read only, except that they retry failed jobs (an incident's
+        // «Retry»): RETRY_JOB allows nothing else, no variables, no modification, no deletion
         ensure(Groups.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.RETRY_JOB);
+        // databases set up before operations could retry keep their grant: add the one permission to it
+        addToGrant(Groups.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.RETRY_JOB);
         ensure(Groups.OPS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
         ensure(Groups.OPS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
 
@@ -164,6 +168,16 @@ class AccessSetup {
             Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             save(authorization, resource, resourceId, permissions);
+        }
+    }
+
+    private void addToGrant(String groupId, Resource resource, String resourceId, Permission permission) {
+        for (Authorization grant : authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).list()) {
+            if (!grant.isPermissionGranted(permission)) {
+                grant.addPermission(permission);
+                authorizationService.saveAuthorization(grant);
+            }
         }
     }
 

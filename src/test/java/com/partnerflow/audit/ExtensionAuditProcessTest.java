@@ -326,12 +326,12 @@ class ExtensionAuditProcessTest extends ProcessTest {
         doThrow(new IllegalStateException("SMTP down")).when(sendNotifications).execute(any());
         complete(auditTask(), AUDIT_DECISION.with(AuditDecision.APPROVE));
 
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < MAIL_ATTEMPTS; attempt++) {
             Job job = notificationJob();
             assertThatThrownBy(() -> managementService().executeJob(job.getId())).hasMessageContaining("SMTP down");
         }
 
-        verify(sendNotifications, times(5)).execute(any());
+        verify(sendNotifications, times(MAIL_ATTEMPTS)).execute(any());
         assertThat(notificationJob().getRetries()).isZero();
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
         assertThat(instance).isWaitingAt(Elements.NOTIFY_PUBLISHED);

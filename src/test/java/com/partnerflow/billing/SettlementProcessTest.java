@@ -225,7 +225,7 @@ class SettlementProcessTest extends ProcessTest {
                 SETTLEMENT_DECISION.with(SettlementDecision.CONFIRM));
 
         Job mail = managementService().createJobQuery().activityId(Elements.NOTIFY_PARTNER).singleResult();
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        for (int attempt = 1; attempt <= MAIL_ATTEMPTS; attempt++) {
             assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP server down");
         }
         assertThat(managementService().createJobQuery().jobId(mail.getId()).singleResult().getRetries()).isZero();

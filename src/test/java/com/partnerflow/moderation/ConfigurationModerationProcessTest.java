@@ -288,12 +288,12 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         doThrow(new IllegalStateException("SMTP down")).when(moderations).sendNotifications(MODERATION);
         review(REVIEW_DECISION.with(ReviewDecision.APPROVE));
 
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < MAIL_ATTEMPTS; attempt++) {
             Job job = notificationJob();
             assertThatThrownBy(() -> managementService().executeJob(job.getId())).hasMessageContaining("SMTP down");
         }
 
-        verify(moderations, times(5)).sendNotifications(MODERATION);
+        verify(moderations, times(MAIL_ATTEMPTS)).sendNotifications(MODERATION);
         assertThat(notificationJob().getRetries()).isZero();
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
         assertThat(instance).isWaitingAt(Elements.NOTIFY_PUBLISHED);

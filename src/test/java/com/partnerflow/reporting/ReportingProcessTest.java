@@ -364,23 +364,32 @@ class ReportingProcessTest extends ProcessTest {
     }
 
     @Test
-    void aFailingApprovalMailIsRetriedEveryFiveMinutesAndBecomesAnIncidentAfterFiveAttempts() throws Exception {
+    void aFailingApprovalMailIsRetriedForTwoHoursWithGrowingPausesAndThenBecomesAnIncident() throws Exception {
         doThrow(new IllegalStateException("SMTP server down")).when(sendNotifications).execute(any());
         ProcessInstance instance = start(true, 3);
         complete(task(), approve(true, MultiUserTier.TWO_TO_NINE));
         Job mail = job();
 
-        Date firstFailure = new Date();
-        ClockUtil.setCurrentTime(firstFailure);
-        assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP server down");
-        Job retried = managementService().createJobQuery().jobId(mail.getId()).singleResult();
-        assertThat(retried.getRetries()).as("R5: five attempts in all").isEqualTo(4);
-        assertThat(retried.getDuedate()).isCloseTo(new Date(firstFailure.getTime() + Duration.ofMinutes(5).toMillis()), 1000);
-        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-
-        for (int attempt = 2; attempt <= 5; attempt++) {
+        // an hour-long outage is bridged by the retries alone: attempts at 0, 1, 6, 16, 36, 66 and 126 minutes
+        List<Duration> pauses = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
+                Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofHours(1));
+        Date firstAttempt = new Date();
+        Date now = firstAttempt;
+        for (int attempt = 1; attempt < MAIL_ATTEMPTS; attempt++) {
+            ClockUtil.setCurrentTime(now);
             assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP server down");
+            Job retried = managementService().createJobQuery().jobId(mail.getId()).singleResult();
+            assertThat(retried.getRetries()).as("retries left after attempt %d", attempt).isEqualTo(MAIL_ATTEMPTS - attempt);
+            Duration pause = pauses.get(attempt - 1);
+            assertThat(retried.getDuedate()).as("next attempt after %s", pause).isCloseTo(new Date(now.getTime() + pause.toMillis()), 1000);
+            assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+            now = retried.getDuedate();
         }
+        assertThat(Duration.ofMillis(now.getTime() - firstAttempt.getTime())).as("the last attempt")
+                .isCloseTo(Duration.ofMinutes(126), Duration.ofSeconds(10));
+
+        ClockUtil.setCurrentTime(now);
+        assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP server down");
 
         assertThat(managementService().createJobQuery().jobId(mail.getId()).singleResult().getRetries()).isZero();
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult())
@@ -389,7 +398,7 @@ class ReportingProcessTest extends ProcessTest {
                     assertThat(incident.getIncidentMessage()).contains("SMTP server down");
                 });
         assertThat(instance).isWaitingAt(Elements.NOTIFY_APPROVED).isNotEnded();
-        verify(sendNotifications, times(5)).execute(any());
+        verify(sendNotifications, times(MAIL_ATTEMPTS)).execute(any());
         verify(enableMultiUserMode, times(1)).execute(any());
     }
 
@@ -402,14 +411,14 @@ class ReportingProcessTest extends ProcessTest {
         complete(task(), rejection);
         Job mail = job();
 
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        for (int attempt = 1; attempt <= MAIL_ATTEMPTS; attempt++) {
             assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP server down");
         }
 
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult().getActivityId())
                 .isEqualTo(Elements.NOTIFY_REJECTED);
         assertThat(instance).isWaitingAt(Elements.NOTIFY_REJECTED);
-        verify(sendNotifications, times(5)).execute(any());
+        verify(sendNotifications, times(MAIL_ATTEMPTS)).execute(any());
     }
 
     @Test

@@ -134,6 +134,11 @@ class AccessHardeningTest extends IntegrationTest {
         assertThat(get("vera", "/actuator/metrics").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("olga", "/actuator/metrics").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("admin", "/actuator/metrics").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("vera", "/actuator/prometheus").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        HttpHeaders textFormat = new HttpHeaders();
+        textFormat.setBasicAuth("olga", "olga");
+        assertThat(http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(textFormat), String.class)
+                .getStatusCode()).as("Prometheus' text format").isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

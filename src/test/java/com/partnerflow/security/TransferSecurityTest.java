@@ -74,7 +74,7 @@ class TransferSecurityTest extends IntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/transfers", "/engine-rest/task", "/engine-rest/process-instance",
-            "/engine-rest/history/process-instance", "/v3/api-docs", "/actuator/metrics"})
+            "/engine-rest/history/process-instance", "/v3/api-docs", "/actuator/metrics", "/actuator/prometheus"})
     void everyApiNeedsALogin(String path) {
         assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(TransferApi.basic(null)), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,9 @@ class ProcessModelTest extends IntegrationTest {
     static final Pattern MEANINGFUL_ID = Pattern.compile(
             "(startEvent|endEvent|userTask|serviceTask|businessRuleTask|subProcess|gateway|boundaryEvent|timer|message|flow|definitions|diagram|plane|decision|dmnDiagram|rule|input|output)_[a-z][A-Za-z]+(_di)?");
 
+    /** The retry cycle of every asynchronous step. */
+    static final String RETRY_CYCLE = "PT1M,PT5M,PT10M,PT20M,PT30M,PT1H";
+
     @Autowired
     ApplicationContext context;
 
@@ -70,6 +74,32 @@ class ProcessModelTest extends IntegrationTest {
                         .as("a process API class for %s", process.getId()).contains(process.getId());
             }
         }
+    }
+
+    /**
+     * Every asynchronous step (each one sends mail) outlasts an hour-long outage of the mail server on its own
+     * (attempts at 0, 1, 6, 16, 36, 66 and 126 minutes) and only then becomes an incident.
+     */
+    @Test
+    void everyMailStepIsAsynchronousAndRetriedForTwoHoursBeforeItBecomesAnIncident() throws IOException {
+        List<String> asyncSteps = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+                if (task.getId().startsWith("serviceTask_notify")) {
+                    assertThat(task.isCamundaAsyncBefore()).as("%s runs in a job of its own", task.getId()).isTrue();
+                }
+            }
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                if (node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter()) {
+                    asyncSteps.add(node.getId());
+                    assertThat(node.getExtensionElements()).as("%s has a retry cycle", node.getId()).isNotNull();
+                    assertThat(node.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list())
+                            .as("%s retry cycle", node.getId()).singleElement()
+                            .extracting(cycle -> cycle.getTextContent().strip()).isEqualTo(RETRY_CYCLE);
+                }
+            }
+        }
+        assertThat(asyncSteps).hasSize(11);
     }
 
     @Test

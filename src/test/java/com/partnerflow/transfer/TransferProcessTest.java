@@ -227,14 +227,14 @@ class TransferProcessTest extends ProcessTest {
         complete(task(), PARTNER_ANSWER.with(PartnerAnswer.AGREE));
 
         Job mail = job();
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        for (int attempt = 1; attempt <= MAIL_ATTEMPTS; attempt++) {
             assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP server down");
         }
 
         assertThat(managementService().createJobQuery().jobId(mail.getId()).singleResult().getRetries()).isZero();
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
         assertThat(instance).isWaitingAt(Elements.NOTIFY_TRANSFERRED);
-        verify(sendNotifications, times(5)).execute(any());
+        verify(sendNotifications, times(MAIL_ATTEMPTS)).execute(any());
     }
 
     @Test
