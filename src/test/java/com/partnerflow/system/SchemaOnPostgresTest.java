@@ -2,10 +2,12 @@ package com.partnerflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +31,8 @@ class SchemaOnPostgresTest extends PostgresIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    Flyway flyway;
+    @Autowired
     IdentityService identity;
     @Autowired
     RepositoryService repository;
@@ -38,7 +42,9 @@ class SchemaOnPostgresTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
         List<String> applied = jdbc.queryForList(
                 "select version from flyway_schema_history where success and version is not null order by installed_rank", String.class);
-        assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6");
+        List<String> resolved = Arrays.stream(flyway.info().all()).map(migration -> migration.getVersion().getVersion()).toList();
+        assertThat(applied).as("every migration of db/migration and db/vendor/postgresql, in order").isEqualTo(resolved);
+        assertThat(flyway.info().pending()).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'configuration_account_id'", Integer.class))
                 .isOne();
     }
