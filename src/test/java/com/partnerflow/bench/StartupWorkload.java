@@ -239,7 +239,7 @@ class StartupWorkload {
             command.addAll(jvmOptions);
             // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool at shutdown; H2's own shutdown hook would race it and log errors
             command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-                    "--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("db") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE"));
+                    "--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("db") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
             Path log = directory.resolve("out.log");
             // the launch directory is the working directory, so nothing an application writes next to itself is shared
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
