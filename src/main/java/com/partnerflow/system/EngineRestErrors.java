@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.VariableValueDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -23,6 +25,10 @@ import org.springframework.stereotype.Component;
  * The engine wraps listener exceptions, so each mapper looks for a {@link BusinessRuleViolation}
  * among the causes and otherwise answers exactly as Camunda's own handler does. The body keeps
  * Camunda's {@code type}/{@code message} shape, which Tasklist and REST clients read.
+ *
+ * <p>A variable the engine cannot even read (an empty {@code type}, a File without a file name, a type
+ * with no serializer such as {@code Xml}) is the client's mistake too: a 400 instead of Camunda's 500
+ * with the Java exception's class and message.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -32,6 +38,33 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(ViolationMapper.class);
         config.register(WrappedInRestException.class);
         config.register(WrappedInEngineException.class);
+        config.register(UnreadableVariable.class);
+    }
+
+    static Response unreadableVariable() {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "InvalidRequestException",
+                        "message", "Неверное значение переменной: проверьте её тип (type), значение (value) и valueInfo.",
+                        "status", 400))
+                .build();
+    }
+
+    /** Camunda's conversion of a REST variable ({@code VariableValueDto.toTypedValue}) failed on the client's input. */
+    static boolean isUnreadableVariable(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Cannot find serializer for value")) {
+                return true;
+            }
+            if (cause instanceof IllegalArgumentException || cause instanceof IndexOutOfBoundsException) {
+                for (StackTraceElement frame : cause.getStackTrace()) {
+                    if (frame.getClassName().equals(VariableValueDto.class.getName())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static Response violation(BusinessRuleViolation violation) {
@@ -64,7 +97,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(RestException exception) {
             BusinessRuleViolation cause = find(exception);
-            return cause != null ? violation(cause) : new RestExceptionHandler().toResponse(exception);
+            if (cause != null) {
+                return violation(cause);
+            }
+            return isUnreadableVariable(exception) ? unreadableVariable() : new RestExceptionHandler().toResponse(exception);
         }
     }
 
@@ -73,7 +109,19 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(ProcessEngineException exception) {
             BusinessRuleViolation cause = find(exception);
-            return cause != null ? violation(cause) : new ProcessEngineExceptionHandler().toResponse(exception);
+            if (cause != null) {
+                return violation(cause);
+            }
+            return isUnreadableVariable(exception) ? unreadableVariable() : new ProcessEngineExceptionHandler().toResponse(exception);
+        }
+    }
+
+    /** Any other runtime failure: a 400 for an unreadable variable, otherwise exactly Camunda's own answer. */
+    @Priority(Priorities.USER - 100)
+    static class UnreadableVariable implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException exception) {
+            return isUnreadableVariable(exception) ? unreadableVariable() : new ExceptionHandler().toResponse(exception);
         }
     }
 }
