@@ -1,5 +1,6 @@
 package com.partnerflow.system;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
@@ -18,6 +19,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
 /**
  * Makes {@code /engine-rest} answer a broken business rule (raised by a listener when a form or a
  * REST client starts an instance or completes a task) with a 4xx and just the Russian message,
@@ -27,8 +31,9 @@ import org.springframework.stereotype.Component;
  * Camunda's {@code type}/{@code message} shape, which Tasklist and REST clients read.
  *
  * <p>A variable the engine cannot even read (an empty {@code type}, a File without a file name, a type
- * with no serializer such as {@code Xml}) is the client's mistake too: a 400 instead of Camunda's 500
- * with the Java exception's class and message.
+ * with no serializer such as {@code Xml}, an object in a format that cannot be read, a name longer than
+ * the engine's column) is the client's mistake too: a 400 instead of Camunda's 500 with the Java
+ * exception's class and message. So is a body that is not JSON (Camunda answers it as text/plain).
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -39,6 +44,15 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(WrappedInRestException.class);
         config.register(WrappedInEngineException.class);
         config.register(UnreadableVariable.class);
+        config.register(UnreadableJson.class);
+        config.register(UnmappableJson.class);
+    }
+
+    static Response unreadableBody() {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "InvalidRequestException", "message", "Неверный формат запроса.", "status", 400))
+                .build();
     }
 
     static Response unreadableVariable() {
@@ -53,8 +67,16 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     /** Camunda's conversion of a REST variable ({@code VariableValueDto.toTypedValue}) failed on the client's input. */
     static boolean isUnreadableVariable(Throwable exception) {
         for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("Cannot find serializer for value")) {
+            String message = cause.getMessage();
+            if (message != null && (message.contains("Cannot find serializer for value")
+                    || message.contains("Cannot deserialize object in variable"))) {
                 return true;
+            }
+            // a variable name or value longer than the engine's column: "string data, right truncation" in H2 and PostgreSQL
+            for (Throwable sql = cause; sql instanceof SQLException failure; sql = failure.getNextException()) {
+                if ("22001".equals(failure.getSQLState())) {
+                    return true;
+                }
             }
             if (cause instanceof IllegalArgumentException || cause instanceof IndexOutOfBoundsException) {
                 for (StackTraceElement frame : cause.getStackTrace()) {
@@ -113,6 +135,23 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                 return violation(cause);
             }
             return isUnreadableVariable(exception) ? unreadableVariable() : new ProcessEngineExceptionHandler().toResponse(exception);
+        }
+    }
+
+    /** Camunda answers a body Jackson cannot read with the parser's message as text/plain, class names included. */
+    @Priority(Priorities.USER - 100)
+    static class UnreadableJson implements ExceptionMapper<JsonParseException> {
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return unreadableBody();
+        }
+    }
+
+    @Priority(Priorities.USER - 100)
+    static class UnmappableJson implements ExceptionMapper<JsonMappingException> {
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            return unreadableBody();
         }
     }
 
