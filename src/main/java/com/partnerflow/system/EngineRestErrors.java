@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * Camunda's {@code type}/{@code message} shape, which Tasklist and REST clients read.
  *
  * <p>A variable the engine cannot even read (an empty {@code type}, a File without a file name, a type
- * with no serializer such as {@code Xml}, an object in a format that cannot be read, a name longer than
+ * with no serializer such as {@code Xml}, an object in a format that cannot be read or in Java serialization
+ * (switched off), a transient value for a variable that exists as a persistent one, a name longer than
  * the engine's column) is the client's mistake too: a 400 instead of Camunda's 500 with the Java
  * exception's class and message. So is a body that is not JSON (Camunda answers it as text/plain).
  */
@@ -69,7 +70,9 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             String message = cause.getMessage();
             if (message != null && (message.contains("Cannot find serializer for value")
-                    || message.contains("Cannot deserialize object in variable"))) {
+                    || message.contains("Cannot deserialize object in variable")
+                    || message.contains("Java serialization format is prohibited")
+                    || message.contains("Cannot set transient variable with name"))) {
                 return true;
             }
             // a variable name or value longer than the engine's column: "string data, right truncation" in H2 and PostgreSQL
