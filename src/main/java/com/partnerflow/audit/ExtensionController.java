@@ -38,7 +38,7 @@ class ExtensionController {
         this.caller = caller;
     }
 
-    @PostMapping("/api/extensions")
+    @PostMapping(path = "/api/extensions", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an extension of the caller's partner (authorized developers only)")
     ResponseEntity<ExtensionView> register(@Valid @RequestBody ExtensionRequest request) {
         Extension extension = extensions.register(request.toDraft(), caller.get().userId());
@@ -59,7 +59,7 @@ class ExtensionController {
         return ExtensionView.of(extension, extensions.versionsOf(extension));
     }
 
-    @PostMapping(path = "/api/extensions/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/api/extensions/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a version for audit with its file (.cfe, .epf or .erf, at most 50 MB)",
             description = "Starts the extension-audit process. 422 with a Russian detail listing every failed check.")
     ResponseEntity<VersionView> submit(@PathVariable long id, @Valid @ModelAttribute VersionSubmission submission) {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +50,7 @@ class InstallationController {
         return installations.dataAreas(number, caller.get()).stream().map(DataAreaView::of).toList();
     }
 
-    @PostMapping("/data-areas/{dataAreaId}/installations")
+    @PostMapping(path = "/data-areas/{dataAreaId}/installations", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Install a published version into one of the subscriber's data areas (the subscriber's client users only)",
             description = "Starts the extension-installation process, which installs at once. 404 for a version the subscriber "
                     + "has no access to or another subscriber's data area; 409 when this or a newer version is installed.")

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import com.partnerflow.system.BusinessRuleViolation;
 
@@ -20,9 +21,13 @@ import com.partnerflow.system.BusinessRuleViolation;
 public record FileVariable(String name) {
 
     public Optional<Upload> from(VariableScope scope) {
-        FileValue value = scope.getVariableTyped(name);
-        if (value == null || value.getValue() == null) {
+        TypedValue typed = scope.getVariableTyped(name);
+        if (typed == null || typed.getValue() == null) {
             return Optional.empty();
+        }
+        if (!(typed instanceof FileValue value)) {
+            // a REST client may send anything under the file's name
+            throw BusinessRuleViolation.invalid("Файл нужно передавать переменной типа File.");
         }
         if (!value.isTransient()) {
             // a persistent File variable would already be on its way into ACT_GE_BYTEARRAY and history

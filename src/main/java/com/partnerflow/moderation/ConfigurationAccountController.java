@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,7 @@ class ConfigurationAccountController {
         this.caller = caller;
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a configuration account managed by the caller's partner")
     ResponseEntity<AccountView> create(@Valid @RequestBody AccountRequest request) {
         ConfigurationAccount account = configurations.createAccount(request.name(), caller.get());
@@ -58,37 +59,37 @@ class ConfigurationAccountController {
         return AccountView.of(configurations.account(id, caller.get()));
     }
 
-    @PostMapping("/{id}/members")
+    @PostMapping(path = "/{id}/members", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Invite another partner into the account (manager only)")
     AccountView invite(@PathVariable long id, @Valid @RequestBody InvitationRequest request) {
         return AccountView.of(configurations.invite(id, request.partnerCode().strip(), caller.get()));
     }
 
-    @PostMapping("/{id}/employees")
+    @PostMapping(path = "/{id}/employees", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a special employee: a name only, no login (manager only, at most 10)")
     AccountView addEmployee(@PathVariable long id, @Valid @RequestBody EmployeeRequest request) {
         return AccountView.of(configurations.addEmployee(id, request.name(), caller.get()));
     }
 
-    @DeleteMapping("/{id}/employees/{name}")
+    @DeleteMapping(path = "/{id}/employees/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Remove a special employee by name (manager only)")
     AccountView removeEmployee(@PathVariable long id, @PathVariable String name) {
         return AccountView.of(configurations.removeEmployee(id, name, caller.get()));
     }
 
-    @PostMapping("/{id}/contacts")
+    @PostMapping(path = "/{id}/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add the contact with access (manager only, at most 1)")
     AccountView addContact(@PathVariable long id, @Valid @RequestBody ContactRequest request) {
         return AccountView.of(configurations.addContact(id, request.name(), request.email(), caller.get()));
     }
 
-    @DeleteMapping("/{id}/contacts")
+    @DeleteMapping(path = "/{id}/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Remove the contact with access (manager only)")
     AccountView removeContact(@PathVariable long id) {
         return AccountView.of(configurations.removeContact(id, caller.get()));
     }
 
-    @PostMapping("/{id}/configurations")
+    @PostMapping(path = "/{id}/configurations", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a configuration in the account; the caller's partner stays its creator",
             description = "Fields may be left empty while the configuration is prepared; 422 lists every malformed field.")
     ResponseEntity<ConfigurationView> createConfiguration(@PathVariable long id, @Valid @RequestBody ConfigurationRequest request) {

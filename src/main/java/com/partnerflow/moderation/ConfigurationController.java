@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +54,7 @@ class ConfigurationController {
         return view(id, caller.get());
     }
 
-    @PutMapping("/{id}")
+    @PutMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace the settings and entities (not while a moderator has it)",
             description = "A published configuration stays in the catalogue as it was approved until the new revision is.")
     ConfigurationView edit(@PathVariable long id, @Valid @RequestBody ConfigurationRequest request) {
@@ -62,7 +63,7 @@ class ConfigurationController {
         return view(id, current);
     }
 
-    @PostMapping("/{id}/moderation")
+    @PostMapping(path = "/{id}/moderation", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send to moderation, or send again after the moderator asked for changes (creator only)",
             description = "Starts the configuration-moderation process. 422 lists every missing field at once.")
     ConfigurationView send(@PathVariable long id) {
@@ -71,7 +72,7 @@ class ConfigurationController {
         return view(id, current);
     }
 
-    @DeleteMapping("/{id}/moderation")
+    @DeleteMapping(path = "/{id}/moderation", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Withdraw from moderation while it waits for the moderator or for revision (creator only)")
     ConfigurationView withdraw(@PathVariable long id) {
         Caller current = caller.get();

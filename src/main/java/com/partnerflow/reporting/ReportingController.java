@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +33,7 @@ class ReportingController {
         this.caller = caller;
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit an application as a client user of the subscriber or for it as its servicing partner",
             description = "422 with a Russian detail when a check fails (INN/KPP, users, fewer than 2 users in multi-user mode); "
                     + "409 when the subscriber already has an open application.")

@@ -3,6 +3,8 @@ package com.partnerflow.system;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.ServletException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -15,25 +17,32 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Turns every failure of a {@code /api} request into a {@link ProblemDetail} with a Russian
  * {@code detail}; never a stack trace. A client's mistake stays a 4xx: Spring MVC's own request
  * errors ({@link ErrorResponse}: wrong method, media type, missing header, ...) keep their status,
  * and a body that cannot be read (broken JSON, a multipart body without a boundary) is a 400, not
- * the 500 of the catch-all, which is for our own failures.
+ * the 500 of the catch-all, which is for our own failures. The problem is always JSON, also when the
+ * endpoint produces something else (the CSV export, a file download).
  */
-@RestControllerAdvice(basePackages = "com.partnerflow")
+// no basePackages: a request refused before any controller is chosen (406, 415, 405 by the mapping) has no
+// handler, and an advice with selectors would leave it to Spring Boot's /error, which renders HTML for text/html
+@RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -66,6 +75,7 @@ class ApiExceptionHandler {
         if (status.is5xxServerError()) {
             return ResponseEntity.of(unexpected(exception)).build();
         }
+        allowJson();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailOf(status));
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known != null ? known.getReasonPhrase() : null);
@@ -73,7 +83,7 @@ class ApiExceptionHandler {
         return ResponseEntity.status(status).headers(error.getHeaders()).body(problem);
     }
 
-    private static String detailOf(HttpStatusCode status) {
+    static String detailOf(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "Неверный формат запроса.";
             case 404 -> "Ресурс не найден.";
@@ -89,6 +99,14 @@ class ApiExceptionHandler {
         BusinessRuleViolation violation = findCause(exception, BusinessRuleViolation.class);
         if (violation != null) {
             return problem(statusOf(violation.kind()), violation.getMessage());
+        }
+        if (exception instanceof RequestRejectedException) {
+            // the firewall checks parameter names lazily, e.g. a JSON body sent as a form
+            return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса.");
+        }
+        if (exception instanceof ConstraintViolationException violations) {
+            return problem(HttpStatus.BAD_REQUEST, violations.getConstraintViolations().stream()
+                    .map(ConstraintViolation::getMessage).sorted().collect(Collectors.joining("; ")));
         }
         if (findCause(exception, AuthorizationException.class) != null) {
             return problem(HttpStatus.FORBIDDEN, "Недостаточно прав для этого действия.");
@@ -110,7 +128,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail onInvalidBody(MethodArgumentNotValidException exception) {
         String detail = exception.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                // a value that cannot even be converted (text for an enum or a file) has a message full of class names
+                .map(error -> error.getField() + ": " + (error.isBindingFailure() ? "неверное значение" : error.getDefaultMessage()))
                 .collect(Collectors.joining("; "));
         return problem(HttpStatus.BAD_REQUEST, detail);
     }
@@ -151,9 +170,18 @@ class ApiExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
+        allowJson();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         return problem;
+    }
+
+    /** Lets the problem be written as JSON by an endpoint that declares it produces CSV or a file. */
+    private static void allowJson() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     private static <E extends Throwable> E findCause(Throwable exception, Class<E> type) {

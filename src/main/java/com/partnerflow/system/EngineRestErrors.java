@@ -1,5 +1,6 @@
 package com.partnerflow.system;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,17 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.VariableValueDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
  * Makes {@code /engine-rest} answer a broken business rule (raised by a listener when a form or a
@@ -27,6 +33,12 @@ import org.springframework.stereotype.Component;
  * among the causes and otherwise answers exactly as Camunda's own handler does. The body keeps
  * Camunda's {@code type}/{@code message} shape, which Tasklist and REST clients read. The loser of a race on a
  * task gets a 409 ({@link TaskConflicts}) instead of Camunda's 500.
+ *
+ * <p>A variable the engine cannot even read (an empty {@code type}, a File without a file name, a type
+ * with no serializer such as {@code Xml}, an object in a format that cannot be read or in Java serialization
+ * (switched off), a transient value for a variable that exists as a persistent one, a name longer than
+ * the engine's column) is the client's mistake too: a 400 instead of Camunda's 500 with the Java
+ * exception's class and message. So is a body that is not JSON (Camunda answers it as text/plain).
  * <p>
  * Registered in {@code /engine-rest} here, and in the webapps' own engine API (Tasklist's
  * {@code /camunda/api/engine}) by {@link CamundaApiErrors}.
@@ -34,11 +46,55 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
 
-    static final List<Class<?>> MAPPERS = List.of(ViolationMapper.class, WrappedInRestException.class, WrappedInEngineException.class);
+    static final List<Class<?>> MAPPERS = List.of(ViolationMapper.class, WrappedInRestException.class, WrappedInEngineException.class,
+            UnreadableVariable.class, UnreadableJson.class, UnmappableJson.class);
 
     @Override
     public void customize(ResourceConfig config) {
         MAPPERS.forEach(config::register);
+    }
+
+    static Response unreadableBody() {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "InvalidRequestException", "message", "Неверный формат запроса.", "status", 400))
+                .build();
+    }
+
+    static Response unreadableVariable() {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "InvalidRequestException",
+                        "message", "Неверное значение переменной: проверьте её тип (type), значение (value) и valueInfo.",
+                        "status", 400))
+                .build();
+    }
+
+    /** Camunda's conversion of a REST variable ({@code VariableValueDto.toTypedValue}) failed on the client's input. */
+    static boolean isUnreadableVariable(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.contains("Cannot find serializer for value")
+                    || message.contains("Cannot deserialize object in variable")
+                    || message.contains("Java serialization format is prohibited")
+                    || message.contains("Cannot set transient variable with name"))) {
+                return true;
+            }
+            // a variable name or value longer than the engine's column: "string data, right truncation" in H2 and PostgreSQL
+            for (Throwable sql = cause; sql instanceof SQLException failure; sql = failure.getNextException()) {
+                if ("22001".equals(failure.getSQLState())) {
+                    return true;
+                }
+            }
+            if (cause instanceof IllegalArgumentException || cause instanceof IndexOutOfBoundsException) {
+                for (StackTraceElement frame : cause.getStackTrace()) {
+                    if (frame.getClassName().equals(VariableValueDto.class.getName())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static Response violation(BusinessRuleViolation violation) {
@@ -78,7 +134,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                 return violation(cause);
             }
             Response conflict = TaskConflicts.of(request.getPath(), exception);
-            return conflict != null ? conflict : new RestExceptionHandler().toResponse(exception);
+            if (conflict != null) {
+                return conflict;
+            }
+            return isUnreadableVariable(exception) ? unreadableVariable() : new RestExceptionHandler().toResponse(exception);
         }
     }
 
@@ -94,7 +153,36 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                 return violation(cause);
             }
             Response conflict = TaskConflicts.of(request.getPath(), exception);
-            return conflict != null ? conflict : new ProcessEngineExceptionHandler().toResponse(exception);
+            if (conflict != null) {
+                return conflict;
+            }
+            return isUnreadableVariable(exception) ? unreadableVariable() : new ProcessEngineExceptionHandler().toResponse(exception);
+        }
+    }
+
+    /** Camunda answers a body Jackson cannot read with the parser's message as text/plain, class names included. */
+    @Priority(Priorities.USER - 100)
+    static class UnreadableJson implements ExceptionMapper<JsonParseException> {
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return unreadableBody();
+        }
+    }
+
+    @Priority(Priorities.USER - 100)
+    static class UnmappableJson implements ExceptionMapper<JsonMappingException> {
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            return unreadableBody();
+        }
+    }
+
+    /** Any other runtime failure: a 400 for an unreadable variable, otherwise exactly Camunda's own answer. */
+    @Priority(Priorities.USER - 100)
+    static class UnreadableVariable implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException exception) {
+            return isUnreadableVariable(exception) ? unreadableVariable() : new ExceptionHandler().toResponse(exception);
         }
     }
 }

@@ -44,7 +44,7 @@ class TransferController {
         this.caller = caller;
     }
 
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a transfer with the client's signed letter (PDF, JPEG or PNG, at most 10 MB)",
             description = "The new partner is always the caller's own partner. 422 with a Russian detail when a check fails.")
     ResponseEntity<TransferView> submit(@Valid @ModelAttribute TransferSubmission submission) {

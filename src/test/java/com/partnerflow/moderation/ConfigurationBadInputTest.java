@@ -101,7 +101,7 @@ class ConfigurationBadInputTest extends IntegrationTest {
                 .variableValueEquals(ConfigurationModerationProcess.CONFIGURATION_ID.name(), configurationId).count()).isOne();
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ConfigurationModerationProcess.KEY)
                 .variableValueEquals(ConfigurationModerationProcess.CONFIGURATION_ID.name(), configurationId).count()).isOne();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(moderationId)).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ConfigurationModerationProcess.KEY).processInstanceBusinessKey(String.valueOf(moderationId)).count()).isOne();
         assertThat(moderations(configurationId)).isOne();
 
         ResponseEntity<JsonNode> overEngineRest = api.startOverEngineRest(partnerUser, configurationId);

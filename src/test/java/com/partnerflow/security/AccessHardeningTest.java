@@ -143,6 +143,26 @@ class AccessHardeningTest extends IntegrationTest {
     }
 
     @Test
+    void theApiAnswersJsonNotAnHtmlErrorPageWhenABrowserAsksWithoutOrWithTooFewRights() {
+        HttpHeaders anonymousBrowser = new HttpHeaders();
+        anonymousBrowser.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> unauthorized = http.exchange("/api/transfers", HttpMethod.GET, new HttpEntity<>(anonymousBrowser), String.class);
+        assertThat(unauthorized.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(unauthorized.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"PartnerFlow\"");
+        assertThat(unauthorized.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as(String.valueOf(unauthorized.getHeaders().getContentType())).isTrue();
+        assertThat(unauthorized.getBody()).doesNotContain("Whitelabel").contains("HTTP Basic");
+
+        HttpHeaders partnerBrowser = TransferApi.basic("anna");
+        partnerBrowser.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> forbidden = http.exchange("/actuator/metrics", HttpMethod.GET, new HttpEntity<>(partnerBrowser), String.class);
+        assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(forbidden.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as(String.valueOf(forbidden.getHeaders().getContentType())).isTrue();
+        assertThat(forbidden.getBody()).doesNotContain("Whitelabel").contains("Недостаточно прав");
+    }
+
+    @Test
     void aMalformedMultipartBodyIsTheClientsMistake() {
         HttpHeaders headers = TransferApi.basic("boris");
         headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data");
