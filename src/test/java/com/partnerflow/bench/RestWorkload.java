@@ -29,6 +29,7 @@ import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.transfer.TransferApi;
 import com.partnerflow.transfer.TransferProcess;
+import com.partnerflow.LoopbackHttp;
 
 /**
  * Workload 2, the REST API under concurrency: 1, 4 and 16 HTTP clients on loopback, each driving whole transfers
@@ -115,7 +116,7 @@ class RestWorkload {
             long deadline = start + duration.toNanos();
             List<Future<?>> work = new ArrayList<>();
             for (int client = 0; client < clients; client++) {
-                BenchHttp http = new BenchHttp(port);
+                LoopbackHttp http = new LoopbackHttp(port);
                 String reviewer = vendorStaff.get(client);
                 work.add(threads.submit(() -> {
                     Case next;
@@ -139,11 +140,11 @@ class RestWorkload {
     }
 
     /** One transfer as its three parties drive it; stops at the first failed call. */
-    private void transfer(BenchHttp http, String reviewer, Case transfer, Level level) throws Exception {
+    private void transfer(LoopbackHttp http, String reviewer, Case transfer, Level level) throws Exception {
         Map<String, String> letter = Map.of("subscriberNumber", transfer.subscriber().getNumber(),
                 "subscriberName", transfer.subscriber().getName(), "reason", "Клиент переходит на обслуживание к нам",
                 "letterDate", LocalDate.now().minusDays(1).toString());
-        BenchHttp.Response submitted = level.record("submit", http.postMultipart(transfer.newUser(), "/api/transfers",
+        LoopbackHttp.Response submitted = level.record("submit", http.postMultipart(transfer.newUser(), "/api/transfers",
                 letter, "letter", "letter.pdf", "application/pdf", TransferApi.PDF));
         if (!submitted.ok()) {
             return;
@@ -159,9 +160,9 @@ class RestWorkload {
     }
 
     /** Finds the transfer's open task as {@code user} sees it, as Tasklist would, and completes it with a decision. */
-    private boolean completeTask(BenchHttp http, String user, long transferId, String variable, String value, Level level)
+    private boolean completeTask(LoopbackHttp http, String user, long transferId, String variable, String value, Level level)
             throws Exception {
-        BenchHttp.Response found = level.record("task_query", http.get(user, "/engine-rest/task?processDefinitionKey="
+        LoopbackHttp.Response found = level.record("task_query", http.get(user, "/engine-rest/task?processDefinitionKey="
                 + TransferProcess.KEY + "&processInstanceBusinessKey=" + transferId + "&maxResults=10"));
         if (!found.ok()) {
             return false;
@@ -203,7 +204,7 @@ class RestWorkload {
         final List<String> firstErrors = new CopyOnWriteArrayList<>();
         double seconds;
 
-        BenchHttp.Response record(String call, BenchHttp.Response response) {
+        LoopbackHttp.Response record(String call, LoopbackHttp.Response response) {
             if (response.ok()) {
                 millis.computeIfAbsent(call, key -> new CopyOnWriteArrayList<>()).add(response.millis());
             } else {

@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.partnerflow.TestData;
 import com.partnerflow.security.Groups;
+import com.partnerflow.LoopbackHttp;
 
 /**
  * Workload 3, scale: how the queries people wait for grow with the history. 1k open transfers wait for vendor
@@ -55,7 +56,7 @@ class ScaleWorkload {
 
     @FunctionalInterface
     private interface Call {
-        BenchHttp.Response send(BenchHttp http) throws Exception;
+        LoopbackHttp.Response send(LoopbackHttp http) throws Exception;
     }
 
     ScaleWorkload(TestData data, RuntimeService runtime, TaskService tasks, IdentityService identity,
@@ -73,7 +74,7 @@ class ScaleWorkload {
         System.out.printf("Scale: %d open transfers in %.1f s%n", OPEN_TRANSFERS, seconds(start));
         List<Query> queries = queries();
 
-        BenchHttp http = new BenchHttp(port);
+        LoopbackHttp http = new LoopbackHttp(port);
         double[][] medians = new double[queries.size()][SIZES.length];
         for (double[] row : medians) {
             java.util.Arrays.fill(row, Double.NaN);
@@ -156,9 +157,9 @@ class ScaleWorkload {
      * with a new submitted transfer, as on a live system: H2 answers a query again from its last result while no
      * table it reads has changed, which would time a cache.
      */
-    private double[] medians(BenchHttp http, List<Query> queries, int size) throws Exception {
+    private double[] medians(LoopbackHttp http, List<Query> queries, int size) throws Exception {
         List<List<Double>> millis = new ArrayList<>();
-        List<BenchHttp.Response> answers = new ArrayList<>();
+        List<LoopbackHttp.Response> answers = new ArrayList<>();
         queries.forEach(query -> {
             millis.add(new ArrayList<>());
             answers.add(null);
@@ -166,7 +167,7 @@ class ScaleWorkload {
         for (int round = 0; round < WARM_UP + ROUNDS; round++) {
             volume.open(1);
             for (int query = 0; query < queries.size(); query++) {
-                BenchHttp.Response answer = queries.get(query).call().send(http);
+                LoopbackHttp.Response answer = queries.get(query).call().send(http);
                 if (!answer.ok()) {
                     throw new IllegalStateException(queries.get(query).name() + " failed: " + answer.status() + " " + answer.body());
                 }
@@ -187,7 +188,7 @@ class ScaleWorkload {
     }
 
     /** Enough of an answer to see that it is right: a count, the size of a list, a page's total. */
-    private static String summary(BenchHttp.Response response) {
+    private static String summary(LoopbackHttp.Response response) {
         var json = response.json();
         if (json.isArray()) {
             return json.size() + " items";

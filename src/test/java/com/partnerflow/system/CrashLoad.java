@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.transfer.TransferApi;
 import com.partnerflow.transfer.TransferProcess;
+import com.partnerflow.LoopbackHttp;
 
 /**
  * The load of the crash test: client threads driving the demo data over {@code /api} and {@code /engine-rest} as the
@@ -234,7 +235,7 @@ final class CrashLoad {
     // ---- plumbing ----
 
     private interface Call {
-        HttpUser.Response send() throws IOException, InterruptedException;
+        LoopbackHttp.Response send() throws IOException, InterruptedException;
     }
 
     private interface Client {
@@ -268,7 +269,7 @@ final class CrashLoad {
             throw new Stopped();
         }
         onTheWire.add(call);
-        HttpUser.Response response;
+        LoopbackHttp.Response response;
         try {
             response = send.send();
         } catch (ConnectException refused) {
@@ -288,7 +289,7 @@ final class CrashLoad {
         }
         acknowledged.incrementAndGet();
         lastAcknowledgedAt = System.nanoTime();
-        return response.body().isEmpty() ? HttpUser.JSON.nullNode() : response.json();
+        return response.body().isEmpty() ? LoopbackHttp.JSON.nullNode() : response.json();
     }
 
     private JsonNode read(String what, Call send) throws Stopped {
@@ -296,7 +297,7 @@ final class CrashLoad {
             throw new Stopped();
         }
         try {
-            HttpUser.Response response = send.send();
+            LoopbackHttp.Response response = send.send();
             if (!response.ok()) {
                 throw error(what + ": " + response.status() + " " + response.body());
             }

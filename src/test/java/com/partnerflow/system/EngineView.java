@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.LoopbackHttp;
 
 /**
  * What the engine says about the recovered application, read over {@code /engine-rest} as the administrator (who
@@ -88,7 +89,7 @@ final class EngineView {
 
     /** A domain resource as the administrator sees it, or null when it is not there. */
     JsonNode resource(String path) throws IOException, InterruptedException {
-        HttpUser.Response response = admin.get(path);
+        LoopbackHttp.Response response = admin.get(path);
         if (response.status() == 404) {
             return null;
         }

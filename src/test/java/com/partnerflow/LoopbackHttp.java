@@ -1,4 +1,4 @@
-package com.partnerflow.bench;
+package com.partnerflow;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,51 +16,64 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One HTTP user of the running application on loopback, as a partner's CRM or Tasklist calls it: HTTP Basic,
- * JSON, multipart for uploads. Each instance has its own {@link HttpClient}, so concurrent users do not share
- * connections. A call never throws for an HTTP status: the caller decides what counts as an error.
+ * HTTP calls to a running application on loopback, as a partner's CRM or Tasklist makes them: HTTP Basic as a demo
+ * or test user (password = user name), JSON, multipart for uploads; for the benchmark and the tests that drive the
+ * packaged jar. Each instance has its own {@link HttpClient}, so concurrent users do not share connections. A call
+ * never throws for an HTTP status (the caller decides what counts as an error), only for a broken connection.
  */
-final class BenchHttp {
+public final class LoopbackHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
-    BenchHttp(int port) {
+    public LoopbackHttp(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** A finished call: status, body and how long it took from sending to the last byte. */
-    record Response(int status, String body, double millis) {
+    public record Response(int status, String body, double millis) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
                 throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
             }
         }
+
+        /** The body, or an {@link AssertionError} naming the call when the status is not 2xx. */
+        public JsonNode expectOk(String what) {
+            if (!ok()) {
+                throw new AssertionError(what + ": " + status + " " + body);
+            }
+            return json();
+        }
     }
 
-    Response get(String user, String path) throws IOException, InterruptedException {
+    public Response get(String user, String path) throws IOException, InterruptedException {
         return send(request(user, path).GET());
     }
 
-    Response postJson(String user, String path, Object body) throws IOException, InterruptedException {
+    public Response postJson(String user, String path, Object body) throws IOException, InterruptedException {
         return send(request(user, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
     }
 
+    public Response post(String user, String path) throws IOException, InterruptedException {
+        return send(request(user, path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** {@code multipart/form-data} with text fields and one file part. */
-    Response postMultipart(String user, String path, Map<String, String> fields, String fileField, String fileName,
+    public Response postMultipart(String user, String path, Map<String, String> fields, String fileField, String fileName,
                            String fileType, byte[] file) throws IOException, InterruptedException {
-        String boundary = "bench-" + UUID.randomUUID();
+        String boundary = "loopback-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
             write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n"
