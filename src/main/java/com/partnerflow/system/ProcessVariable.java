@@ -29,7 +29,7 @@ public final class ProcessVariable<T> {
     }
 
     public static ProcessVariable<String> string(String name) {
-        return new ProcessVariable<>(name, value -> value == null ? null : value.toString(), value -> value);
+        return new ProcessVariable<>(name, value -> toText(name, value), value -> value);
     }
 
     public static ProcessVariable<Long> longValue(String name) {
@@ -70,6 +70,21 @@ public final class ProcessVariable<T> {
     }
 
     /** A number, or the digits a form's text field or a REST client may send; anything else is refused. */
+    /**
+     * Text, or a number or a date as text. Binary content (a {@code Bytes} or {@code File} value any REST client can
+     * send for a text field) is refused in Russian: its {@code toString()} is a JVM identity like {@code [B@1b2c3d},
+     * which would end up in the messages and the data.
+     */
+    private static String toText(String name, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.getClass().isArray() || value instanceof java.io.InputStream) {
+            throw BusinessRuleViolation.invalid("Поле «" + name + "» должно быть текстом, а передан файл или двоичные данные.");
+        }
+        return value.toString();
+    }
+
     private static Long toLong(String name, Object value) {
         if (value == null || value instanceof Number) {
             return value == null ? null : ((Number) value).longValue();

@@ -78,6 +78,14 @@ class ProcessVariableTest {
     }
 
     @Test
+    void binaryContentIsNotTextAndNoJvmIdentityLeaksIntoTheMessage() {
+        scope.setVariable("subscriberName", new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> NAME.from(scope)).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("«subscriberName» должно быть текстом").hasMessageNotContaining("[B@");
+    }
+
+    @Test
     void aMissingVariableIsAnErrorNamingIt() {
         assertThatIllegalStateException().isThrownBy(() -> ID.from(scope))
                 .withMessage("Process variable 'transferId' is not set");
