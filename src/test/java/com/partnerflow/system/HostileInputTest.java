@@ -65,13 +65,14 @@ import com.partnerflow.transfer.TransferApi;
 import com.partnerflow.transfer.TransferProcess;
 
 /**
- * Hostile input against every {@code /api} endpoint and every start form on {@code /engine-rest}: random
+ * Hostile input against every {@code /api} endpoint, every start form and every user task form on
+ * {@code /engine-rest} (each task reached through its process, as its users decide the earlier tasks): random
  * and boundary values, wrong types, huge strings and files, unicode, markup and SQL, missing and extra
  * fields, wrong users. Every answer must be below 500, carry no stack trace or SQL, be JSON (never HTML),
  * give accepted text back exactly as sent, and a refused request must leave every table of the schema
  * as it was.
  *
- * <p>The endpoints and start forms are read from the application, so a new one without a generator fails
+ * <p>The endpoints, start forms and user tasks are read from the application, so a new one without a generator fails
  * the build. {@code -Dfuzz.cases=N} cases per endpoint (default: a small sample for {@code verify};
  * {@code ./mvnw -Pfuzz verify} runs 1,000), {@code -Dfuzz.seed=S} to replay a run.
  */
@@ -94,7 +95,7 @@ class HostileInputTest extends IntegrationTest {
     private static final List<Pattern> INTERNALS = Stream.of("\\tat ", "(?m)^\\s*at [a-z]+\\.", "\\b(java|javax|jakarta|org|com)\\.[\\w.$]+(Exception|Error)\\b",
                     "org\\.hibernate", "org\\.h2", "org\\.springframework", "com\\.partnerflow", "SQLSTATE", "(?i)sql statement",
                     "(?i)\\bselect\\b[^\"]{0,80}\\bfrom\\b", "(?i)\\binsert into\\b", "(?i)\\bupdate\\b[^\"]{0,40}\\bset\\b",
-                    "(?i)constraint", "(?i)could not execute", "ENGINE-\\d{5}", "org\\.camunda\\.bpm\\.engine\\.impl",
+                    "(?i)constraint", "\\[[BCDFIJSZL][\\w.$;]*@[0-9a-f]{4,}", "\\b[a-z]+\\.[a-z]+\\.[\\w.$]+@[0-9a-f]{5,8}\\b", "(?i)could not execute", "ENGINE-\\d{5}", "org\\.camunda\\.bpm\\.engine\\.impl",
                     "\"type\":\"(ClassCast|NullPointer|IllegalArgument|IllegalState|(String)?IndexOutOfBounds|Arithmetic|UnsupportedOperation|NumberFormat)Exception\"")
             .map(Pattern::compile).toList();
 
@@ -244,7 +245,7 @@ class HostileInputTest extends IntegrationTest {
                 startForm("configuration-moderation", List.of(employee),
                         () -> Map.of("configurationId", typed(configurationToSend, "Long"))))
                 .collect(Collectors.toMap(Endpoint::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Subscriber corrected = data.subscriber(other);
+        java.util.concurrent.atomic.AtomicReference<Subscriber> corrected = new java.util.concurrent.atomic.AtomicReference<>();
         strangers = List.of("vera", "artem", "lidia", "fedor", "olga", "marina", employee, otherEmployee, clientUser);
         java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
         ModerationApi moderation = new ModerationApi(http);
@@ -272,11 +273,16 @@ class HostileInputTest extends IntegrationTest {
                         () -> Map.of("letterDecision", string("FORWARD"), "letterComment", string("Письмо в порядке"))),
                         "userTask_reviewLetter", freshTransfer),
                 new TaskKind(startForm("subscriber-transfer:userTask_correctRequest", List.of(employee), () -> {
-                    Map<String, Object> variables = new LinkedHashMap<>(letterVariables(corrected));
+                    Map<String, Object> variables = new LinkedHashMap<>(letterVariables(corrected.get()));
                     variables.put("letter", TransferApi.transientFile("letter-signed.pdf", TransferApi.PDF));
                     return variables;
-                }), "userTask_correctRequest", () -> decided(freshTransfer.get(), TransferProcess.KEY, "userTask_reviewLetter", "vera",
-                        Map.of("letterDecision", string("RETURN"), "letterComment", string("Нет подписи директора")))),
+                }), "userTask_correctRequest", () -> {
+                    corrected.set(data.subscriber(other)); // the correction cannot change the subscriber
+                    String transferId = String.valueOf(created(employee, "/api/transfers",
+                            multipart(letterFields(corrected.get()), "letter", "letter.pdf", TransferApi.PDF)));
+                    return decided(transferId, TransferProcess.KEY, "userTask_reviewLetter", "vera",
+                        Map.of("letterDecision", string("RETURN"), "letterComment", string("Нет подписи директора")));
+                }),
                 new TaskKind(startForm("subscriber-transfer:userTask_partnerAgreement", List.of(otherEmployee),
                         () -> Map.of("partnerAnswer", string("AGREE"), "partnerComment", string("Не возражаем"))),
                         "userTask_partnerAgreement", () -> forwarded(freshTransfer.get())),
@@ -550,6 +556,7 @@ class HostileInputTest extends IntegrationTest {
             notes.add("as " + user);
         }
         boolean submitForm = fuzz.chance(60);
+        String path = pathOf.apply(submitForm); // first: a task form's variables may depend on the task reached
         Map<String, Object> variables = new LinkedHashMap<>(form.json().get());
         List<String> names = new ArrayList<>(variables.keySet());
         int changes = 1 + fuzz.nextInt(3);
@@ -592,7 +599,6 @@ class HostileInputTest extends IntegrationTest {
         headers.setBasicAuth(user, user, StandardCharsets.UTF_8);
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-        String path = pathOf.apply(submitForm);
         return new Request(form.pattern() + " #" + index + " " + path + " " + String.join("; ", notes), user, user, HttpMethod.POST,
                 java.net.URI.create(http.getRootUri() + path), headers, body, Map.of());
     }
