@@ -65,7 +65,7 @@ public final class ProcessVariable<T> {
         try {
             return Enum.valueOf(type, value.toString());
         } catch (IllegalArgumentException unknown) {
-            throw BusinessRuleViolation.invalid("Недопустимое значение поля «" + name + "»: " + value);
+            throw BusinessRuleViolation.invalid("Недопустимое значение поля «" + name + "»: " + shown(value));
         }
     }
 
@@ -79,10 +79,19 @@ public final class ProcessVariable<T> {
         if (value == null) {
             return null;
         }
-        if (value.getClass().isArray() || value instanceof java.io.InputStream) {
+        if (isBinary(value)) {
             throw BusinessRuleViolation.invalid("Поле «" + name + "» должно быть текстом, а передан файл или двоичные данные.");
         }
         return value.toString();
+    }
+
+    private static boolean isBinary(Object value) {
+        return value.getClass().isArray() || value instanceof java.io.InputStream;
+    }
+
+    /** A refused value as a message may quote it: never a JVM identity like {@code [B@1b2c3d}. */
+    private static String shown(Object value) {
+        return isBinary(value) ? "файл или двоичные данные" : String.valueOf(value);
     }
 
     private static Long toLong(String name, Object value) {
@@ -96,7 +105,7 @@ public final class ProcessVariable<T> {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException notANumber) {
-            throw BusinessRuleViolation.invalid("Поле «" + name + "» должно быть числом, а передано: " + value);
+            throw BusinessRuleViolation.invalid("Поле «" + name + "» должно быть числом, а передано: " + shown(value));
         }
     }
 
@@ -108,7 +117,7 @@ public final class ProcessVariable<T> {
         return switch (value.toString().strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw BusinessRuleViolation.invalid("Ожидается значение «да» или «нет», а передано: " + value);
+            default -> throw BusinessRuleViolation.invalid("Ожидается значение «да» или «нет», а передано: " + shown(value));
         };
     }
 

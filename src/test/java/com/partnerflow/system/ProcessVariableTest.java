@@ -83,6 +83,12 @@ class ProcessVariableTest {
 
         assertThatThrownBy(() -> NAME.from(scope)).isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("«subscriberName» должно быть текстом").hasMessageNotContaining("[B@");
+        scope.setVariable("transferId", new byte[] {1});
+        assertThatThrownBy(() -> ID.from(scope)).isInstanceOf(BusinessRuleViolation.class).hasMessageNotContaining("[B@");
+        scope.setVariable("colour", new java.io.ByteArrayInputStream(new byte[] {1}));
+        assertThatThrownBy(() -> COLOUR.from(scope)).isInstanceOf(BusinessRuleViolation.class).hasMessageNotContaining("@");
+        scope.setVariable("multiUserMode", new byte[] {1});
+        assertThatThrownBy(() -> FLAG.from(scope)).isInstanceOf(BusinessRuleViolation.class).hasMessageNotContaining("[B@");
     }
 
     @Test
