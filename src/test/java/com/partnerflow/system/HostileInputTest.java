@@ -510,7 +510,9 @@ class HostileInputTest extends IntegrationTest {
         for (Pattern internal : INTERNALS) {
             Matcher matcher = internal.matcher(body);
             while (matcher.find()) {
-                if (!sent.contains(matcher.group())) {
+                // stored by an earlier accepted case (a comment, a reason) and listed now: the fuzzer's own data
+                String found = matcher.group();
+                if (!sent.contains(found) && Fuzz.NASTY.stream().noneMatch(nasty -> nasty.contains(found))) {
                     problems.add("internals in the answer: " + matcher.group());
                     break;
                 }
