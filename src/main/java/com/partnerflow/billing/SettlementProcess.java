@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.ProcessVariable;
 
 /**
@@ -75,9 +76,10 @@ public final class SettlementProcess {
         return period(task.getExecution());
     }
 
-    /** The reconciliation a multi-instance instance works on. */
+    /** The reconciliation a multi-instance instance works on; a task worker who cleared it gets a 422, not a 500. */
     public static long reconciliationId(VariableScope scope) {
-        return RECONCILIATION_ID.from(scope);
+        return RECONCILIATION_ID.optionalFrom(scope)
+                .orElseThrow(() -> BusinessRuleViolation.invalid("Не указана сверка (reconciliationId)."));
     }
 
     /** The variables a decision task sets; cleared when the task is created. */

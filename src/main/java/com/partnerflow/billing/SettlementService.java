@@ -179,14 +179,15 @@ class SettlementService {
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Сверка № " + reconciliationId + " не найдена."));
     }
 
-    /** A step's reconciliation must belong to the month the instance settles (its business key). */
+    /**
+     * A step's reconciliation must belong to the month the instance settles (its business key). Its id is the instance's
+     * element variable, which whoever completes a task over {@code /engine-rest} can overwrite: an unknown or foreign id
+     * is the client's mistake (422), not a server error.
+     */
     private Reconciliation get(long reconciliationId, YearMonth period) {
-        Reconciliation reconciliation = get(reconciliationId);
-        if (!reconciliation.getPeriod().equals(period.toString())) {
-            throw new IllegalStateException("Reconciliation " + reconciliationId + " is of " + reconciliation.getPeriod()
-                    + ", not of the settled month " + period);
-        }
-        return reconciliation;
+        return reconciliations.findById(reconciliationId).filter(reconciliation -> reconciliation.getPeriod().equals(period.toString()))
+                .orElseThrow(() -> BusinessRuleViolation.invalid("Сверка " + reconciliationId + " не относится к сверяемому месяцу "
+                        + period + "."));
     }
 
     private Reconciliation get(long reconciliationId) {

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
@@ -47,7 +48,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 class EngineRestErrors implements ResourceConfigCustomizer {
 
     static final List<Class<?>> MAPPERS = List.of(ViolationMapper.class, WrappedInRestException.class, WrappedInEngineException.class,
-            UnreadableVariable.class, UnreadableJson.class, UnmappableJson.class);
+            UnreadableVariable.class, UnreadableJson.class, UnmappableJson.class, OverlongJson.class);
 
     @Override
     public void customize(ResourceConfig config) {
@@ -173,6 +174,15 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     static class UnmappableJson implements ExceptionMapper<JsonMappingException> {
         @Override
         public Response toResponse(JsonMappingException exception) {
+            return unreadableBody();
+        }
+    }
+
+    /** A body over Jackson's limits (nesting deeper than 1,000, an overlong number or string): Camunda answers 500. */
+    @Priority(Priorities.USER - 100)
+    static class OverlongJson implements ExceptionMapper<StreamConstraintsException> {
+        @Override
+        public Response toResponse(StreamConstraintsException exception) {
             return unreadableBody();
         }
     }

@@ -29,7 +29,7 @@ public final class ProcessVariable<T> {
     }
 
     public static ProcessVariable<String> string(String name) {
-        return new ProcessVariable<>(name, value -> value == null ? null : value.toString(), value -> value);
+        return new ProcessVariable<>(name, value -> toText(name, value), value -> value);
     }
 
     public static ProcessVariable<Long> longValue(String name) {
@@ -65,11 +65,35 @@ public final class ProcessVariable<T> {
         try {
             return Enum.valueOf(type, value.toString());
         } catch (IllegalArgumentException unknown) {
-            throw BusinessRuleViolation.invalid("Недопустимое значение поля «" + name + "»: " + value);
+            throw BusinessRuleViolation.invalid("Недопустимое значение поля «" + name + "»: " + shown(value));
         }
     }
 
     /** A number, or the digits a form's text field or a REST client may send; anything else is refused. */
+    /**
+     * Text, or a number or a date as text. Binary content (a {@code Bytes} or {@code File} value any REST client can
+     * send for a text field) is refused in Russian: its {@code toString()} is a JVM identity like {@code [B@1b2c3d},
+     * which would end up in the messages and the data.
+     */
+    private static String toText(String name, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (isBinary(value)) {
+            throw BusinessRuleViolation.invalid("Поле «" + name + "» должно быть текстом, а передан файл или двоичные данные.");
+        }
+        return value.toString();
+    }
+
+    private static boolean isBinary(Object value) {
+        return value.getClass().isArray() || value instanceof java.io.InputStream;
+    }
+
+    /** A refused value as a message may quote it: never a JVM identity like {@code [B@1b2c3d}. */
+    private static String shown(Object value) {
+        return isBinary(value) ? "файл или двоичные данные" : String.valueOf(value);
+    }
+
     private static Long toLong(String name, Object value) {
         if (value == null || value instanceof Number) {
             return value == null ? null : ((Number) value).longValue();
@@ -81,7 +105,7 @@ public final class ProcessVariable<T> {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException notANumber) {
-            throw BusinessRuleViolation.invalid("Поле «" + name + "» должно быть числом, а передано: " + value);
+            throw BusinessRuleViolation.invalid("Поле «" + name + "» должно быть числом, а передано: " + shown(value));
         }
     }
 
@@ -93,7 +117,7 @@ public final class ProcessVariable<T> {
         return switch (value.toString().strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw BusinessRuleViolation.invalid("Ожидается значение «да» или «нет», а передано: " + value);
+            default -> throw BusinessRuleViolation.invalid("Ожидается значение «да» или «нет», а передано: " + shown(value));
         };
     }
 

@@ -59,6 +59,25 @@ class SettlementSecurityTest extends IntegrationTest {
     }
 
     @Test
+    void aTaskWorkerWhoClearsOrReplacesTheReconciliationIdIsRefusedAndTheTaskStaysOpen() {
+        JsonNode task = api.task(finance, period, reconciliationId);
+        java.util.Map<String, Object> cleared = new java.util.HashMap<>();
+        cleared.put("value", null);
+        cleared.put("type", "Long");
+
+        for (Object forged : new Object[] {cleared, java.util.Map.of("value", Long.MAX_VALUE, "type", "Long")}) {
+            ResponseEntity<JsonNode> refused = api.complete(finance, task, java.util.Map.of(
+                    SettlementProcess.SETTLEMENT_DECISION.name(), com.partnerflow.transfer.TransferApi.string("CONFIRM"),
+                    SettlementProcess.RECONCILIATION_ID.name(), forged));
+
+            assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(422);
+            assertThat(refused.getBody().toString()).doesNotContain("ENGINE-", "IllegalState");
+        }
+        assertThat(api.task(finance, period, reconciliationId)).as("still open, for the same reconciliation").isNotNull();
+        assertThat(reconciliations.findById(reconciliationId).orElseThrow().getStatus()).isNotEqualTo(ReconciliationStatus.CONFIRMED);
+    }
+
+    @Test
     void thePartnerReadsItsOwnReconciliationAndCsv() {
         assertThat(api.get(alfaUser, "/api/reconciliations/" + reconciliationId).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.get(alfaUser, "/api/partners/" + alfa.getCode() + "/invoices").getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -163,6 +163,39 @@ class AccessHardeningTest extends IntegrationTest {
     }
 
     @Test
+    void aPathTheFirewallRejectsIsAJsonProblemForABrowserToo() {
+        HttpHeaders browser = TransferApi.basic("anna");
+        browser.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> rejected = http.exchange(new org.springframework.http.RequestEntity<>(browser, HttpMethod.GET,
+                java.net.URI.create(http.getRootUri() + "/api/transfers/1;%20select%20*%20from%20act_id_user;%20--@")), String.class);
+
+        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rejected.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("%s %s", rejected.getHeaders().getContentType(), rejected.getBody()).isTrue();
+        assertThat(rejected.getBody()).doesNotContain("Whitelabel").contains("\"status\":400");
+    }
+
+    @Test
+    void jsonNestedDeeperThanJacksonReadsIsTheClientsMistake() {
+        String deep = "[".repeat(1001) + "]".repeat(1001);
+        HttpHeaders headers = TransferApi.basic("fedor");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> engine = http.exchange("/engine-rest/process-definition/key/monthly-settlement/start", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\":{\"period\":{\"value\":" + deep + ",\"type\":\"String\"}}}", headers), JsonNode.class);
+
+        assertThat(engine.getStatusCode()).as(String.valueOf(engine.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(engine.getBody().get("type").asText()).isEqualTo("InvalidRequestException");
+        assertThat(engine.getBody().toString()).doesNotContain("StreamConstraints", "Jackson");
+
+        HttpHeaders partner = TransferApi.basic("anna");
+        partner.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> api = http.exchange("/api/configuration-accounts", HttpMethod.POST,
+                new HttpEntity<>("{\"name\":" + deep + "}", partner), JsonNode.class);
+        assertThat(api.getStatusCode()).as(String.valueOf(api.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.getBody().toString()).doesNotContain("StreamConstraints", "Jackson");
+    }
+
+    @Test
     void aMalformedMultipartBodyIsTheClientsMistake() {
         HttpHeaders headers = TransferApi.basic("boris");
         headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data");

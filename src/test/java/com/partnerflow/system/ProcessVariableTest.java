@@ -78,6 +78,20 @@ class ProcessVariableTest {
     }
 
     @Test
+    void binaryContentIsNotTextAndNoJvmIdentityLeaksIntoTheMessage() {
+        scope.setVariable("subscriberName", new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> NAME.from(scope)).isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("«subscriberName» должно быть текстом").hasMessageNotContaining("[B@");
+        scope.setVariable("transferId", new byte[] {1});
+        assertThatThrownBy(() -> ID.from(scope)).isInstanceOf(BusinessRuleViolation.class).hasMessageNotContaining("[B@");
+        scope.setVariable("colour", new java.io.ByteArrayInputStream(new byte[] {1}));
+        assertThatThrownBy(() -> COLOUR.from(scope)).isInstanceOf(BusinessRuleViolation.class).hasMessageNotContaining("@");
+        scope.setVariable("multiUserMode", new byte[] {1});
+        assertThatThrownBy(() -> FLAG.from(scope)).isInstanceOf(BusinessRuleViolation.class).hasMessageNotContaining("[B@");
+    }
+
+    @Test
     void aMissingVariableIsAnErrorNamingIt() {
         assertThatIllegalStateException().isThrownBy(() -> ID.from(scope))
                 .withMessage("Process variable 'transferId' is not set");
