@@ -3,6 +3,7 @@ package com.partnerflow.system;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -123,6 +124,22 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         }
     }
 
+    /**
+     * A failure wrapped by Camunda: our business rule, a lost race on a task, an unreadable variable, in that order;
+     * anything else is answered by Camunda's own handler.
+     */
+    static Response answer(String path, Throwable exception, Supplier<Response> camundasAnswer) {
+        BusinessRuleViolation cause = find(exception);
+        if (cause != null) {
+            return violation(cause);
+        }
+        Response conflict = TaskConflicts.of(path, exception);
+        if (conflict != null) {
+            return conflict;
+        }
+        return isUnreadableVariable(exception) ? unreadableVariable() : camundasAnswer.get();
+    }
+
     @Priority(Priorities.USER - 100)
     static class WrappedInRestException implements ExceptionMapper<RestException> {
         @Context
@@ -130,15 +147,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(RestException exception) {
-            BusinessRuleViolation cause = find(exception);
-            if (cause != null) {
-                return violation(cause);
-            }
-            Response conflict = TaskConflicts.of(request.getPath(), exception);
-            if (conflict != null) {
-                return conflict;
-            }
-            return isUnreadableVariable(exception) ? unreadableVariable() : new RestExceptionHandler().toResponse(exception);
+            return answer(request.getPath(), exception, () -> new RestExceptionHandler().toResponse(exception));
         }
     }
 
@@ -149,15 +158,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            BusinessRuleViolation cause = find(exception);
-            if (cause != null) {
-                return violation(cause);
-            }
-            Response conflict = TaskConflicts.of(request.getPath(), exception);
-            if (conflict != null) {
-                return conflict;
-            }
-            return isUnreadableVariable(exception) ? unreadableVariable() : new ProcessEngineExceptionHandler().toResponse(exception);
+            return answer(request.getPath(), exception, () -> new ProcessEngineExceptionHandler().toResponse(exception));
         }
     }
 
