@@ -3,6 +3,7 @@ package com.partnerflow.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,11 @@ class ScaleWorkload {
     /** Completed transfers added per step. */
     private static final int STEP = 1_500;
     private static final int WARM_UP = 5;
+    /**
+     * Before the first size, the queries are sent this many times more, so that a run of this workload alone (a
+     * fresh JVM) does not time the 1k size with code the JIT has not compiled yet, which would flatter the growth.
+     */
+    private static final int JIT_WARM_UP = 60;
     private static final int ROUNDS = 15;
     /** Kept back from the deadline: the last queries, writing the results, stopping the JVM and Maven. */
     private static final Duration TAIL = Duration.ofSeconds(40);
@@ -87,9 +93,14 @@ class ScaleWorkload {
         List<Query> queries = queries();
 
         LoopbackHttp http = new LoopbackHttp(port);
+        for (int round = 0; round < JIT_WARM_UP; round++) {
+            for (Query query : queries) {
+                query.call().send(http);
+            }
+        }
         double[][] medians = new double[queries.size()][SIZES.length + 1];
         for (double[] row : medians) {
-            java.util.Arrays.fill(row, Double.NaN);
+            Arrays.fill(row, Double.NaN);
         }
         int size = 0;
         while (size < SIZES.length && reached(SIZES[size])) {
@@ -99,7 +110,7 @@ class ScaleWorkload {
         int reached = volume.completed();
         if (size < SIZES.length) {
             reached = generateUntilDeadline();
-            if (reached > SIZES[size - 1]) {
+            if (reached > (size == 0 ? 0 : SIZES[size - 1])) {
                 store(medians, SIZES.length, medians(http, queries, reached));
             }
         }
