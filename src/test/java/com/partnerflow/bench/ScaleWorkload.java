@@ -35,7 +35,7 @@ import com.partnerflow.LoopbackHttp;
  * the deadline allows and the queries timed once more at the count reached ({@code ms_reached}), and the log and
  * {@code scale_generation} in results.json say how long 100k would have taken at the measured rate. On 2 cores
  * 100k do not fit 10 minutes: a completed transfer costs ~20 ms of CPU with its mail, and the bare engine alone
- * needs 4–7 ms for an instance of a model of this size. {@code -Dbench.minutes=90} gives the time.
+ * needs 4–7 ms for an instance of a model of this size. {@code -Dbench.minutes=36} gives the time.
  */
 class ScaleWorkload {
 
