@@ -29,6 +29,11 @@ final class Machine {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /** The time this JVM's JIT compilers have spent compiling so far, in ms (summed over the compiler threads). */
+    static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     private static long totalMemoryMib() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize() / (1024 * 1024);

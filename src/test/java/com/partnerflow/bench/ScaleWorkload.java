@@ -55,13 +55,18 @@ class ScaleWorkload {
     private static final int ROUNDS = 15;
     /** Kept back from the deadline: the last queries, writing the results, stopping the JVM and Maven. */
     private static final Duration TAIL = Duration.ofSeconds(40);
+    /**
+     * How many of the latest steps the rate that decides whether a size fits is the median of: it follows the rate
+     * as the history grows, and one slow step (a GC, a checkpoint) does not give up a size that fits.
+     */
+    private static final int RATE_STEPS = 5;
 
     private final TestData data;
     private final JdbcTemplate jdbc;
     private final TransferVolume volume;
     private final int port;
-    /** Completed transfers per second, their mails included, in the last step; unknown before the first. */
-    private double rate = Double.NaN;
+    /** Completed transfers per second, their mails included, of every step so far. */
+    private final List<Double> stepRates = new ArrayList<>();
     /** CPU of the whole process per completed transfer in the last step. */
     private double cpuMillisEach = Double.NaN;
     private double generationSeconds;
@@ -147,8 +152,8 @@ class ScaleWorkload {
     }
 
     /**
-     * Completes transfers up to {@code size} in steps, so that the rate of the last step tells whether the size
-     * can be reached within the budget; false, and nothing more generated, when it cannot. The first instances
+     * Completes transfers up to {@code size} in steps, so that the steps' rate ({@link #rate()}) tells whether the
+     * size can be reached within the budget; false, and nothing more generated, when it cannot. The first instances
      * run cold (the JIT is still compiling): a size is begun if it could be reached at twice the rate so far, and
      * given up as soon as its own steps say it cannot.
      */
@@ -157,12 +162,13 @@ class ScaleWorkload {
         while (volume.completed() < size) {
             double remaining = secondsLeft();
             int left = size - volume.completed();
+            double rate = rate();
             if (left / (begun ? rate : 2 * rate) > remaining) {
-                System.out.printf(Locale.ROOT, "Scale: %d not begun at %d completed transfers: %d more at %.0f/s would take %.0f s, %.0f s are left%n",
+                System.out.printf(Locale.ROOT, "Scale: %d not begun or given up at %d completed transfers: %d more at %.0f/s would take %.0f s, %.0f s are left%n",
                         size, volume.completed(), left, rate, left / rate, remaining);
                 return false;
             }
-            rate = addCompleted(Math.min(size, volume.completed() + STEP), remaining);
+            addCompleted(Math.min(size, volume.completed() + STEP), remaining);
             begun = true;
         }
         return true;
@@ -170,10 +176,15 @@ class ScaleWorkload {
 
     /** Adds completed transfers, a step at a time, while a step fits before the deadline; returns the count reached. */
     private int generateUntilDeadline() throws Exception {
-        while (STEP / rate < secondsLeft()) {
-            rate = addCompleted(volume.completed() + STEP, secondsLeft());
+        while (STEP / rate() < secondsLeft()) {
+            addCompleted(volume.completed() + STEP, secondsLeft());
         }
         return volume.completed();
+    }
+
+    /** The median rate of the latest {@value #RATE_STEPS} steps; NaN before the first (every comparison false). */
+    private double rate() {
+        return Stats.median(stepRates.subList(Math.max(0, stepRates.size() - RATE_STEPS), stepRates.size()));
     }
 
     private static double secondsLeft() {
@@ -181,12 +192,12 @@ class ScaleWorkload {
     }
 
     /**
-     * Completes transfers up to {@code total} and waits for their mails; returns the rate, mails included. A bulk
+     * Completes transfers up to {@code total} and waits for their mails; records the step's rate, mails included. A bulk
      * load, so H2 writes its commits every 500 ms (its default) meanwhile instead of each at once, the
      * application's crash-safe {@code WRITE_DELAY=0}, which is set again before anything is timed (PostgreSQL:
      * unchanged).
      */
-    private double addCompleted(int total, double secondsLeft) throws Exception {
+    private void addCompleted(int total, double secondsLeft) throws Exception {
         int added = total - volume.completed();
         long start = System.nanoTime();
         double cpuStart = Machine.processCpuSeconds();
@@ -202,7 +213,7 @@ class ScaleWorkload {
         cpuMillisEach = (Machine.processCpuSeconds() - cpuStart) * 1000 / added;
         System.out.printf(Locale.ROOT, "Scale: %d completed transfers (+%d in %.1f s: %.0f/s with their mails sent, %.1f ms CPU each)%n",
                 total, added, stepSeconds, added / stepSeconds, cpuMillisEach);
-        return added / stepSeconds;
+        stepRates.add(added / stepSeconds);
     }
 
     /**
@@ -302,11 +313,12 @@ class ScaleWorkload {
         results.put("scale", figures, "Scale: median ms over " + ROUNDS + " rounds with 1k open transfers and N completed",
                 List.of("query", "1k", "10k", "100k", "growth 100k/1k", "growth 10k/1k", reachedColumn, "growth reached/1k"), rows);
 
-        double projected = generationSeconds + Math.max(0, SIZES[SIZES.length - 1] - reached) / rate;
+        double projected = generationSeconds + Math.max(0, SIZES[SIZES.length - 1] - reached) / rate();
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("completed_reached", reached);
         generation.put("generation_s", Stats.round(generationSeconds, 0));
-        generation.put("last_step_per_s", json(rate, 1));
+        generation.put("last_step_per_s", json(stepRates.isEmpty() ? Double.NaN : stepRates.get(stepRates.size() - 1), 1));
+        generation.put("recent_steps_per_s", json(rate(), 1));
         generation.put("cpu_ms_per_transfer", json(cpuMillisEach, 1));
         generation.put("projected_s_for_100k", Stats.round(projected, 0));
         results.put("scale_generation", generation, "Scale: completed transfers generated through the engine",
