@@ -41,8 +41,9 @@ class OverheadWorkload {
      * measured time the path more than the JIT compiler, which compiles more on the application's side (Hibernate,
      * our code) than on the baseline's. With one warm-up round of 8 instances the rounds of one process varied
      * 2.5-fold; the compile time that is left is reported per instance ({@code app_jit_ms}, {@code bare_jit_ms}).
+     * {@code -Dbench.overhead.warm-up-s} sets it, for a run of this workload alone that lets the JIT settle.
      */
-    static final Duration WARM_UP = Duration.ofSeconds(6);
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.overhead.warm-up-s", 6));
     static final double TARGET = 0.8;
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 

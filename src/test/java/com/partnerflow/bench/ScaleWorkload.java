@@ -30,10 +30,10 @@ import com.partnerflow.LoopbackHttp;
  * 100k, and at each size every query is timed over HTTP as its user sends it (median of {@value #ROUNDS} rounds
  * after {@value #WARM_UP} warm-up rounds).
  * <p>
- * The workload has what is left of the run's {@link PerformanceBenchmark#DEADLINE}. A size whose generation would
- * not end before it, at the rate measured so far, is not begun; the transfers are then generated for as long as
- * the deadline allows and the queries timed once more at the count reached ({@code ms_reached}), and the log and
- * {@code scale_generation} in results.json say how long 100k would have taken at the measured rate. On 2 cores
+ * The workload has what is left of the run's {@link PerformanceBenchmark#DEADLINE}. Transfers are generated in
+ * steps for as long as a step ends before it; the queries are timed at each size reached, and once more at the count
+ * reached if that lies beyond the last size ({@code ms_reached}). The log and {@code scale_generation} in
+ * results.json say how long 100k would have taken at the measured rate. On 2 cores
  * 100k do not fit 10 minutes: a completed transfer costs ~20 ms of CPU with its mail, and the bare engine alone
  * needs 4–7 ms for an instance of a model of this size. {@code -Dbench.minutes=36} gives the time.
  */
@@ -46,6 +46,8 @@ class ScaleWorkload {
     private static final int SUBSCRIBERS_PER_THREAD = 500;
     /** Completed transfers added per step. */
     private static final int STEP = 1_500;
+    /** The last step shrinks to what fits before the deadline, in multiples of this (of {@link TransferVolume#THREADS}). */
+    private static final int MIN_STEP = 100;
     private static final int WARM_UP = 5;
     /**
      * Before the first size, the queries are sent this many times more, so that a run of this workload alone (a
@@ -54,10 +56,10 @@ class ScaleWorkload {
     private static final int JIT_WARM_UP = 60;
     private static final int ROUNDS = 15;
     /** Kept back from the deadline: the last queries, writing the results, stopping the JVM and Maven. */
-    private static final Duration TAIL = Duration.ofSeconds(40);
+    private static final Duration TAIL = Duration.ofSeconds(25);
     /**
-     * How many of the latest steps the rate that decides whether a size fits is the median of: it follows the rate
-     * as the history grows, and one slow step (a GC, a checkpoint) does not give up a size that fits.
+     * How many of the latest steps the rate that decides whether another step fits is the median of: it follows the
+     * rate as the history grows, and one slow step (a GC, a checkpoint) does not end the generation early.
      */
     private static final int RATE_STEPS = 5;
 
@@ -107,17 +109,17 @@ class ScaleWorkload {
         for (double[] row : medians) {
             Arrays.fill(row, Double.NaN);
         }
-        int size = 0;
-        while (size < SIZES.length && reached(SIZES[size])) {
-            store(medians, size, medians(http, queries, SIZES[size]));
-            size++;
+        int timed = 0;
+        for (int step; timed < SIZES.length && (step = nextStep(SIZES[timed])) > 0; ) {
+            addCompleted(volume.completed() + step, secondsLeft());
+            if (volume.completed() == SIZES[timed]) {
+                store(medians, timed, medians(http, queries, SIZES[timed]));
+                timed++;
+            }
         }
         int reached = volume.completed();
-        if (size < SIZES.length) {
-            reached = generateUntilDeadline();
-            if (reached > (size == 0 ? 0 : SIZES[size - 1])) {
-                store(medians, SIZES.length, medians(http, queries, reached));
-            }
+        if (timed < SIZES.length && reached > (timed == 0 ? 0 : SIZES[timed - 1])) {
+            store(medians, SIZES.length, medians(http, queries, reached));
         }
         report(results, queries, medians, reached);
         System.out.printf("Scale workload took %.0f s%n", seconds(start));
@@ -152,34 +154,19 @@ class ScaleWorkload {
     }
 
     /**
-     * Completes transfers up to {@code size} in steps, so that the steps' rate ({@link #rate()}) tells whether the
-     * size can be reached within the budget; false, and nothing more generated, when it cannot. The first instances
-     * run cold (the JIT is still compiling): a size is begun if it could be reached at twice the rate so far, and
-     * given up as soon as its own steps say it cannot.
+     * How many transfers the next step towards {@code size} adds: {@value #STEP}, fewer to land on the size, and
+     * fewer again, in whole hundreds, to end before the deadline at the rate of the recent steps ({@link #rate()});
+     * 0 when not even a hundred fit. The first step is always taken. A size is never given up while steps still
+     * fit: the first steps run cold (39/s against 68/s once the JIT has compiled), and a decision on them gave up
+     * 10k that was then reached.
      */
-    private boolean reached(int size) throws Exception {
-        boolean begun = false;
-        while (volume.completed() < size) {
-            double remaining = secondsLeft();
-            int left = size - volume.completed();
-            double rate = rate();
-            if (left / (begun ? rate : 2 * rate) > remaining) {
-                System.out.printf(Locale.ROOT, "Scale: %d not begun or given up at %d completed transfers: %d more at %.0f/s would take %.0f s, %.0f s are left%n",
-                        size, volume.completed(), left, rate, left / rate, remaining);
-                return false;
-            }
-            addCompleted(Math.min(size, volume.completed() + STEP), remaining);
-            begun = true;
+    private int nextStep(int size) {
+        int step = Math.min(STEP, size - volume.completed());
+        if (stepRates.isEmpty()) {
+            return step;
         }
-        return true;
-    }
-
-    /** Adds completed transfers, a step at a time, while a step fits before the deadline; returns the count reached. */
-    private int generateUntilDeadline() throws Exception {
-        while (STEP / rate() < secondsLeft()) {
-            addCompleted(volume.completed() + STEP, secondsLeft());
-        }
-        return volume.completed();
+        double fits = rate() * secondsLeft();
+        return fits >= step ? step : (int) (fits / MIN_STEP) * MIN_STEP;
     }
 
     /** The median rate of the latest {@value #RATE_STEPS} steps; NaN before the first (every comparison false). */
