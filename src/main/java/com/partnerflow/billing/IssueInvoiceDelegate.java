@@ -1,6 +1,6 @@
 package com.partnerflow.billing;
 
-import static com.partnerflow.billing.SettlementProcess.reconciliationId;
+import static com.partnerflow.billing.SettlementProcess.branch;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,9 +22,7 @@ class IssueInvoiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long reconciliationId = reconciliationId(execution);
-        Invoice invoice = settlements.issueInvoice(reconciliationId);
-        log.info("Settlement {}: invoice {} issued for reconciliation {}, {} RUB", execution.getProcessBusinessKey(),
-                invoice.getNumber(), reconciliationId, invoice.getAmount());
+        Invoice invoice = settlements.issueInvoice(branch(execution));
+        log.info("Settlement {}: invoice {} issued, {} RUB", execution.getProcessBusinessKey(), invoice.getNumber(), invoice.getAmount());
     }
 }

@@ -1,6 +1,6 @@
 package com.partnerflow.billing;
 
-import static com.partnerflow.billing.SettlementProcess.reconciliationId;
+import static com.partnerflow.billing.SettlementProcess.branch;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,8 +22,7 @@ class NotifyInvoicedPartnerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long reconciliationId = reconciliationId(execution);
-        settlements.notifyPartner(reconciliationId);
+        long reconciliationId = settlements.notifyPartner(branch(execution));
         log.info("Settlement {}: invoice mail of reconciliation {} sent", execution.getProcessBusinessKey(), reconciliationId);
     }
 }

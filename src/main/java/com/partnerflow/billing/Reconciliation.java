@@ -96,6 +96,10 @@ public class Reconciliation {
     @Column(name = "invoiced_at")
     private Instant invoicedAt;
 
+    /** The execution of the settlement's «Сверка с партнером» that settles it; bound once, when that branch starts. */
+    @Column(name = "settlement_branch", length = 64)
+    private String settlementBranch;
+
     @Version
     private long version;
 
@@ -115,6 +119,14 @@ public class Reconciliation {
         this.totalAmount = charges.stream().map(LicenseCharge::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         this.createdAt = at;
         charges.forEach(charge -> charge.reconcileIn(this));
+    }
+
+    /** Binds the settlement's branch that settles it; a reconciliation is settled in one branch only. */
+    void settleIn(String branch) {
+        if (settlementBranch != null && !settlementBranch.equals(branch)) {
+            throw new IllegalStateException("Reconciliation " + id + " is settled in branch " + settlementBranch + ", not in " + branch);
+        }
+        this.settlementBranch = branch;
     }
 
     /** Finance sends it back to the partner; the note says what to check and is required. */

@@ -24,8 +24,7 @@ class ReconciliationAnsweredListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long reconciliationId = reconciliationId(task);
-        settlements.answer(reconciliationId, period(task), PARTNER_REPLY.optionalFrom(task).orElse(null), Actor.of(task));
+        long reconciliationId = settlements.answer(branch(task), PARTNER_REPLY.optionalFrom(task).orElse(null), Actor.of(task));
         log.info("Settlement {}: partner answered on reconciliation {}", task.getExecution().getProcessBusinessKey(),
                 reconciliationId);
     }

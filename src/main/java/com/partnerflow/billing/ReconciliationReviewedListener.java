@@ -27,8 +27,7 @@ class ReconciliationReviewedListener implements TaskListener {
     public void notify(DelegateTask task) {
         SettlementDecision decision = SETTLEMENT_DECISION.optionalFrom(task)
                 .orElseThrow(() -> BusinessRuleViolation.invalid("Выберите решение: подтвердить сверку или вернуть партнеру."));
-        long reconciliationId = reconciliationId(task);
-        settlements.review(reconciliationId, period(task), decision, FINANCE_NOTE.optionalFrom(task).orElse(null), Actor.of(task));
+        long reconciliationId = settlements.review(branch(task), decision, FINANCE_NOTE.optionalFrom(task).orElse(null), Actor.of(task));
         log.info("Settlement {}: reconciliation {} reviewed, decision {}", task.getExecution().getProcessBusinessKey(),
                 reconciliationId, decision);
     }

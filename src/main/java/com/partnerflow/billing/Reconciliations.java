@@ -1,6 +1,7 @@
 package com.partnerflow.billing;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -9,4 +10,6 @@ interface Reconciliations extends JpaRepository<Reconciliation, Long> {
     List<Reconciliation> findByPeriodOrderById(String period);
 
     boolean existsByPartnerIdAndPeriod(Long partnerId, String period);
+
+    Optional<Reconciliation> findBySettlementBranch(String settlementBranch);
 }

@@ -5,15 +5,13 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 
-import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.ProcessVariable;
 
 /**
  * The API of {@code processes/monthly-settlement.bpmn}: key, element ids and typed variables. The
- * business key is the settled month ({@code 2026-10}); inside the multi-instance subprocess each
- * instance works on one reconciliation, whose id is the element variable {@link #RECONCILIATION_ID}.
+ * business key is the settled month ({@code 2026-10}); each instance of the multi-instance subprocess (a
+ * {@link #branch branch}) settles one reconciliation, bound to it when the branch starts.
  */
 public final class SettlementProcess {
 
@@ -48,7 +46,10 @@ public final class SettlementProcess {
     /** The ids of the reconciliations this run opened: the multi-instance collection. */
     public static final ProcessVariable<List<Long>> RECONCILIATION_IDS = ProcessVariable.jsonList("reconciliationIds", Long.class);
 
-    /** The element variable of the multi-instance subprocess: the reconciliation one instance settles. */
+    /**
+     * The element variable of the multi-instance subprocess: the reconciliation one instance settles. Read once, when the
+     * branch starts ({@link OpenBranchListener}): whoever completes a task in the branch could overwrite it later.
+     */
     public static final ProcessVariable<Long> RECONCILIATION_ID = ProcessVariable.longValue("reconciliationId");
 
     /** Finance's decision and note (required to send back); local to one reconciliation's subprocess. */
@@ -76,10 +77,17 @@ public final class SettlementProcess {
         return period(task.getExecution());
     }
 
-    /** The reconciliation a multi-instance instance works on; a task worker who cleared it gets a 422, not a 500. */
-    public static long reconciliationId(VariableScope scope) {
-        return RECONCILIATION_ID.optionalFrom(scope)
-                .orElseThrow(() -> BusinessRuleViolation.invalid("Не указана сверка (reconciliationId)."));
+    /**
+     * The branch a step runs in: the execution of one instance of «Сверка с партнером», whose id no task worker can
+     * change. Its steps are not scopes of their own (no boundary events), so they all run in that execution; should one
+     * become a scope, its lookup fails loudly instead of settling another reconciliation.
+     */
+    public static String branch(DelegateExecution execution) {
+        return execution.getId();
+    }
+
+    public static String branch(DelegateTask task) {
+        return task.getExecutionId();
     }
 
     /** The variables a decision task sets; cleared when the task is created. */

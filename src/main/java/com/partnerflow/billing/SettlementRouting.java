@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the settlement model asks the domain: which reconciliations to settle and who answers for a
  * partner ({@code ${settlementRouting.partnerGroup(execution)}}). The candidate group comes from the
- * reconciliation, never from a variable a task worker could set. Public: JUEL calls only public methods.
+ * reconciliation the branch settles, never from a variable a task worker could set. Public: JUEL calls only public methods.
  */
 @Component("settlementRouting")
 public class SettlementRouting {
@@ -30,6 +30,6 @@ public class SettlementRouting {
 
     /** {@code partner-<CODE>} of the reconciliation's partner. */
     public String partnerGroup(DelegateExecution execution) {
-        return settlements.summary(SettlementProcess.reconciliationId(execution)).partnerGroup();
+        return settlements.summary(SettlementProcess.branch(execution)).partnerGroup();
     }
 }

@@ -95,50 +95,68 @@ class SettlementService {
         return opened;
     }
 
-    /** Finance confirms or sends back; a send-back needs a note. */
+    /**
+     * Binds a branch of the month's settlement (the execution of its «Сверка с партнером») to the reconciliation it
+     * settles, when the branch starts: the id comes from the multi-instance collection the domain gave the engine, and no
+     * task of the branch has run yet. Every later step of the branch finds its reconciliation by the branch.
+     */
     @Transactional
-    void review(long reconciliationId, YearMonth period, SettlementDecision decision, String note, String actor) {
-        Reconciliation reconciliation = get(reconciliationId, period);
+    void openBranch(long reconciliationId, YearMonth period, String branch) {
+        Reconciliation reconciliation = reconciliations.findById(reconciliationId)
+                .filter(candidate -> candidate.getPeriod().equals(period.toString()))
+                .orElseThrow(() -> new IllegalStateException("Reconciliation " + reconciliationId + " is not one of " + period));
+        reconciliation.settleIn(branch);
+    }
+
+    /** Finance confirms or sends back; a send-back needs a note. Returns the reconciliation's id. */
+    @Transactional
+    long review(String branch, SettlementDecision decision, String note, String actor) {
+        Reconciliation reconciliation = ofBranch(branch);
         switch (decision) {
             case CONFIRM -> reconciliation.confirm(actor, clock.instant());
             case SEND_BACK -> reconciliation.sendBack(note, actor, clock.instant());
         }
+        return reconciliation.getId();
     }
 
-    /** The partner answers finance's note; only its own people may. */
+    /** The partner answers finance's note; only its own people may. Returns the reconciliation's id. */
     @Transactional
-    void answer(long reconciliationId, YearMonth period, String reply, String actor) {
-        Reconciliation reconciliation = get(reconciliationId, period);
+    long answer(String branch, String reply, String actor) {
+        Reconciliation reconciliation = ofBranch(branch);
         boolean ownPartner = partners.partnerOf(actor).map(reconciliation::belongsTo).orElse(false);
         if (!ownPartner) {
             throw BusinessRuleViolation.forbidden("Ответить на сверку может только сотрудник партнера "
                     + reconciliation.getPartner().getCode() + ".");
         }
         reconciliation.answer(reply, actor, clock.instant());
+        return reconciliation.getId();
     }
 
     /** Issues the invoice of a confirmed reconciliation and writes the partner's mail, in one transaction. */
     @Transactional
-    Invoice issueInvoice(long reconciliationId) {
-        Reconciliation reconciliation = get(reconciliationId);
+    Invoice issueInvoice(String branch) {
+        Reconciliation reconciliation = ofBranch(branch);
         Invoice invoice = invoices.saveAndFlush(Invoice.issue(reconciliation, clock.instant()));
-        notifications.enqueue(SettlementMails.topic(reconciliationId), SettlementMails.invoiceIssued(invoice, reconciliation));
+        notifications.enqueue(SettlementMails.topic(reconciliation.getId()), SettlementMails.invoiceIssued(invoice, reconciliation));
         return invoice;
     }
 
-    void notifyPartner(long reconciliationId) {
+    /** Sends the invoice mail of the branch's reconciliation. Returns the reconciliation's id. */
+    long notifyPartner(String branch) {
+        long reconciliationId = ofBranch(branch).getId();
         notifications.dispatch(SettlementMails.topic(reconciliationId));
+        return reconciliationId;
     }
 
-    /** What the task forms show of a reconciliation. */
+    /** What the task forms show of the branch's reconciliation, and who answers for its partner. */
     @Transactional(readOnly = true)
-    Summary summary(long reconciliationId) {
-        Reconciliation r = get(reconciliationId);
-        return new Summary(r.getPartner().getCode() + " — " + r.getPartner().getName(), r.getChargeCount(),
+    Summary summary(String branch) {
+        Reconciliation r = ofBranch(branch);
+        return new Summary(r.getId(), r.getPartner().getCode() + " — " + r.getPartner().getName(), r.getChargeCount(),
                 Money.rubles(r.getListTotal()), Money.rubles(r.getTotalAmount()), r.getPartner().group());
     }
 
-    record Summary(String partnerName, long chargeCount, String listTotal, String totalAmount, String partnerGroup) {
+    record Summary(long reconciliationId, String partnerName, long chargeCount, String listTotal, String totalAmount, String partnerGroup) {
     }
 
     @Transactional(readOnly = true)
@@ -166,12 +184,6 @@ class SettlementService {
         return invoices.findByPartnerIdOrderByPeriodDescIdDesc(partner.getId()).stream().map(InvoiceView::of).toList();
     }
 
-    /** The reconciliation a process step works on. */
-    @Transactional(readOnly = true)
-    Reconciliation byId(long reconciliationId) {
-        return get(reconciliationId);
-    }
-
     private Reconciliation visible(long reconciliationId, Caller caller) {
         return reconciliations.findById(reconciliationId)
                 .filter(r -> caller.seesAllBilling()
@@ -179,15 +191,10 @@ class SettlementService {
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Сверка № " + reconciliationId + " не найдена."));
     }
 
-    /**
-     * A step's reconciliation must belong to the month the instance settles (its business key). Its id is the instance's
-     * element variable, which whoever completes a task over {@code /engine-rest} can overwrite: an unknown or foreign id
-     * is the client's mistake (422), not a server error.
-     */
-    private Reconciliation get(long reconciliationId, YearMonth period) {
-        return reconciliations.findById(reconciliationId).filter(reconciliation -> reconciliation.getPeriod().equals(period.toString()))
-                .orElseThrow(() -> BusinessRuleViolation.invalid("Сверка " + reconciliationId + " не относится к сверяемому месяцу "
-                        + period + "."));
+    /** The reconciliation a branch of the settlement was bound to when it started ({@link #openBranch}). */
+    private Reconciliation ofBranch(String branch) {
+        return reconciliations.findBySettlementBranch(branch)
+                .orElseThrow(() -> new IllegalStateException("No reconciliation is settled in branch " + branch));
     }
 
     private Reconciliation get(long reconciliationId) {

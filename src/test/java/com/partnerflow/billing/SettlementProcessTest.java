@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,11 +76,20 @@ class SettlementProcessTest extends ProcessTest {
 
     final JavaDelegate reconcile = execution -> RECONCILIATION_IDS.on(execution, opened);
 
+    /** The domain's binding of each branch to its reconciliation, as {@link OpenBranchListener} records it. */
+    final Map<String, Long> branches = new HashMap<>();
+    final ExecutionListener openBranch = execution -> branches.put(branch(execution), RECONCILIATION_ID.from(execution));
+
     /** Records what finance decided on which reconciliation, as the domain would. */
     final TaskListener reviewedListener = task -> {
         SettlementDecision decision = SETTLEMENT_DECISION.optionalFrom(task)
                 .orElseThrow(() -> BusinessRuleViolation.invalid("Выберите решение"));
-        reviewed.add(reconciliationId(task) + ":" + decision + ":" + FINANCE_NOTE.optionalFrom(task).orElse(""));
+        reviewed.add(branches.get(branch(task)) + ":" + decision + ":" + FINANCE_NOTE.optionalFrom(task).orElse(""));
+    };
+    final List<Long> invoiced = new ArrayList<>();
+    final JavaDelegate issueInvoiceStandIn = execution -> {
+        issueInvoice.execute(execution);
+        invoiced.add(branches.get(branch(execution)));
     };
 
     /** Stands in for {@link SettlementRouting} and {@link SettlementSchedule}. */
@@ -93,7 +103,7 @@ class SettlementProcessTest extends ProcessTest {
         }
 
         public String partnerGroup(DelegateExecution execution) {
-            return PARTNER_GROUPS.get(reconciliationId(execution));
+            return PARTNER_GROUPS.get(branches.get(branch(execution)));
         }
     }
 
@@ -116,7 +126,8 @@ class SettlementProcessTest extends ProcessTest {
         Mocks.register("prepareSettlementTaskListener", new PrepareStandIn());
         Mocks.register("reconciliationReviewedListener", reviewedListener);
         Mocks.register("reconciliationAnsweredListener", answered);
-        Mocks.register("issueInvoiceDelegate", issueInvoice);
+        Mocks.register("openBranchListener", openBranch);
+        Mocks.register("issueInvoiceDelegate", issueInvoiceStandIn);
         Mocks.register("notifyInvoicedPartnerDelegate", notifyPartner);
     }
 
@@ -175,6 +186,25 @@ class SettlementProcessTest extends ProcessTest {
 
         assertThat(instance).hasPassed(Elements.ANSWER_RECONCILIATION, Elements.END_MONTH_SETTLED).isEnded();
         assertThat(reviewed).containsExactly("7:SEND_BACK:Проверьте абонента 1001", "7:CONFIRM:", "8:CONFIRM:");
+    }
+
+    @Test
+    void aPartnerWhoOverwritesTheReconciliationIdStillSettlesOnlyItsOwn() {
+        startByFinance(PERIOD_OCTOBER);
+        taskService().complete(taskOf(Elements.CONFIRM_RECONCILIATION, 7L).getId(), SETTLEMENT_DECISION.with(SettlementDecision.SEND_BACK)
+                .putValue(FINANCE_NOTE.name(), "Проверьте начисления"));
+        Task answer = taskOf(Elements.ANSWER_RECONCILIATION, 7L);
+
+        // ALFA answers and, as any task worker can, sends BETA's reconciliation id along
+        taskService().complete(answer.getId(), PARTNER_REPLY.with("Все верно").putValue(RECONCILIATION_ID.name(), 8L));
+        Task again = tasks(Elements.CONFIRM_RECONCILIATION).stream()
+                .filter(task -> task.getExecutionId().equals(answer.getExecutionId())).findFirst().orElseThrow();
+        assertThat(taskService().getVariable(again.getId(), RECONCILIATION_ID.name())).as("the variable is overwritten").isEqualTo(8L);
+        taskService().complete(again.getId(), SETTLEMENT_DECISION.with(SettlementDecision.CONFIRM));
+
+        assertThat(reviewed).as("but the branch still settles reconciliation 7")
+                .containsExactly("7:SEND_BACK:Проверьте начисления", "7:CONFIRM:");
+        assertThat(invoiced).containsExactly(7L);
     }
 
     @Test
@@ -250,9 +280,9 @@ class SettlementProcessTest extends ProcessTest {
         return taskService().createTaskQuery().taskDefinitionKey(taskDefinitionKey).list();
     }
 
-    private static Task taskOf(String taskDefinitionKey, long reconciliationId) {
+    private Task taskOf(String taskDefinitionKey, long reconciliationId) {
         return tasks(taskDefinitionKey).stream()
-                .filter(task -> Long.valueOf(reconciliationId).equals(taskService().getVariable(task.getId(), RECONCILIATION_ID.name())))
+                .filter(task -> Long.valueOf(reconciliationId).equals(branches.get(task.getExecutionId())))
                 .findFirst().orElseThrow();
     }
 

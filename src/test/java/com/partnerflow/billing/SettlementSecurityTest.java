@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
+import com.partnerflow.transfer.TransferApi;
 
 /**
  * Partner isolation in billing: a partner reads its own invoices, reconciliations and CSV only, never
@@ -59,22 +63,43 @@ class SettlementSecurityTest extends IntegrationTest {
     }
 
     @Test
-    void aTaskWorkerWhoClearsOrReplacesTheReconciliationIdIsRefusedAndTheTaskStaysOpen() {
-        JsonNode task = api.task(finance, period, reconciliationId);
-        java.util.Map<String, Object> cleared = new java.util.HashMap<>();
+    void aTaskWorkerWhoOverwritesTheReconciliationIdStillSettlesOnlyItsOwn() {
+        YearMonth month = SettlementApi.freshPeriod();
+        Partner beta = data.partner();
+        billing.recordCharge(alfa, data.subscriber(alfa), BillableItem.REPORTING_MULTI_USER_2_9, "own:" + month, month);
+        billing.recordCharge(beta, data.subscriber(beta), BillableItem.REPORTING_MULTI_USER_10_PLUS, "other:" + month, month);
+        assertThat(api.start(finance, month.toString()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Reconciliation> opened = reconciliations.findByPeriodOrderById(month.toString());
+        long own = opened.stream().filter(r -> r.belongsTo(alfa)).findFirst().orElseThrow().getId();
+        long other = opened.stream().filter(r -> r.belongsTo(beta)).findFirst().orElseThrow().getId();
+
+        JsonNode confirm = api.task(finance, month.toString(), own);
+        Map<String, Object> cleared = new HashMap<>();
         cleared.put("value", null);
         cleared.put("type", "Long");
+        assertThat(api.complete(finance, confirm, Map.of(
+                SettlementProcess.SETTLEMENT_DECISION.name(), TransferApi.string("SEND_BACK"),
+                SettlementProcess.FINANCE_NOTE.name(), TransferApi.string("Проверьте начисления"),
+                SettlementProcess.RECONCILIATION_ID.name(), cleared)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        for (Object forged : new Object[] {cleared, java.util.Map.of("value", Long.MAX_VALUE, "type", "Long")}) {
-            ResponseEntity<JsonNode> refused = api.complete(finance, task, java.util.Map.of(
-                    SettlementProcess.SETTLEMENT_DECISION.name(), com.partnerflow.transfer.TransferApi.string("CONFIRM"),
-                    SettlementProcess.RECONCILIATION_ID.name(), forged));
+        // the partner answers and, as whoever completes a task can, names the other partner's reconciliation
+        JsonNode answer = api.tasks(alfaUser, month.toString()).get(0);
+        assertThat(api.complete(alfaUser, answer, Map.of(
+                SettlementProcess.PARTNER_REPLY.name(), TransferApi.string("Все верно"),
+                SettlementProcess.RECONCILIATION_ID.name(), Map.of("value", other, "type", "Long"))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
 
-            assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(422);
-            assertThat(refused.getBody().toString()).doesNotContain("ENGINE-", "IllegalState");
-        }
-        assertThat(api.task(finance, period, reconciliationId)).as("still open, for the same reconciliation").isNotNull();
-        assertThat(reconciliations.findById(reconciliationId).orElseThrow().getStatus()).isNotEqualTo(ReconciliationStatus.CONFIRMED);
+        JsonNode again = api.tasks(finance, month.toString()).stream()
+                .filter(task -> task.get("executionId").asText().equals(answer.get("executionId").asText())).findFirst().orElseThrow();
+        assertThat(api.complete(finance, again, Map.of(SettlementProcess.SETTLEMENT_DECISION.name(), TransferApi.string("CONFIRM")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Reconciliation settled = reconciliations.findById(own).orElseThrow();
+        assertThat(settled.getStatus()).isIn(ReconciliationStatus.CONFIRMED, ReconciliationStatus.INVOICED);
+        assertThat(settled.getPartnerReply()).isEqualTo("Все верно");
+        assertThat(reconciliations.findById(other).orElseThrow().getStatus())
+                .as("the other partner's reconciliation is untouched").isEqualTo(ReconciliationStatus.AWAITING_CONFIRMATION);
+        assertThat(reconciliations.findById(other).orElseThrow().getPartnerReply()).isNull();
     }
 
     @Test
