@@ -1,5 +1,6 @@
 package com.partnerflow.security;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -145,6 +146,7 @@ class AccessSetup {
         }
         revokeGlobal(Resources.USER);
         revokeGlobal(Resources.GROUP);
+        downgradeTaskGrants();
 
         ensureFilter("Мои задачи", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensureFilter("Задачи моих групп", -5,
@@ -203,6 +205,25 @@ class AccessSetup {
                             authorization.getId(), resource.resourceName());
                     authorizationService.deleteAuthorization(authorization.getId());
                 });
+    }
+
+    /**
+     * Tasks created before their people got {@code TASK_WORK} instead of {@code UPDATE} ({@link EngineHardeningPlugin})
+     * keep no more than new ones get.
+     */
+    private void downgradeTaskGrants() {
+        List<Authorization> grants = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list().stream()
+                .filter(grant -> !Authorization.ANY.equals(grant.getResourceId()))
+                .toList();
+        for (Authorization grant : grants) {
+            grant.removePermission(Permissions.UPDATE);
+            grant.addPermission(Permissions.TASK_WORK);
+            authorizationService.saveAuthorization(grant);
+        }
+        if (!grants.isEmpty()) {
+            log.info("{} task authorizations reduced from UPDATE to TASK_WORK", grants.size());
+        }
     }
 
     private void save(Authorization authorization, Resource resource, String resourceId, Permission... permissions) {

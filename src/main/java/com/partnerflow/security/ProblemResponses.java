@@ -13,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,15 +26,24 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String realm;
+    private final RequestMatcher basicApis;
 
-    ProblemResponses(String realm) {
+    /**
+     * @param basicApis where a client is asked for HTTP Basic credentials ({@code WWW-Authenticate}); anywhere else a
+     *                  401 carries no challenge, so that a browser's own request for a path no API lives at (its
+     *                  {@code /favicon.ico} on a Tasklist page) never pops up a login dialog over the webapps
+     */
+    ProblemResponses(String realm, RequestMatcher basicApis) {
         this.realm = realm;
+        this.basicApis = basicApis;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+        if (basicApis.matches(request)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+        }
         write(response, HttpStatus.UNAUTHORIZED, "Требуется вход: укажите имя пользователя и пароль (HTTP Basic).");
     }
 
@@ -43,7 +53,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, HttpStatus.FORBIDDEN, "Недостаточно прав для этого действия.");
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         response.setStatus(status.value());

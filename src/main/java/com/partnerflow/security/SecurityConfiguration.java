@@ -2,12 +2,14 @@ package com.partnerflow.security;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -15,9 +17,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
 
 /**
  * Who may call what.
@@ -32,6 +40,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /api/catalogue} is public: anyone reads the published configurations without a login.</li>
  *   <li>OpenAPI documentation needs a login; the Actuator (metrics, info) is for operations and
  *       administrators only, its health probe is open.</li>
+ *   <li>Everything else outside the webapps needs a login too: a path nobody thought about is closed by default
+ *       (the OpenAPI document as {@code /v3/api-docs.yaml} was open when the chain listed its paths one by one).</li>
+ *   <li>What the engine's REST APIs and the webapps' plugin APIs allow each person is decided in front of Camunda by
+ *       {@link EngineRequestGuard} ({@code docs/security.md}).</li>
+ *   <li>Swagger UI runs under a Content-Security-Policy; a method the firewall refuses (TRACE) is a 405.</li>
  *   <li>Every https response, on every path, carries HSTS: a browser that once reached the installation over
  *       https never tries plain http again. Behind a TLS-terminating load balancer the request counts as https
  *       through its {@code X-Forwarded-Proto} ({@code server.forward-headers-strategy}). The cookies' Secure flag is
@@ -42,16 +55,23 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final long HSTS_MAX_AGE = Duration.ofDays(365).toSeconds();
+    /** What {@code StrictHttpFirewall} lets through by default. */
+    private static final List<String> FIREWALL_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+
+    /** Swagger UI's page loads its own scripts and styles; the specification comes from this server. */
+    private static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
-                                    CamundaIdentityAuthenticationProvider provider) throws Exception {
-        ProblemResponses problems = new ProblemResponses("PartnerFlow");
+                                    CamundaIdentityAuthenticationProvider provider,
+                                    @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
+        ProblemResponses problems = new ProblemResponses("PartnerFlow", paths("/api/**", "/engine-rest/**", "/actuator/**",
+                "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html"));
         return http
-                // path matchers, not MVC matchers: /engine-rest is served by Jersey, outside the DispatcherServlet
-                .securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
-                        "/swagger-ui.html", "/actuator/**"))
+                // everything but the webapps; path matchers, not MVC matchers: /engine-rest is served by Jersey
+                .securityMatcher(new NegatedRequestMatcher(webapps(webappPath)))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
@@ -65,15 +85,44 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless Basic authentication: no cookie a browser could replay, so no CSRF token needed
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfiguration::hsts))
+                .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfiguration::hsts)
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(paths("/swagger-ui/**", "/swagger-ui.html"),
+                                new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY))))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
     }
 
+    /**
+     * A method Spring Security's firewall does not allow (TRACE, or anything unknown) is a 405 with the methods that
+     * are, on every path; any other rejection (a {@code ;} in the path, say) is the firewall's usual 400.
+     */
+    @Bean
+    RequestRejectedHandler methodNotAllowed() {
+        RequestRejectedHandler badRequest = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejection) -> {
+            if (FIREWALL_METHODS.contains(request.getMethod())) {
+                badRequest.handle(request, response, rejection);
+                return;
+            }
+            response.setHeader(HttpHeaders.ALLOW, String.join(", ", FIREWALL_METHODS));
+            ProblemResponses.write(response, HttpStatus.METHOD_NOT_ALLOWED, "Метод " + StringUtils.truncate(request.getMethod(), 20)
+                    + " не поддерживается.");
+        };
+    }
+
     /** Only on https requests (a browser ignores it over http anyway), for the host and its subdomains. */
     private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig hsts) {
         hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE);
+    }
+
+    /**
+     * The webapps (Cockpit, Tasklist, Admin) with their own login; the embedded task forms Tasklist loads from
+     * {@code /forms} (static HTML: what they show comes through the APIs) and the first-visit page it looks for
+     * ({@code /camunda-welcome}, which we do not have); the root that redirects to the webapps; the error page.
+     */
+    private static RequestMatcher webapps(String webappPath) {
+        return paths(webappPath + "/**", "/forms/*.html", "/camunda-welcome", "/", "/error");
     }
 
     private static RequestMatcher paths(String... patterns) {
@@ -88,6 +137,7 @@ class SecurityConfiguration {
                                        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
             throws Exception {
         return http
+                .securityMatcher(webapps(webappPath))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths(webappPath + "/api/admin/setup/**")).denyAll()
                         .anyRequest().permitAll())

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -103,6 +104,10 @@ class ApiExceptionHandler {
         if (exception instanceof RequestRejectedException) {
             // the firewall checks parameter names lazily, e.g. a JSON body sent as a form
             return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса.");
+        }
+        if (findCause(exception, InvalidFileNameException.class) != null) {
+            // a NUL or another character no file name may have, refused by Tomcat's multipart parser
+            return problem(HttpStatus.BAD_REQUEST, "Имя файла содержит недопустимые символы: переименуйте файл и отправьте снова.");
         }
         if (exception instanceof ConstraintViolationException violations) {
             return problem(HttpStatus.BAD_REQUEST, violations.getConstraintViolations().stream()

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.dao.ConcurrencyFailureException;
 
@@ -28,19 +29,29 @@ final class TaskConflicts {
     static final String TYPE = "TaskConflict";
     static final String COMPLETED = "Задачу уже выполнил другой пользователь: ваше решение не сохранено. Обновите список задач.";
     static final String CLAIMED = "Задачу уже взял в работу другой пользователь. Обновите список задач.";
+    static final String ENDED_BY_PROCESS = "Задача уже завершена процессом (например, истек срок ответа): ваше решение не сохранено. "
+            + "Обновите список задач.";
+    static final String NOT_FOUND = "Задача не найдена.";
     static final String CONCURRENT = "Данные изменил другой пользователь одновременно с вами: действие не выполнено. "
             + "Обновите страницу и повторите.";
 
+    /** The delete reason of a task someone completed, as the engine records it ({@code TaskEntity}'s constant). */
+    private static final String COMPLETED_BY_A_PERSON = "completed";
+
     /** A task action, relative to {@code /engine-rest} or to the webapp's {@code /api/engine/engine/{name}}. */
-    private static final Pattern TASK_ACTION = Pattern.compile("(?:^|.*/)task/([^/]+)/(complete|submit-form|resolve|claim)/?");
+    private static final Pattern TASK_ACTION = Pattern.compile("(?:^|.*/)task/([^/]+)/(complete|submit-form|resolve|claim|unclaim)/?");
 
     private TaskConflicts() {
     }
 
-    /** The 409 for {@code exception} thrown by the request to {@code path}, or null when it is no such conflict. */
+    /**
+     * The 409 (or 404) for {@code exception} thrown by the request to {@code path}, or null when it is no such
+     * conflict. A task that is gone was completed by someone else, ended by its process (a timer, another branch), or
+     * never existed: each has its own answer, not Camunda's 500.
+     */
     static Response of(String path, Throwable exception) {
         Matcher task = TASK_ACTION.matcher(path == null ? "" : path);
-        boolean claim = task.matches() && task.group(2).equals("claim");
+        boolean claim = task.matches() && task.group(2).endsWith("claim");
         if (has(exception, TaskAlreadyClaimedException.class)) {
             return conflict(CLAIMED);
         }
@@ -48,10 +59,7 @@ final class TaskConflicts {
                 || has(exception, OptimisticLockException.class)) {
             return conflict(!task.matches() ? CONCURRENT : claim ? CLAIMED : COMPLETED);
         }
-        if (task.matches() && !claim && completedMeanwhile(task.group(1))) {
-            return conflict(COMPLETED); // the loser looked for the task after the winner's commit
-        }
-        return null;
+        return task.matches() ? whyGone(task.group(1)) : null;
     }
 
     private static Response conflict(String message) {
@@ -61,18 +69,30 @@ final class TaskConflicts {
                 .build();
     }
 
-    /** Whether the task no longer runs but has ended in history; looked up as the system, whoever asked. */
-    private static boolean completedMeanwhile(String taskId) {
+    /**
+     * Why a task the request named is not running, or null when it is (the failure is something else). Looked up as
+     * the system, whoever asked: task ids are random UUIDs, so the answer tells nothing about other people's work.
+     */
+    private static Response whyGone(String taskId) {
         ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
         if (engine == null) {
-            return false;
+            return null;
         }
         IdentityService identity = engine.getIdentityService();
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            return engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0
-                    && engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+            if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
+                return null;
+            }
+            HistoricTaskInstance ended = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                    .singleResult();
+            if (ended == null) {
+                return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "NotFound", "message", NOT_FOUND, "status", 404)).build();
+            }
+            // the loser of a race looks for the task after the winner's commit
+            return conflict(COMPLETED_BY_A_PERSON.equals(ended.getDeleteReason()) ? COMPLETED : ENDED_BY_PROCESS);
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);

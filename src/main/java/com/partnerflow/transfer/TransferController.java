@@ -60,7 +60,8 @@ class TransferController {
 
     @GetMapping
     @Operation(summary = "Transfers involving the caller's partner, newest first")
-    PageView list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "номер страницы не может быть отрицательным") int page,
+    PageView list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "номер страницы от 0 до 1000000")
+                  @Max(value = MAX_PAGE, message = "номер страницы от 0 до 1000000") int page,
                   @RequestParam(defaultValue = "20") @Min(value = 1, message = "размер страницы от 1 до 100")
                   @Max(value = 100, message = "размер страницы от 1 до 100") int size) {
         Page<TransferRequest> result = transfers.list(caller.get(), PageRequest.of(page, size));
@@ -78,6 +79,9 @@ class TransferController {
                         ContentDisposition.inline().filename(letter.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(letter.content());
     }
+
+    /** Far beyond any real list, and low enough that page × size never overflows the database's row offset. */
+    static final int MAX_PAGE = 1_000_000;
 
     record PageView(List<TransferView> content, int page, int size, long totalElements, int totalPages) {
     }

@@ -222,7 +222,10 @@ class ReportingSecurityTest extends IntegrationTest {
     void thePartnerCannotChangeTheUsersThroughATaskVariableSetBeforehand() {
         List<Map<String, Object>> users = new ArrayList<>(ReportingApi.threeUsers());
         users.add(ReportingApi.user("Новиков Олег Игоревич", "oleg@romashka.example"));
-        api.putTaskVariable(partnerUser, taskId, "users", ReportingApi.jsonValue(users));
+        assertThat(api.putTaskVariable(partnerUser, taskId, "users", ReportingApi.jsonValue(users)).getStatusCode())
+                .as("a partner writes variables only through its form").isEqualTo(HttpStatus.FORBIDDEN);
+        // and should the variable be there anyway (an administrator's mistake), the domain still refuses
+        api.putTaskVariable("admin", taskId, "users", ReportingApi.jsonValue(users));
 
         ResponseEntity<JsonNode> completed = api.submitTaskForm(partnerUser, taskId, approve(true, "TEN_OR_MORE"));
 
@@ -236,8 +239,10 @@ class ReportingSecurityTest extends IntegrationTest {
     void thePartnerCannotChangeTheUsersThroughATaskLocalVariable() {
         List<Map<String, Object>> users = new ArrayList<>(ReportingApi.threeUsers());
         users.add(ReportingApi.user("Новиков Олег Игоревич", "oleg@romashka.example"));
+        assertThat(http.exchange("/engine-rest/task/" + taskId + "/localVariables/users", HttpMethod.PUT,
+                json(partnerUser, ReportingApi.jsonValue(users)), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         http.exchange("/engine-rest/task/" + taskId + "/localVariables/users", HttpMethod.PUT,
-                json(partnerUser, ReportingApi.jsonValue(users)), JsonNode.class);
+                json("admin", ReportingApi.jsonValue(users)), JsonNode.class);
 
         ResponseEntity<JsonNode> completed = api.submitTaskForm(partnerUser, taskId, approve(true, "TEN_OR_MORE"));
 
@@ -248,13 +253,16 @@ class ReportingSecurityTest extends IntegrationTest {
 
     @Test
     void aDecisionVariableSetDifferentlyOnTheTaskAndTheInstanceCannotSplitTheDomainFromTheProcess() {
-        // the instance says REJECT, the task-local copy (which the complete listener reads) says APPROVE
+        // the instance says REJECT, the task-local copy (which the complete listener reads) says APPROVE; a partner may
+        // not write variables outside its form any more, so an administrator sets them up, as a mistake would
+        assertThat(http.exchange("/engine-rest/task/" + taskId + "/variables/applicationDecision", HttpMethod.PUT,
+                json(partnerUser, ReportingApi.string("REJECT")), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         http.exchange("/engine-rest/task/" + taskId + "/variables/applicationDecision", HttpMethod.PUT,
-                json(partnerUser, ReportingApi.string("REJECT")), JsonNode.class);
+                json("admin", ReportingApi.string("REJECT")), JsonNode.class);
         http.exchange("/engine-rest/task/" + taskId + "/localVariables/applicationDecision", HttpMethod.PUT,
-                json(partnerUser, ReportingApi.string("APPROVE")), JsonNode.class);
+                json("admin", ReportingApi.string("APPROVE")), JsonNode.class);
         http.exchange("/engine-rest/task/" + taskId + "/localVariables/multiUserMode", HttpMethod.PUT,
-                json(partnerUser, ReportingApi.bool(true)), JsonNode.class);
+                json("admin", ReportingApi.bool(true)), JsonNode.class);
 
         ResponseEntity<JsonNode> completed = http.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
                 json(partnerUser, Map.of()), JsonNode.class);

@@ -61,10 +61,14 @@ class AccessHardeningTest extends IntegrationTest {
         String partnerUser = data.partnerUser(partner);
         String competitor = data.partnerUser(data.partner());
 
-        List<String> seenByPartner = ids(get(partnerUser, "/engine-rest/user?maxResults=2000"));
-        assertThat(seenByPartner).contains(partnerUser).doesNotContain(competitor, "boris", "vera");
-        assertThat(get(partnerUser, "/engine-rest/user/" + competitor + "/profile").getStatusCode().value()).isIn(403, 404);
-        assertThat(ids(get(partnerUser, "/engine-rest/group?maxResults=2000")))
+        // the directory is not for partners at all: their own profile and groups only
+        for (String directory : new String[] {"/engine-rest/user?maxResults=2000", "/engine-rest/group?maxResults=2000",
+                "/engine-rest/user/" + competitor + "/profile", "/engine-rest/identity/groups?userId=" + competitor,
+                "/engine-rest/group?member=" + competitor + "&maxResults=10"}) {
+            assertThat(get(partnerUser, directory).getStatusCode().value()).as(directory).isEqualTo(403);
+        }
+        assertThat(get(partnerUser, "/engine-rest/user/" + partnerUser + "/profile").getBody().get("id").asText()).isEqualTo(partnerUser);
+        assertThat(get(partnerUser, "/engine-rest/identity/groups?userId=" + partnerUser).getBody().get("groups").toString())
                 .contains(partner.group()).doesNotContain("partner-BETA", Groups.VENDOR_STAFF);
 
         for (String vendorSide : new String[] {"vera", "olga"}) {

@@ -111,7 +111,7 @@ class EngineRequestGuardTest extends IntegrationTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
 
-        new EngineRequestGuard().doFilter(request, response, chain);
+        new EngineRequestGuard(EngineApiPolicy.load(), "/camunda").doFilter(request, response, chain);
 
         assertThat(response.getStatus()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
         assertThat(response.getContentAsString()).contains("20 МБ");

@@ -81,7 +81,7 @@ class SecureDefaultsTest {
     @ParameterizedTest
     @ValueSource(strings = {"/h2-console", "/h2-console/", "/h2-console/login.jsp"})
     void thereIsNoH2Console(String path) throws Exception {
-        assertThat(send(HttpRequest.newBuilder(url(path)).GET()).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(url(path)).GET()).statusCode()).as("a path nobody opened needs a login").isEqualTo(401);
         assertThat(send(HttpRequest.newBuilder(url(path)).header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).GET()).statusCode())
                 .isEqualTo(404);
     }

@@ -63,6 +63,24 @@ public final class TransferApi {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(basic(user)), JsonNode.class);
     }
 
+    /**
+     * A transfer of the subscriber, submitted by {@code submitter} and its letter forwarded by vendor staff (vera): it waits
+     * for its current partner's agreement, with the silence timer running. Returns the transfer's id.
+     */
+    public long awaitingAgreement(String submitter, String subscriberNumber, String subscriberName) {
+        ResponseEntity<JsonNode> created = submit(submitter, letter(subscriberNumber, subscriberName), "письмо.pdf", PDF);
+        if (created.getStatusCode().value() != 201) {
+            throw new IllegalStateException("Submission refused: " + created.getStatusCode() + " " + created.getBody());
+        }
+        long transferId = created.getBody().get("id").asLong();
+        ResponseEntity<JsonNode> forwarded = complete("vera", task("vera", transferId).get("id").asText(),
+                Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD")));
+        if (forwarded.getStatusCode().value() != 204) {
+            throw new IllegalStateException("Letter not forwarded: " + forwarded.getStatusCode() + " " + forwarded.getBody());
+        }
+        return transferId;
+    }
+
     /** The open task of a transfer as {@code user} sees it through {@code /engine-rest}, or null. */
     public JsonNode task(String user, long transferId) {
         ResponseEntity<JsonNode> response = get(user, "/engine-rest/task?processDefinitionKey=" + TransferProcess.KEY
