@@ -106,8 +106,9 @@ class ApiExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса.");
         }
         if (findCause(exception, InvalidFileNameException.class) != null) {
-            // a NUL or another character no file name may have, refused by Tomcat's multipart parser
-            return problem(HttpStatus.BAD_REQUEST, "Имя файла содержит недопустимые символы: переименуйте файл и отправьте снова.");
+            // a NUL in a file name, refused by Tomcat's multipart parser before the domain's own rule (Upload) could
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Имя файла содержит недопустимые (управляющие или невидимые) символы: переименуйте файл и отправьте снова.");
         }
         if (exception instanceof ConstraintViolationException violations) {
             return problem(HttpStatus.BAD_REQUEST, violations.getConstraintViolations().stream()
@@ -162,6 +163,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail onTooLarge(MaxUploadSizeExceededException exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Header section")) {
+                // Tomcat's limit on one part's headers (server.tomcat.max-part-header-size): a file name far too long
+                return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Имя файла слишком длинное: сократите его и отправьте снова.");
+            }
+        }
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Файл слишком большой: письмо клиента — не более 10 МБ, файл доработки — не более 50 МБ.");
     }
 

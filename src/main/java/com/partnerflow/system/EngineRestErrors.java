@@ -33,8 +33,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * instead of Camunda's 500 «Cannot complete task …: Exception while invoking TaskListener: …».
  * The engine wraps listener exceptions, so each mapper looks for a {@link BusinessRuleViolation}
  * among the causes and otherwise answers exactly as Camunda's own handler does. The body keeps
- * Camunda's {@code type}/{@code message} shape, which Tasklist and REST clients read. The loser of a race on a
- * task gets a 409 ({@link TaskConflicts}) instead of Camunda's 500.
+ * Camunda's {@code type}/{@code message} shape, which Tasklist and REST clients read. A task that is gone, taken
+ * by someone else or not the caller's is named for what happened to it ({@link TaskConflicts}): a 409, or 404/403 in
+ * Russian, instead of Camunda's 500 or an English 403 that names the task's process.
  *
  * <p>A variable the engine cannot even read (an empty {@code type}, a File without a file name, a type
  * with no serializer such as {@code Xml}, an object in a format that cannot be read or in Java serialization

@@ -69,13 +69,13 @@ class TransferService {
                 "Подать запрос на перевод может только сотрудник партнера, а пользователь "
                         + submitterId + " не состоит ни в одном партнере."));
         LocalDate letterDate = checkFields(command, true);
+        // an unknown number and a name that does not match it get one answer: a partner learns nothing of the
+        // vendor's subscribers that it cannot name from a client's letter
         Subscriber subscriber = subscribers.findByNumber(command.subscriberNumber().strip())
-                .orElseThrow(() -> BusinessRuleViolation.invalid(
-                        "Абонент с номером " + command.subscriberNumber().strip() + " не найден."));
-        if (!subscriber.isNamed(command.subscriberName())) {
-            throw BusinessRuleViolation.invalid("Наименование абонента в письме («" + command.subscriberName().strip()
-                    + "») не совпадает с наименованием абонента " + subscriber.getNumber() + ".");
-        }
+                .filter(found -> found.isNamed(command.subscriberName()))
+                .orElseThrow(() -> BusinessRuleViolation.invalid("Абонент с номером " + command.subscriberNumber().strip()
+                        + " и наименованием «" + command.subscriberName().strip() + "» не найден: проверьте номер и наименование "
+                        + "по письму клиента."));
         if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
             throw BusinessRuleViolation.invalid("Абонент " + subscriber.getNumber() + " неактивен: перевести его нельзя.");
         }

@@ -126,7 +126,7 @@ class TasklistBrowserIT extends IntegrationTest {
         tasklist.start();
 
         // the start listener's Russian message reaches the person; the rollback leaves no trace
-        assertThat(tasklist.errorMessage()).contains("не совпадает");
+        assertThat(tasklist.errorMessage()).contains("и наименованием").contains("не найден");
         assertThat(transfersOf(subscriber).count()).isZero();
         assertThat(servingPartnerOf(subscriber)).isEqualTo(currentPartner.getCode());
     }

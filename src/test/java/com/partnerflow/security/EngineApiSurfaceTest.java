@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
+import com.partnerflow.audit.ExtensionApi;
+import com.partnerflow.audit.ExtensionAuditProcess;
+import com.partnerflow.billing.BillingService;
+import com.partnerflow.billing.SettlementApi;
+import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.moderation.ConfigurationModerationProcess;
+import com.partnerflow.moderation.ModerationApi;
 import com.partnerflow.partner.Partner;
+import com.partnerflow.reporting.ReportingApi;
+import com.partnerflow.reporting.ReportingProcess;
 import com.partnerflow.security.EngineClient.Answer;
 import com.partnerflow.security.EngineClient.Root;
 import com.partnerflow.subscriber.Subscriber;
@@ -43,8 +53,10 @@ import com.partnerflow.transfer.TransferProcess;
 
 /**
  * Every operation of the engine REST API that Camunda publishes ({@link EngineOpenApi}), called as every role on both
- * REST roots ({@code /engine-rest} with HTTP Basic, {@code /camunda/api/engine} with a webapp session), aimed at a live
- * transfer that waits for its current partner's agreement (a task with candidates, a timer job, variables, grants).
+ * REST roots ({@code /engine-rest} with HTTP Basic, {@code /camunda/api/engine} with a webapp session), aimed in turn
+ * at a live instance of every process with tasks: a transfer waiting for its current partner's agreement (a task with
+ * candidates, a silence timer), an application waiting for its partner, an extension version waiting for its auditor (an
+ * SLA timer), a configuration waiting for its moderator, a month's reconciliation waiting for finance.
  * The answer must be what {@code engine-api-policy.txt} says: anonymous callers get a 401; an operation above the
  * caller's {@link Audience} is refused by the policy (403 {@value EngineRequestGuard#REFUSED}) and changes nothing; one
  * within it reaches the engine, which decides. A party may name only itself where the policy binds a user id.
@@ -92,14 +104,21 @@ class EngineApiSurfaceTest extends IntegrationTest {
     @Autowired
     FilterService filterService;
 
+    @Autowired
+    BillingService billing;
+
     final Map<Role, String> users = new EnumMap<>(Role.class);
     final List<EngineOpenApi.Operation> operations = EngineOpenApi.operations();
     /** Each operation's line of the policy. */
     final Map<String, EngineApiPolicy.Operation> rules = EngineApiPolicy.load().operations().stream()
             .collect(java.util.stream.Collectors.toMap(rule -> rule.method() + " " + rule.template(), rule -> rule));
-    /** A live id for each path variable, by the resource the path starts with ({@code task.id}) or by name. */
-    final Map<String, String> live = new TreeMap<>();
-    String instanceId;
+    /**
+     * The live requests, one per process: a live id for each path variable, by the resource the path starts with
+     * ({@code task.id}) or by name. The n-th operation aims at the (n mod 5)-th.
+     */
+    final List<Map<String, String>> targets = new ArrayList<>();
+    /** What a path variable names regardless of the request: the user and group under attack, the metric. */
+    final Map<String, String> common = new TreeMap<>();
     String partnerGroup;
 
     static Stream<Arguments> rolesAndRoots() {
@@ -107,12 +126,11 @@ class EngineApiSurfaceTest extends IntegrationTest {
     }
 
     @BeforeAll
-    void aTransferWaitingForItsCurrentPartner() {
+    void aLiveRequestOfEveryProcessWithTasks() {
         Partner current = data.partner();
-        Partner next = data.partner();
         Subscriber subscriber = data.subscriber(current);
         partnerGroup = current.group();
-        users.put(Role.PARTNER, data.partnerUser(current));
+        users.put(Role.PARTNER, data.developer(current));
         users.put(Role.COMPETITOR, data.partnerUser(data.partner()));
         users.put(Role.CLIENT, data.clientUser(subscriber));
         users.put(Role.VENDOR_STAFF, data.user(Groups.VENDOR_STAFF));
@@ -122,30 +140,57 @@ class EngineApiSurfaceTest extends IntegrationTest {
         users.put(Role.FINANCE, data.user(Groups.FINANCE));
         users.put(Role.OPS, data.user(Groups.OPS));
         users.put(Role.ADMIN, "admin");
+        common.put("user.id", users.get(Role.PARTNER));
+        common.put("group.id", partnerGroup);
+        common.put("userId", users.get(Role.COMPETITOR)); // «add the competitor to the partner's group»
+        common.put("filter.id", filterService.createTaskFilterQuery().filterName("Мои задачи").singleResult().getId());
+        common.put("decision-definition.id", repositoryService.createDecisionDefinitionQuery().latestVersion().list().get(0).getId());
+        common.put("metrics-name", "activity-instance-start");
 
-        long transferId = new TransferApi(http).awaitingAgreement(data.partnerUser(next), subscriber.getNumber(), subscriber.getName());
+        Subscriber transferred = data.subscriber(current);
+        long transferId = new TransferApi(http).awaitingAgreement(data.partnerUser(data.partner()), transferred.getNumber(), transferred.getName());
+        target(TransferProcess.KEY, String.valueOf(transferId));
 
-        Task task = taskService.createTaskQuery().processDefinitionKey(TransferProcess.KEY).processInstanceBusinessKey(String.valueOf(transferId)).singleResult();
-        assertThat(task.getTaskDefinitionKey()).isEqualTo(TransferProcess.Elements.PARTNER_AGREEMENT);
-        instanceId = task.getProcessInstanceId();
-        Job timer = managementService.createJobQuery().processInstanceId(instanceId).singleResult();
+        long applicationId = new ReportingApi(http).submitted(users.get(Role.CLIENT), ReportingApi.application(subscriber.getNumber()));
+        target(ReportingProcess.KEY, String.valueOf(applicationId));
+
+        ExtensionApi extensions = new ExtensionApi(http);
+        long versionId = extensions.submitted(users.get(Role.PARTNER), extensions.registered(users.get(Role.PARTNER), "Поверхность " + transferId),
+                ExtensionApi.version("1.0", subscriber.getNumber()));
+        target(ExtensionAuditProcess.KEY, String.valueOf(versionId));
+
+        ModerationApi moderations = new ModerationApi(http);
+        long configurationId = moderations.created(users.get(Role.PARTNER),
+                moderations.account(users.get(Role.PARTNER), "Поверхность " + transferId), ModerationApi.complete("Поверхность " + transferId));
+        ModerationApi.expect(moderations.send(users.get(Role.PARTNER), configurationId), 200);
+        target(ConfigurationModerationProcess.KEY, String.valueOf(moderations.moderationId(users.get(Role.PARTNER), configurationId)));
+
+        String month = SettlementApi.monthWithOneCharge(billing, current, subscriber).toString();
+        assertThat(new SettlementApi(http).start(users.get(Role.FINANCE), month).getStatusCode().value()).isEqualTo(200);
+        target(SettlementProcess.KEY, month);
+    }
+
+    /** The live ids of one waiting request: its instance, open task, the task's execution, a job, a variable, its history. */
+    private void target(String processKey, String businessKey) {
+        Task task = taskService.createTaskQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).list().get(0);
+        String instanceId = task.getProcessInstanceId();
         String definitionId = task.getProcessDefinitionId();
+        // its own timer, the process's timer start, or else the transfer's silence timer (the first target's)
+        Job job = managementService.createJobQuery().processInstanceId(instanceId).list().stream().findFirst()
+                .or(() -> managementService.createJobQuery().processDefinitionId(definitionId).list().stream().findFirst())
+                .orElseGet(() -> managementService.createJobQuery().jobId(targets.get(0).get("job.id")).singleResult());
+        Map<String, String> live = new TreeMap<>(common);
         live.put("task.id", task.getId());
         live.put("process-instance.id", instanceId);
         live.put("execution.id", task.getExecutionId());
         live.put("process-definition.id", definitionId);
-        live.put("key", TransferProcess.KEY);
-        live.put("job.id", timer.getId());
-        live.put("job-definition.id", timer.getJobDefinitionId());
+        live.put("key", processKey);
+        live.put("job.id", job.getId());
+        live.put("job-definition.id", job.getJobDefinitionId());
         live.put("deployment.id", repositoryService.getProcessDefinition(definitionId).getDeploymentId());
         live.put("resourceId", repositoryService.getDeploymentResources(live.get("deployment.id")).get(0).getId());
-        live.put("decision-definition.id", repositoryService.createDecisionDefinitionQuery().latestVersion().list().get(0).getId());
-        live.put("varName", TransferProcess.TRANSFER_ID.name());
-        live.put("user.id", users.get(Role.PARTNER));
-        live.put("group.id", partnerGroup);
-        live.put("userId", users.get(Role.COMPETITOR)); // «add the competitor to the partner's group»
-        live.put("filter.id", filterService.createTaskFilterQuery().filterName("Мои задачи").singleResult().getId());
-        live.put("authorization.id", authorizationService.createAuthorizationQuery().resourceId(instanceId).list().get(0).getId());
+        live.put("varName", runtimeService.getVariables(instanceId).keySet().iterator().next());
+        live.put("authorization.id", authorizationService.createAuthorizationQuery().resourceId(task.getId()).list().get(0).getId());
         live.put("variable-instance.id", runtimeService.createVariableInstanceQuery().processInstanceIdIn(instanceId).list().get(0).getId());
         live.put("history.process-instance.id", instanceId);
         live.put("history.activity-instance.id",
@@ -154,7 +199,7 @@ class EngineApiSurfaceTest extends IntegrationTest {
                 historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId).list().get(0).getId());
         live.put("history.detail.id", historyService.createHistoricDetailQuery().processInstanceId(instanceId).list().get(0).getId());
         live.put("history.process-definition.id", definitionId);
-        live.put("metrics-name", "activity-instance-start");
+        targets.add(live);
     }
 
     @ParameterizedTest(name = "{0} on {1}")
@@ -165,26 +210,28 @@ class EngineApiSurfaceTest extends IntegrationTest {
         Map<String, String> before = state();
         List<String> wrong = new ArrayList<>();
 
-        for (EngineOpenApi.Operation operation : operations) {
+        for (int n = 0; n < operations.size(); n++) {
+            EngineOpenApi.Operation operation = operations.get(n);
+            Map<String, String> live = targets.get(n % targets.size());
             EngineApiPolicy.Operation rule = rules.get(operation.key());
             if (role == Role.ANONYMOUS) {
-                Answer answer = attack(client, operation);
+                Answer answer = attack(client, operation, live);
                 boolean open = root == Root.WEBAPP && WEBAPP_PUBLIC.contains(operation.key());
                 if (open ? answer.status() == 401 : answer.status() != 401) {
                     wrong.add(operation + ": " + answer + (open ? " (Camunda's webapps answer this without a login)" : ", not 401"));
                 }
             } else if (!AUDIENCES.get(role).reaches(rule.audience())) {
-                Answer answer = attack(client, operation);
+                Answer answer = attack(client, operation, live);
                 if (!answer.refusedByPolicy()) {
                     wrong.add(operation + " is for " + rule.audience() + ", yet: " + answer);
                 }
             } else {
-                Answer answer = harmless(client, operation, rule);
+                Answer answer = harmless(client, operation, rule, live);
                 if (answer.refusedByPolicy() || (AUDIENCES.get(role) == Audience.PARTIES && answer.status() >= 500)) {
                     wrong.add(operation + " is open to " + rule.audience() + ", yet: " + answer);
                 }
                 if (AUDIENCES.get(role) == Audience.PARTIES && rule.callerParameter() != null) {
-                    Answer asSomeoneElse = attack(client, operation);
+                    Answer asSomeoneElse = attack(client, operation, live);
                     if (!asSomeoneElse.refusedByPolicy()) {
                         wrong.add(operation + " naming someone else in " + rule.callerParameter() + ": " + asSomeoneElse);
                     }
@@ -193,11 +240,11 @@ class EngineApiSurfaceTest extends IntegrationTest {
         }
 
         assertThat(wrong).as("%s on %s: answers against the policy", role, root).isEmpty();
-        assertThat(state()).as("what %s's refused and harmless calls left of the live request", role).isEqualTo(before);
+        assertThat(state()).as("what %s's refused and harmless calls left of the live requests", role).isEqualTo(before);
     }
 
     /** As an attacker would: on the live request, with Camunda's example body, naming another user wherever one is named. */
-    private Answer attack(EngineClient client, EngineOpenApi.Operation operation) {
+    private Answer attack(EngineClient client, EngineOpenApi.Operation operation, Map<String, String> live) {
         String victim = users.get(Role.PARTNER).equals(client.user()) ? users.get(Role.COMPETITOR) : users.get(Role.PARTNER);
         Map<String, String> ids = new TreeMap<>(live);
         ids.put("user.id", victim);
@@ -222,7 +269,8 @@ class EngineApiSurfaceTest extends IntegrationTest {
      * Within the caller's reach, nothing may change: reads go to the live request, changes to ids that do not exist and
      * with a body Camunda cannot read. Where the policy binds a user id, the caller names itself.
      */
-    private Answer harmless(EngineClient client, EngineOpenApi.Operation operation, EngineApiPolicy.Operation rule) {
+    private Answer harmless(EngineClient client, EngineOpenApi.Operation operation, EngineApiPolicy.Operation rule,
+                            Map<String, String> live) {
         boolean read = Set.of("GET", "HEAD", "OPTIONS").contains(operation.method());
         Map<String, String> ids = new TreeMap<>(read ? live : Map.of());
         if (rule.callerParameter() != null) {
@@ -252,26 +300,28 @@ class EngineApiSurfaceTest extends IntegrationTest {
         return variable.appendTail(path).toString();
     }
 
-    /** What a harmful call would change: the live request's tasks, links, variables, job, grants; the directory; deployments. */
+    /** What a harmful call would change: the live requests' tasks, links, variables, jobs, grants; the directory; deployments. */
     private Map<String, String> state() {
         Map<String, String> state = new TreeMap<>();
-        for (Task task : taskService.createTaskQuery().processInstanceId(instanceId).list()) {
-            state.put("task " + task.getId(), task.getName() + "|" + task.getAssignee() + "|" + task.getOwner() + "|" + task.getDueDate()
-                    + "|" + task.getFollowUpDate() + "|" + task.getPriority() + "|" + task.getDelegationState() + "|" + task.isSuspended());
-            state.put("links " + task.getId(), taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .map(link -> link.getType() + ":" + link.getUserId() + ":" + link.getGroupId()).sorted().toList().toString());
-            state.put("comments " + task.getId(), String.valueOf(taskService.getTaskComments(task.getId()).size()));
+        for (Map<String, String> live : targets) {
+            String instanceId = live.get("process-instance.id");
+            for (Task task : taskService.createTaskQuery().processInstanceId(instanceId).list()) {
+                state.put("task " + task.getId(), task.getName() + "|" + task.getAssignee() + "|" + task.getOwner() + "|" + task.getDueDate()
+                        + "|" + task.getFollowUpDate() + "|" + task.getPriority() + "|" + task.getDelegationState() + "|" + task.isSuspended());
+                state.put("links " + task.getId(), taskService.getIdentityLinksForTask(task.getId()).stream()
+                        .map(link -> link.getType() + ":" + link.getUserId() + ":" + link.getGroupId()).sorted().toList().toString());
+                state.put("comments " + task.getId(), String.valueOf(taskService.getTaskComments(task.getId()).size()));
+                state.put("grants on " + task.getId(), grants(task.getId()));
+            }
+            runtimeService.getVariables(instanceId).forEach((name, value) -> state.put(instanceId + " variable " + name, String.valueOf(value)));
+            for (Job job : managementService.createJobQuery().processDefinitionId(live.get("process-definition.id")).list()) {
+                state.put("job " + job.getId(), job.getRetries() + "|" + job.getDuedate() + "|" + job.isSuspended() + "|" + job.getExceptionMessage());
+            }
+            state.put(instanceId + " suspended", String.valueOf(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
+                    .singleResult().isSuspended()));
+            state.put(instanceId + " incidents", String.valueOf(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()));
+            state.put("grants on " + instanceId, grants(instanceId));
         }
-        runtimeService.getVariables(instanceId).forEach((name, value) -> state.put("variable " + name, String.valueOf(value)));
-        for (Job job : managementService.createJobQuery().processInstanceId(instanceId).list()) {
-            state.put("job " + job.getId(), job.getRetries() + "|" + job.getDuedate() + "|" + job.isSuspended() + "|" + job.getExceptionMessage());
-        }
-        state.put("instance suspended", String.valueOf(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
-                .singleResult().isSuspended()));
-        state.put("incidents", String.valueOf(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()));
-        state.put("grants on the request", authorizationService.createAuthorizationQuery().resourceId(instanceId).list().stream()
-                .map(grant -> grant.getGroupId() + ":" + grant.getUserId() + ":" + grant.getPermissions(
-                        org.camunda.bpm.engine.authorization.Permissions.values()).length).sorted().toList().toString());
         state.put("members of " + partnerGroup, identityService.createUserQuery().memberOfGroup(partnerGroup).list().stream()
                 .map(u -> u.getId()).sorted().toList().toString());
         state.put("users", String.valueOf(identityService.createUserQuery().count()));
@@ -280,5 +330,12 @@ class EngineApiSurfaceTest extends IntegrationTest {
         state.put("suspended definitions", String.valueOf(repositoryService.createProcessDefinitionQuery().suspended().count()));
         state.put("filters", String.valueOf(filterService.createFilterQuery().count()));
         return state;
+    }
+
+    private String grants(String resourceId) {
+        return authorizationService.createAuthorizationQuery().resourceId(resourceId).list().stream()
+                .map(grant -> grant.getGroupId() + ":" + grant.getUserId() + ":"
+                        + List.of(grant.getPermissions(Permissions.values())))
+                .sorted().toList().toString();
     }
 }

@@ -65,6 +65,8 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
 
     Partner current;
     String partnerUser;
+    /** The partner that submitted the transfer: a party of the instance, not of the current partner's task. */
+    String submitter;
     String competitor;
     String client;
     Task agreement;
@@ -78,7 +80,8 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
         partnerUser = data.partnerUser(current);
         competitor = data.partnerUser(data.partner());
         client = data.clientUser(subscriber);
-        long transferId = new TransferApi(http).awaitingAgreement(data.partnerUser(data.partner()), subscriber.getNumber(), subscriber.getName());
+        submitter = data.partnerUser(data.partner());
+        long transferId = new TransferApi(http).awaitingAgreement(submitter, subscriber.getNumber(), subscriber.getName());
         agreement = taskService.createTaskQuery().processDefinitionKey(TransferProcess.KEY).processInstanceBusinessKey(String.valueOf(transferId)).singleResult();
         assertThat(agreement.getTaskDefinitionKey()).isEqualTo(TransferProcess.Elements.PARTNER_AGREEMENT);
         silenceTimer = managementService.createJobQuery().processInstanceId(agreement.getProcessInstanceId()).timers().singleResult();
@@ -193,6 +196,21 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
         assertThat(taskService.createTaskQuery().taskId(agreement.getId()).singleResult().getAssignee()).isNull();
     }
 
+    @ParameterizedTest
+    @EnumSource(Root.class)
+    void theOtherPartnerOfATransferNeitherReadsNorWritesCommentsOnTheCurrentPartnersTask(Root root) {
+        EngineClient other = client(root, submitter);
+        String task = "/task/" + agreement.getId();
+        assertThat(List.of(other.call("GET", task + "/comment", null, null),
+                other.json("POST", task + "/comment/create", "{\"message\":\"" + "x".repeat(300_000) + "\"}"),
+                other.call("GET", "/process-instance/" + agreement.getProcessInstanceId() + "/comment", null, null)))
+                .allSatisfy(answer -> assertThat(answer.refusedByPolicy()).as("%s", answer).isTrue());
+        assertThat(taskService.getTaskComments(agreement.getId())).isEmpty();
+
+        assertThat(client(root, "vera").json("POST", task + "/comment/create", "{\"message\":\"Письмо проверено\"}").status())
+                .as("the vendor's staff keep their notes").isEqualTo(200);
+    }
+
     @Test
     void theEngineGivesACandidateTaskWorkNotUpdate() {
         identityService.setAuthentication(partnerUser, List.of(Groups.PARTNERS, current.group()));
@@ -266,6 +284,14 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
         assertThat(client(Root.ENGINE_REST, null).send("GET", "/forms/../application.yaml", null, null).status()).isIn(400, 401, 404);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/camunda/app/tasklist/scripts/", "/camunda/app/tasklist/styles/", "/camunda/app/cockpit/x/",
+            "/camunda/app/admin/scripts/", "/camunda/app/tasklist/nothing/setup/"})
+    void aWebappPageForAnEngineThatDoesNotExistIsNotFound(String path) {
+        assertThat(client(Root.ENGINE_REST, null).send("GET", path, null, null).status()).as(path).isEqualTo(404);
+        assertThat(client(Root.ENGINE_REST, null).send("GET", "/camunda/app/tasklist/default/", null, null).status()).isEqualTo(200);
+    }
+
     @Test
     void aBrowsersOwnRequestsBesideTheWebappsNeverPromptForALogin() {
         // Chromium asks for /favicon.ico on every Tasklist page: a Basic challenge there would put a login dialog over Tasklist
@@ -277,28 +303,51 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
     // ---- 6. server errors found by a fuzzer ----
 
     @Test
-    void aNulInAnUploadedFileNameIsTheClientsMistakeAndStoresNothing() {
+    void aFileNameWithControlOrInvisibleCharactersIsRefusedThroughEveryDoorAndStoresNothing() {
         long transfers = rows("transfer_request");
         long documents = rows("stored_document");
         long versions = rows("extension_version");
         Subscriber subscriber = data.subscriber(data.partner());
+        Map<String, String> letter = Map.of("subscriberNumber", subscriber.getNumber(), "subscriberName", subscriber.getName(),
+                "reason", "Переход", "letterDate", java.time.LocalDate.now().toString());
         EngineClient submitter = client(Root.ENGINE_REST, partnerUser);
-        Answer transfer = submitter.send("POST", "/api/transfers", multipart(Map.of("subscriberNumber", subscriber.getNumber(),
-                "subscriberName", subscriber.getName(), "reason", "Переход", "letterDate", java.time.LocalDate.now().toString()),
-                "letter", "письмо\u0000.pdf", TransferApi.PDF), MULTIPART);
+        List<Answer> refused = new java.util.ArrayList<>();
+        refused.add(submitter.send("POST", "/api/transfers", multipart(letter, "letter", "письмо\u0000.pdf", TransferApi.PDF), MULTIPART));
+        for (String name : new String[] {"фдп\u202E.exe", "a\u200Bb.pdf", "x\u007F.pdf"}) {
+            refused.add(submitter.send("POST", "/api/transfers", multipart(letter, "letter", name, TransferApi.PDF), MULTIPART));
+        }
+        for (String name : new String[] {"письмо\u0000.pdf", "письмо\r\n.pdf", "фдп\u202E.exe"}) {
+            refused.add(submitter.call("POST", "/process-definition/key/" + TransferProcess.KEY + "/submit-form",
+                    submitForm(letter, name), "application/json"));
+        }
 
         String developer = data.developer(current);
         long extensionId = new ExtensionApi(http).registered(developer, "Выгрузка " + System.nanoTime());
-        Answer version = client(Root.ENGINE_REST, developer).send("POST", "/api/extensions/" + extensionId + "/versions",
+        refused.add(client(Root.ENGINE_REST, developer).send("POST", "/api/extensions/" + extensionId + "/versions",
                 multipart(Map.of("version", "1.0.0", "targetApplicationVersion", "3.0.150", "changeNotes", "Первая", "distribution", "ALL"),
-                        "file", "Выгрузка\u0000.epf", new byte[] {1, 2, 3}), MULTIPART);
+                        "file", "Выгрузка\u0000.epf", new byte[] {1, 2, 3}), MULTIPART));
 
-        for (Answer refused : List.of(transfer, version)) {
-            assertThat(refused.status()).as("%s", refused).isEqualTo(400);
-            assertThat(refused.body()).contains("Имя файла содержит недопустимые символы");
-        }
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.status()).as("%s", answer).isEqualTo(422);
+            assertThat(answer.body()).contains("Имя файла содержит недопустимые");
+        });
         assertThat(List.of(rows("transfer_request"), rows("stored_document"), rows("extension_version")))
                 .containsExactly(transfers, documents, versions);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {100, 2000})
+    void aLongFileNameIsNotCalledATooLargeFile(int letters) {
+        Subscriber subscriber = data.subscriber(data.partner());
+        Answer answer = client(Root.ENGINE_REST, partnerUser).send("POST", "/api/transfers", multipart(Map.of("subscriberNumber",
+                subscriber.getNumber(), "subscriberName", subscriber.getName(), "reason", "Переход", "letterDate",
+                java.time.LocalDate.now().toString()), "letter", "п".repeat(letters) + ".pdf", TransferApi.PDF), MULTIPART);
+        if (letters < 200) {
+            assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+        } else {
+            assertThat(answer.status()).as("%s", answer).isEqualTo(422);
+            assertThat(answer.body()).contains("Имя файла слишком длинное");
+        }
     }
 
     @Test
@@ -319,6 +368,20 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
             assertThat(missing.json().get("message").asText()).isEqualTo("Задача не найдена.");
         }
 
+        assertThat(partner.call("GET", "/task/no-such-task/form-variables", null, null).json().get("message").asText())
+                .isEqualTo("Задача не найдена.");
+        EngineClient outsider = client(root, competitor);
+        for (String action : new String[] {"complete", "claim", "form-variables"}) {
+            String method = action.equals("form-variables") ? "GET" : "POST";
+            String body = method.equals("GET") ? null : action.equals("claim") ? "{\"userId\":\"" + competitor + "\"}" : "{}";
+            Answer probe = outsider.json(method, "/task/" + agreement.getId() + "/" + action, body);
+            assertThat(probe.status()).as("a task it cannot see is one that does not exist: %s %s", action, probe).isEqualTo(404);
+            assertThat(probe.body()).doesNotContain(TransferProcess.KEY);
+        }
+        Answer staff = client(root, "vera").json("POST", "/task/" + agreement.getId() + "/complete", "{}");
+        assertThat(staff.status()).as("seen but not hers: %s", staff).isEqualTo(403);
+        assertThat(staff.json().get("message").asText()).startsWith("Недостаточно прав");
+
         managementService.executeJob(silenceTimer.getId()); // the 5 days are over: the timer takes the task away
         Answer late = partner.json("POST", "/task/" + agreement.getId() + "/complete",
                 "{\"variables\":{\"partnerAnswer\":{\"value\":\"AGREE\",\"type\":\"String\"}}}");
@@ -326,6 +389,22 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
         assertThat(late.json().get("message").asText()).startsWith("Задача уже завершена процессом");
         assertThat(partner.json("POST", "/task/" + agreement.getId() + "/claim", "{\"userId\":\"" + partnerUser + "\"}").json()
                 .get("message").asText()).startsWith("Задача уже завершена процессом");
+        assertThat(outsider.json("POST", "/task/" + agreement.getId() + "/complete", "{}").status())
+                .as("nor does an outsider learn that it ended").isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Root.class)
+    void completingOnesOwnTaskTwiceSaysSo(Root root) {
+        EngineClient partner = client(root, partnerUser);
+        String task = "/task/" + agreement.getId();
+        String agree = "{\"variables\":{\"" + TransferProcess.PARTNER_ANSWER.name() + "\":{\"value\":\"AGREE\",\"type\":\"String\"}}}";
+        assertThat(partner.json("POST", task + "/claim", "{\"userId\":\"" + partnerUser + "\"}").status()).isEqualTo(204);
+        assertThat(partner.json("POST", task + "/complete", agree).status()).isEqualTo(204);
+
+        Answer again = partner.json("POST", task + "/complete", agree);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("message").asText()).startsWith("Вы уже выполнили эту задачу");
     }
 
     // ---- 7. headers ----
@@ -378,6 +457,19 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
         assertThat(after.getDuedate()).isEqualTo(before.getDuedate());
         assertThat(after.getExceptionMessage()).isNull();
         assertThat(runtimeService.createIncidentQuery().configuration(before.getId()).count()).as("incidents").isZero();
+    }
+
+    /** The body of a start form as Tasklist's embedded transfer form submits it, the letter as a transient File variable. */
+    private static byte[] submitForm(Map<String, String> fields, String fileName) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        fields.forEach((name, value) -> variables.put(name, TransferApi.string(value)));
+        variables.put(TransferProcess.LETTER, Map.of("value", java.util.Base64.getEncoder().encodeToString(TransferApi.PDF), "type", "File",
+                "valueInfo", Map.of("filename", fileName, "mimeType", "application/pdf", "transient", true)));
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(Map.of("variables", variables));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] multipart(Map<String, String> fields, String fileField, String fileName, byte[] file) {

@@ -70,13 +70,13 @@ class TransferBadInputTest extends IntegrationTest {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
         return Stream.of(
                 bad("unknown subscriber", set("subscriberNumber", "987654321098"), "letter.pdf", TransferApi.PDF,
-                        422, "Абонент с номером 987654321098 не найден."),
+                        422, "Абонент с номером 987654321098 и наименованием"),
                 bad("name not matching", set("subscriberName", "ООО «Другой клиент»"), "letter.pdf", TransferApi.PDF,
-                        422, "(«ООО «Другой клиент»») не совпадает с наименованием абонента"),
+                        422, "и наименованием «ООО «Другой клиент»» не найден: проверьте номер и наименование"),
                 bad("script in the name", set("subscriberName", "<script>alert(1)</script>"), "letter.pdf", TransferApi.PDF,
-                        422, "(«<script>alert(1)</script>») не совпадает"),
+                        422, "наименованием «<script>alert(1)</script>» не найден"),
                 bad("SQL in the name", set("subscriberName", "'; drop table subscriber; --"), "letter.pdf", TransferApi.PDF,
-                        422, "(«'; drop table subscriber; --») не совпадает"),
+                        422, "наименованием «'; drop table subscriber; --» не найден"),
                 bad("letter dated tomorrow", set("letterDate", today.plusDays(1).toString()), "letter.pdf", TransferApi.PDF,
                         422, "дата письма не может быть в будущем"),
                 bad("letter 31 days old", set("letterDate", today.minusDays(31).toString()), "letter.pdf", TransferApi.PDF,
@@ -185,7 +185,7 @@ class TransferBadInputTest extends IntegrationTest {
                 new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class));
 
         assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(response.getBody().path("message").asText()).contains("Абонент с номером 987654321098 не найден.");
+        assertThat(response.getBody().path("message").asText()).contains("Абонент с номером 987654321098 и наименованием");
     }
 
     /** Runs one request and checks that it left no trace in the domain tables or the engine. */
