@@ -1,5 +1,8 @@
 package com.partnerflow;
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -7,6 +10,10 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+
+import com.partnerflow.system.ClearDecisionListener;
+import com.partnerflow.system.ProcessVariable;
+import com.partnerflow.system.TaskDecisions;
 
 /**
  * Base of the process tests: the real models (named by each class's {@code @Deployment}) on the
@@ -26,6 +33,21 @@ public abstract class ProcessTest {
     /** The engine of {@code process-test-engine.cfg.xml}, for a class's {@code @RegisterExtension} field. */
     protected static ProcessEngineExtension engine() {
         return ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
+    }
+
+    /** Registers the real {@code clearDecisionListener} for a process, its decisions named by the process API. */
+    protected static void clearDecisionsOf(String processKey, Function<String, List<ProcessVariable<?>>> decisionOf) {
+        Mocks.register("clearDecisionListener", new ClearDecisionListener(List.of(new TaskDecisions() {
+            @Override
+            public String processKey() {
+                return processKey;
+            }
+
+            @Override
+            public List<ProcessVariable<?>> of(String taskDefinitionKey) {
+                return decisionOf.apply(taskDefinitionKey);
+            }
+        })));
     }
 
     @BeforeEach

@@ -1,11 +1,8 @@
 package com.partnerflow.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import com.partnerflow.document.Upload;
 import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.DemoUsers;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.SubscriberService;
 
@@ -34,25 +32,24 @@ class AuditDemoData {
 
     private final PartnerService partners;
     private final SubscriberService subscribers;
-    private final IdentityService identityService;
+    private final DemoUsers users;
     private final RuntimeService runtimeService;
 
-    AuditDemoData(PartnerService partners, SubscriberService subscribers, IdentityService identityService,
-                  RuntimeService runtimeService) {
+    AuditDemoData(PartnerService partners, SubscriberService subscribers, DemoUsers users, RuntimeService runtimeService) {
         this.partners = partners;
         this.subscribers = subscribers;
-        this.identityService = identityService;
+        this.users = users;
         this.runtimeService = runtimeService;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(30)
     public void seed() {
-        if (identityService.createUserQuery().userId("artem").count() > 0 || subscribers.byNumber("1001").isEmpty()) {
+        if (users.exists("artem") || subscribers.byNumber("1001").isEmpty()) {
             return;
         }
-        user("artem", "Артем", "Лебедев", Groups.AUDITORS);
-        user("lidia", "Лидия", "Морозова", Groups.AUDIT_LEADS);
+        users.person("artem", "Артем", "Лебедев", Groups.AUDITORS);
+        users.person("lidia", "Лидия", "Морозова", Groups.AUDIT_LEADS);
         partners.authorizeDeveloper("ALFA", "anna", true);
         subscribers.addDataArea("1001", ACCOUNTING, "3.0.150");
         subscribers.addDataArea("1001", "Зарплата и управление персоналом", "3.1.30");
@@ -68,26 +65,11 @@ class AuditDemoData {
         ExtensionAuditProcess.DISTRIBUTION.putIn(variables, Distribution.SEVERAL);
         ExtensionAuditProcess.RECIPIENTS.putIn(variables, "1001, 1004");
         ExtensionAuditProcess.FILE.putIn(variables, new Upload("ЗагрузкаВыписок.epf", DEMO_FILE));
-        identityService.setAuthentication("anna", List.of(Groups.PARTNERS, "partner-ALFA"));
-        try {
-            runtimeService.startProcessInstanceByKey(ExtensionAuditProcess.KEY, variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        users.as("anna", () -> runtimeService.startProcessInstanceByKey(ExtensionAuditProcess.KEY, variables));
         log.info("Audit demo data seeded: auditor artem, audit lead lidia (password = user name), developer anna, "
                 + "data areas of 1001 and 1003, one version in audit");
     }
 
     /** Stands in for an external data processor file: the service checks its name and size, not its content. */
     static final byte[] DEMO_FILE = "1C:Enterprise external data processor (demo)".getBytes(StandardCharsets.UTF_8);
-
-    private void user(String id, String firstName, String lastName, String group) {
-        User user = identityService.newUser(id);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setPassword(id);
-        user.setEmail(id + "@partnerflow.example");
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
-    }
 }

@@ -1,7 +1,12 @@
 package com.partnerflow.audit;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+
+import com.partnerflow.system.ProcessVariable;
+import com.partnerflow.system.TaskDecisions;
 
 /**
  * Who works a task, how long the audit may take and where the process goes next, read from the domain
@@ -9,7 +14,7 @@ import org.springframework.stereotype.Component;
  * from variables a task worker could set. Public: JUEL calls only public methods of public classes.
  */
 @Component("auditRouting")
-public class AuditRouting {
+public class AuditRouting implements TaskDecisions {
 
     private final AuditService audits;
     private final AuditSettings settings;
@@ -17,6 +22,16 @@ public class AuditRouting {
     AuditRouting(AuditService audits, AuditSettings settings) {
         this.audits = audits;
         this.settings = settings;
+    }
+
+    @Override
+    public String processKey() {
+        return ExtensionAuditProcess.KEY;
+    }
+
+    @Override
+    public List<ProcessVariable<?>> of(String taskDefinitionKey) {
+        return ExtensionAuditProcess.decisionOf(taskDefinitionKey);
     }
 
     /** The version's status after an audit or a revision: APPROVED, CHANGES_REQUIRED, REJECTED, SUBMITTED, WITHDRAWN. */

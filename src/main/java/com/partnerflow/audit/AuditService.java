@@ -13,6 +13,7 @@ import com.partnerflow.notification.NotificationService;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Problems;
 
 /**
  * The audit of a submitted version: rounds with their due dates, the auditor's findings and decision,
@@ -63,7 +64,7 @@ class AuditService {
         if (result.decision() == null) {
             throw BusinessRuleViolation.invalid("Выберите решение: одобрить, вернуть на исправление или отклонить.");
         }
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<Finding> findings = new ArrayList<>();
         for (Finding finding : result.findings()) {
             String description = finding.description() == null ? "" : finding.description().strip();
@@ -79,9 +80,7 @@ class AuditService {
         if (comment != null && comment.length() > MAX_TEXT) {
             problems.add("комментарий длиннее " + MAX_TEXT + " символов");
         }
-        if (!problems.isEmpty()) {
-            throw BusinessRuleViolation.invalid("Результат аудита не сохранен: " + String.join("; ", problems) + ".");
-        }
+        problems.refuseIfAny("Результат аудита не сохранен");
         ExtensionVersion version = extensions.byId(versionId);
         version.recordAudit(result.decision(), findings, comment, auditor, clock.instant());
         if (version.getStatus() == VersionStatus.CHANGES_REQUIRED) {

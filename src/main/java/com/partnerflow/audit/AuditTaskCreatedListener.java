@@ -29,7 +29,6 @@ class AuditTaskCreatedListener implements TaskListener {
     public void notify(DelegateTask task) {
         long versionId = versionId(task);
         ExtensionVersion version = audits.startAudit(versionId, task.getDueDate().toInstant());
-        auditFormVariables().forEach(variable -> task.getExecution().removeVariable(variable.name()));
         forms.describe(task.getExecution(), version);
         log.info("Extension version {}: audit round {} due {}", versionId, version.getAuditRound(), version.getAuditDueAt());
     }

@@ -116,7 +116,17 @@ public final class ExtensionAuditProcess {
                 AUDIT_COMMENT.optionalFrom(scope).orElse(null));
     }
 
-    /** The variables the auditor's form sets; cleared when a new audit round starts. */
+    /** The variables a decision task sets; cleared when the task is created ({@code clearDecisionListener}). */
+    public static List<ProcessVariable<?>> decisionOf(String taskDefinitionKey) {
+        return switch (taskDefinitionKey) {
+            case Elements.AUDIT_VERSION -> auditFormVariables();
+            case Elements.REVISE_VERSION -> List.of(REVISION_DECISION);
+            case Elements.REVIEW_OVERDUE_AUDIT -> List.of(LEAD_NOTE);
+            default -> List.of();
+        };
+    }
+
+    /** The variables the auditor's form sets: a severity and a note per category, the decision and a comment. */
     public static List<ProcessVariable<?>> auditFormVariables() {
         List<ProcessVariable<?>> variables = new ArrayList<>(SEVERITY.values());
         variables.addAll(NOTE.values());

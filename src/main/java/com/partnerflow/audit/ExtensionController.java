@@ -4,8 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jakarta.validation.Valid;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,12 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.partnerflow.audit.ExtensionViews.ExtensionView;
 import com.partnerflow.audit.ExtensionViews.VersionView;
 import com.partnerflow.security.CurrentCaller;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Доработки", description = "Extensions and the audit of their versions (DESIGN.md §3)")
@@ -40,7 +38,7 @@ class ExtensionController {
 
     @PostMapping(path = "/api/extensions", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an extension of the caller's partner (authorized developers only)")
-    ResponseEntity<ExtensionView> register(@Valid @RequestBody ExtensionRequest request) {
+    ResponseEntity<ExtensionView> register(@RequestBody ExtensionRequest request) {
         Extension extension = extensions.register(request.toDraft(), caller.get().userId());
         return ResponseEntity.created(URI.create("/api/extensions/" + extension.getId()))
                 .body(ExtensionView.of(extension, List.of()));
@@ -62,7 +60,7 @@ class ExtensionController {
     @PostMapping(path = "/api/extensions/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a version for audit with its file (.cfe, .epf or .erf, at most 50 MB)",
             description = "Starts the extension-audit process. 422 with a Russian detail listing every failed check.")
-    ResponseEntity<VersionView> submit(@PathVariable long id, @Valid @ModelAttribute VersionSubmission submission) {
+    ResponseEntity<VersionView> submit(@PathVariable long id, @ModelAttribute VersionSubmission submission) {
         long versionId = starter.submit(id, submission.toCommand());
         return ResponseEntity.created(URI.create("/api/extension-versions/" + versionId))
                 .body(VersionView.of(extensions.findVersion(versionId, caller.get())));

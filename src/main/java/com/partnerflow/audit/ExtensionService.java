@@ -1,7 +1,6 @@
 package com.partnerflow.audit;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Problems;
 
 /**
  * Extensions and the submission of their versions (seed 002, «Доработка типового функционала»).
@@ -59,9 +59,9 @@ public class ExtensionService {
     @Transactional
     public Extension register(ExtensionDraft draft, String developer) {
         Partner partner = developerPartner(developer);
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         Extension extension = checkDraft(draft, partner, developer, problems);
-        reject("Доработка не зарегистрирована", problems);
+        problems.refuseIfAny("Доработка не зарегистрирована");
         if (extensions.findByDeveloperAndName(partner, extension.getName()).isPresent()) {
             throw BusinessRuleViolation.conflict("Доработка «" + extension.getName() + "» у вашей организации уже есть.");
         }
@@ -79,14 +79,14 @@ public class ExtensionService {
     @Transactional
     public ExtensionVersion submit(SubmitVersion command, String submitter) {
         Partner partner = developerPartner(submitter);
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         Extension extension = extensionOf(command, partner, submitter, problems);
         VersionNumber number = checkNumber(command.version(), extension, problems);
-        String targetVersion = checkText(command.targetApplicationVersion(), "версия программы", MAX_VERSION, problems);
-        String notes = checkText(command.changeNotes(), "описание изменений", MAX_NOTES, problems);
+        String targetVersion = problems.required(command.targetApplicationVersion(), "версия программы", MAX_VERSION);
+        String notes = problems.required(command.changeNotes(), "описание изменений", MAX_NOTES);
         Set<Subscriber> recipients = checkDistribution(command.distribution(), command.recipients(), partner, problems);
         checkFile(command.file(), extension == null ? null : extension.getKind(), problems);
-        reject(REJECTED, problems);
+        problems.refuseIfAny(REJECTED);
         if (extension.getId() != null && versions.findByOpenExtension(extension).isPresent()) {
             throw alreadyOpen(extension);
         }
@@ -122,16 +122,16 @@ public class ExtensionService {
         if (!version.getExtension().isDevelopedBy(partner)) {
             throw notFound(versionId);
         }
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         String requested = command.version() == null || command.version().isBlank() ? version.getNumber() : command.version();
         // the same number is allowed here only; it was newer than the last approved one when first submitted,
         // and no other version of the extension can have been approved while this one was open
         VersionNumber number = requested.strip().equals(version.getNumber())
                 ? version.versionNumber() : checkNumber(requested, version.getExtension(), problems);
         String notes = command.changeNotes() == null || command.changeNotes().isBlank()
-                ? version.getChangeNotes() : checkText(command.changeNotes(), "описание изменений", MAX_NOTES, problems);
+                ? version.getChangeNotes() : problems.required(command.changeNotes(), "описание изменений", MAX_NOTES);
         checkFile(command.file(), version.getExtension().getKind(), problems);
-        reject(REJECTED, problems);
+        problems.refuseIfAny(REJECTED);
         version.resubmit(number, notes, documents.store(command.file(), FILE_MEDIA_TYPE, partnerUser), partnerUser, clock.instant());
         return version;
     }
@@ -202,7 +202,7 @@ public class ExtensionService {
                 "Отправлять доработки на аудит могут только сотрудники партнера, авторизованные фирмой как разработчики."));
     }
 
-    private Extension extensionOf(SubmitVersion command, Partner partner, String submitter, List<String> problems) {
+    private Extension extensionOf(SubmitVersion command, Partner partner, String submitter, Problems problems) {
         if (command.extensionId() != null) {
             return extensions.findById(command.extensionId()).filter(extension -> extension.isDevelopedBy(partner))
                     .orElseThrow(() -> BusinessRuleViolation.notFound("Доработка № " + command.extensionId() + " не найдена."));
@@ -229,9 +229,9 @@ public class ExtensionService {
         return extension;
     }
 
-    private Extension checkDraft(ExtensionDraft draft, Partner partner, String creator, List<String> problems) {
-        String name = checkText(draft.name(), "наименование доработки", MAX_NAME, problems);
-        String application = checkText(draft.targetApplication(), "программа", MAX_NAME, problems);
+    private Extension checkDraft(ExtensionDraft draft, Partner partner, String creator, Problems problems) {
+        String name = problems.required(draft.name(), "наименование доработки", MAX_NAME);
+        String application = problems.required(draft.targetApplication(), "программа", MAX_NAME);
         if (draft.kind() == null) {
             problems.add("выберите вид доработки: расширение конфигурации, дополнительный отчет или обработка");
         }
@@ -250,7 +250,7 @@ public class ExtensionService {
     }
 
     /** Only the partner serving a client develops for it (seed 002). */
-    private Subscriber servedClient(String number, Partner partner, String role, List<String> problems) {
+    private Subscriber servedClient(String number, Partner partner, String role, Problems problems) {
         String stripped = number == null ? "" : number.strip();
         Optional<Subscriber> subscriber = stripped.matches(Subscriber.NUMBER_PATTERN) ? subscribers.byNumber(stripped) : Optional.empty();
         if (stripped.isEmpty()) {
@@ -264,7 +264,7 @@ public class ExtensionService {
         return null;
     }
 
-    private VersionNumber checkNumber(String text, Extension extension, List<String> problems) {
+    private VersionNumber checkNumber(String text, Extension extension, Problems problems) {
         Optional<VersionNumber> number = VersionNumber.parse(text);
         if (number.isEmpty()) {
             problems.add("номер версии должен быть вида " + VersionNumber.FORMAT);
@@ -289,7 +289,7 @@ public class ExtensionService {
     }
 
     private Set<Subscriber> checkDistribution(Distribution distribution, List<String> numbers, Partner partner,
-                                              List<String> problems) {
+                                              Problems problems) {
         Set<Subscriber> recipients = new LinkedHashSet<>();
         if (distribution == null) {
             problems.add("выберите, кому предназначена доработка: одному клиенту, нескольким или всем");
@@ -312,29 +312,13 @@ public class ExtensionService {
         return recipients;
     }
 
-    private static void checkFile(Upload file, ExtensionKind kind, List<String> problems) {
+    private static void checkFile(Upload file, ExtensionKind kind, Problems problems) {
         if (file == null || file.content().length == 0) {
             problems.add("приложите файл доработки: файл не выбран или пуст");
         } else if (file.content().length > MAX_FILE_BYTES) {
             problems.add("файл доработки больше 50 МБ");
         } else if (kind != null && !kind.accepts(file.fileName())) {
             problems.add("файл «" + file.fileName() + "» не подходит: для вида «" + kind.label() + "» нужен файл " + kind.suffixes());
-        }
-    }
-
-    private static String checkText(String value, String field, int max, List<String> problems) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            problems.add("не заполнено поле «" + field + "»");
-        } else if (text.length() > max) {
-            problems.add("поле «" + field + "» длиннее " + max + " символов");
-        }
-        return text;
-    }
-
-    private static void reject(String verdict, List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw BusinessRuleViolation.invalid(verdict + ": " + String.join("; ", problems) + ".");
         }
     }
 

@@ -2,9 +2,6 @@ package com.partnerflow.audit;
 
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,13 +12,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.partnerflow.audit.ExtensionViews.DataAreaView;
 import com.partnerflow.audit.ExtensionViews.InstallableView;
 import com.partnerflow.audit.ExtensionViews.InstallationView;
 import com.partnerflow.security.CurrentCaller;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/subscribers/{number}")
@@ -55,12 +52,12 @@ class InstallationController {
             description = "Starts the extension-installation process, which installs at once. 404 for a version the subscriber "
                     + "has no access to or another subscriber's data area; 409 when this or a newer version is installed.")
     ResponseEntity<InstallationView> install(@PathVariable String number, @PathVariable long dataAreaId,
-                                             @Valid @RequestBody InstallRequest request) {
+                                             @RequestBody InstallRequest request) {
         long installationId = starter.install(number, dataAreaId, request.versionId());
         // no Location: an installation is read as part of its data area (GET .../data-areas)
         return ResponseEntity.status(HttpStatus.CREATED).body(InstallationView.of(installations.byId(installationId)));
     }
 
-    record InstallRequest(@NotNull(message = "укажите versionId: номер версии доработки") Long versionId) {
+    record InstallRequest(Long versionId) {
     }
 }

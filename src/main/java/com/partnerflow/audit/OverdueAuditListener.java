@@ -28,7 +28,6 @@ class OverdueAuditListener implements TaskListener {
     public void notify(DelegateTask task) {
         long versionId = versionId(task);
         audits.recordOverdue(versionId);
-        task.getExecution().removeVariable(LEAD_NOTE.name());
         forms.describe(task.getExecution(), extensions.byId(versionId));
         log.warn("Extension version {}: audit overdue, audit leads alerted", versionId);
     }

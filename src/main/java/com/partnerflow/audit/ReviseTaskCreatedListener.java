@@ -25,7 +25,6 @@ class ReviseTaskCreatedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long versionId = versionId(task);
-        task.getExecution().removeVariable(REVISION_DECISION.name());
         forms.report(task.getExecution(), extensions.byId(versionId));
         log.info("Extension version {}: waiting for the developer's revision", versionId);
     }

@@ -3,8 +3,6 @@ package com.partnerflow.billing;
 import java.time.Clock;
 import java.time.YearMonth;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,9 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.partner.Partner;
-import com.partnerflow.partner.Partners;
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.DemoUsers;
 import com.partnerflow.security.Groups;
-import com.partnerflow.subscriber.Subscribers;
+import com.partnerflow.subscriber.SubscriberService;
 
 /**
  * Billing demo data (profile {@code demo}), after the partners and subscribers of {@code DemoData}:
@@ -32,18 +31,18 @@ class BillingDemoData {
 
     private final BillingService billing;
     private final LicenseCharges charges;
-    private final Partners partners;
-    private final Subscribers subscribers;
-    private final IdentityService identityService;
+    private final PartnerService partners;
+    private final SubscriberService subscribers;
+    private final DemoUsers users;
     private final Clock clock;
 
-    BillingDemoData(BillingService billing, LicenseCharges charges, Partners partners, Subscribers subscribers,
-                    IdentityService identityService, Clock clock) {
+    BillingDemoData(BillingService billing, LicenseCharges charges, PartnerService partners, SubscriberService subscribers,
+                    DemoUsers users, Clock clock) {
         this.billing = billing;
         this.charges = charges;
         this.partners = partners;
         this.subscribers = subscribers;
-        this.identityService = identityService;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -51,23 +50,15 @@ class BillingDemoData {
     @Order(20)
     @Transactional
     public void seed() {
-        if (identityService.createUserQuery().userId("fedor").count() == 0) {
-            User fedor = identityService.newUser("fedor");
-            fedor.setFirstName("Федор");
-            fedor.setLastName("Волков");
-            fedor.setPassword("fedor");
-            fedor.setEmail("fedor@partnerflow.example");
-            identityService.saveUser(fedor);
-            identityService.createMembership("fedor", Groups.FINANCE);
-        }
+        users.person("fedor", "Федор", "Волков", Groups.FINANCE);
         if (charges.count() > 0) {
             return;
         }
-        Partner alfa = partners.findByCode("ALFA").orElse(null);
-        Partner beta = partners.findByCode("BETA").orElse(null);
-        if (alfa == null || beta == null) {
-            return;
+        if (subscribers.byNumber("1003").isEmpty()) {
+            return; // no demo subscribers to charge
         }
+        Partner alfa = partners.byCode("ALFA");
+        Partner beta = partners.byCode("BETA");
         YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
         charge(alfa, "1001", BillableItem.REPORTING_MULTI_USER_2_9, lastMonth);
         charge(alfa, "1001", BillableItem.REPORTING_LICENSE, lastMonth);
@@ -77,7 +68,7 @@ class BillingDemoData {
     }
 
     private void charge(Partner partner, String subscriberNumber, BillableItem item, YearMonth period) {
-        subscribers.findByNumber(subscriberNumber)
+        subscribers.byNumber(subscriberNumber)
                 .filter(subscriber -> subscriber.getPartner().getId().equals(partner.getId()))
                 .ifPresent(subscriber -> billing.recordCharge(partner, subscriber, item,
                         "demo:" + period + ":" + subscriberNumber + ":" + item, period));

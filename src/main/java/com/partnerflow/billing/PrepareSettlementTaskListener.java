@@ -22,7 +22,6 @@ class PrepareSettlementTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        decisionOf(task.getTaskDefinitionKey()).forEach(variable -> task.getExecution().setVariableLocal(variable.name(), null));
         SettlementService.Summary summary = settlements.summary(branch(task));
         task.setVariableLocal(PARTNER_NAME.name(), summary.partnerName());
         task.setVariableLocal(CHARGE_COUNT.name(), summary.chargeCount());

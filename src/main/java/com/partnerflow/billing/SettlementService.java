@@ -148,6 +148,16 @@ class SettlementService {
         return reconciliationId;
     }
 
+    /** Finance's last decision on the branch's reconciliation, as its status records it. */
+    @Transactional(readOnly = true)
+    SettlementDecision decision(String branch) {
+        return switch (ofBranch(branch).getStatus()) {
+            case CONFIRMED, INVOICED -> SettlementDecision.CONFIRM;
+            case RETURNED_TO_PARTNER -> SettlementDecision.SEND_BACK;
+            case AWAITING_CONFIRMATION -> throw new IllegalStateException("Branch " + branch + " has no decision of finance yet");
+        };
+    }
+
     /** What the task forms show of the branch's reconciliation, and who answers for its partner. */
     @Transactional(readOnly = true)
     Summary summary(String branch) {

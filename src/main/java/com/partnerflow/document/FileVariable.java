@@ -41,7 +41,11 @@ public record FileVariable(String name) {
         }
     }
 
+    /** Puts the file in as a transient variable; without one (nothing uploaded), nothing. */
     public VariableMap putIn(VariableMap variables, Upload upload) {
+        if (upload == null) {
+            return variables;
+        }
         return variables.putValueTyped(name, Variables.fileValue(upload.fileName())
                 .file(upload.content())
                 .setTransient(true)

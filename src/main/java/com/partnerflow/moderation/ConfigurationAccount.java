@@ -26,6 +26,7 @@ import org.hibernate.annotations.FetchMode;
 
 import com.partnerflow.partner.Partner;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Problems;
 
 /**
  * An account of type «Партнерская конфигурация» (seed 000): managed by the partner who registered it, with
@@ -121,7 +122,7 @@ public class ConfigurationAccount {
 
     /** The one contact with access, used to debug the configuration (seed 000). */
     void addContact(String name, String email) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         String contact = name == null || name.isBlank() ? null : name.strip();
         String address = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
         if (contact == null || contact.length() > NAME_MAX) {
@@ -130,9 +131,7 @@ public class ConfigurationAccount {
         if (address == null || address.length() > 254 || !EMAIL.matcher(address).matches()) {
             problems.add("укажите e-mail контакта в виде name@example.ru");
         }
-        if (!problems.isEmpty()) {
-            throw BusinessRuleViolation.invalid("Контакт не добавлен: " + String.join("; ", problems) + ".");
-        }
+        problems.refuseIfAny("Контакт не добавлен");
         if (contactEmail != null) {
             throw BusinessRuleViolation.invalid("В аккаунте типа «Партнерская конфигурация» может быть только " + CONTACTS_MAX
                     + " контакт с доступом, и он уже есть: " + contactName + ". Удалите его, чтобы добавить другой.");

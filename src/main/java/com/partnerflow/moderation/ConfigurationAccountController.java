@@ -3,8 +3,6 @@ package com.partnerflow.moderation;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.validation.Valid;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.partnerflow.moderation.ConfigurationRequests.AccountRequest;
 import com.partnerflow.moderation.ConfigurationRequests.ConfigurationRequest;
 import com.partnerflow.moderation.ConfigurationRequests.ContactRequest;
@@ -23,9 +24,6 @@ import com.partnerflow.moderation.ConfigurationRequests.InvitationRequest;
 import com.partnerflow.moderation.ConfigurationViews.AccountView;
 import com.partnerflow.moderation.ConfigurationViews.ConfigurationView;
 import com.partnerflow.security.CurrentCaller;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/configuration-accounts")
@@ -42,7 +40,7 @@ class ConfigurationAccountController {
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a configuration account managed by the caller's partner")
-    ResponseEntity<AccountView> create(@Valid @RequestBody AccountRequest request) {
+    ResponseEntity<AccountView> create(@RequestBody AccountRequest request) {
         ConfigurationAccount account = configurations.createAccount(request.name(), caller.get());
         return ResponseEntity.created(URI.create("/api/configuration-accounts/" + account.getId())).body(AccountView.of(account));
     }
@@ -61,13 +59,13 @@ class ConfigurationAccountController {
 
     @PostMapping(path = "/{id}/members", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Invite another partner into the account (manager only)")
-    AccountView invite(@PathVariable long id, @Valid @RequestBody InvitationRequest request) {
-        return AccountView.of(configurations.invite(id, request.partnerCode().strip(), caller.get()));
+    AccountView invite(@PathVariable long id, @RequestBody InvitationRequest request) {
+        return AccountView.of(configurations.invite(id, request.partnerCode(), caller.get()));
     }
 
     @PostMapping(path = "/{id}/employees", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a special employee: a name only, no login (manager only, at most 10)")
-    AccountView addEmployee(@PathVariable long id, @Valid @RequestBody EmployeeRequest request) {
+    AccountView addEmployee(@PathVariable long id, @RequestBody EmployeeRequest request) {
         return AccountView.of(configurations.addEmployee(id, request.name(), caller.get()));
     }
 
@@ -79,7 +77,7 @@ class ConfigurationAccountController {
 
     @PostMapping(path = "/{id}/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add the contact with access (manager only, at most 1)")
-    AccountView addContact(@PathVariable long id, @Valid @RequestBody ContactRequest request) {
+    AccountView addContact(@PathVariable long id, @RequestBody ContactRequest request) {
         return AccountView.of(configurations.addContact(id, request.name(), request.email(), caller.get()));
     }
 
@@ -92,7 +90,7 @@ class ConfigurationAccountController {
     @PostMapping(path = "/{id}/configurations", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a configuration in the account; the caller's partner stays its creator",
             description = "Fields may be left empty while the configuration is prepared; 422 lists every malformed field.")
-    ResponseEntity<ConfigurationView> createConfiguration(@PathVariable long id, @Valid @RequestBody ConfigurationRequest request) {
+    ResponseEntity<ConfigurationView> createConfiguration(@PathVariable long id, @RequestBody ConfigurationRequest request) {
         Configuration configuration = configurations.create(id, request.toDraft(), caller.get());
         return ResponseEntity.created(URI.create("/api/configurations/" + configuration.getId()))
                 .body(ConfigurationView.of(configuration, null));

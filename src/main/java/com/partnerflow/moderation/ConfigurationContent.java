@@ -19,7 +19,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Problems;
 
 /**
  * What a configuration consists of (its entities) and its settings for publication (seed 000, section
@@ -94,21 +94,19 @@ public class ConfigurationContent {
 
     /** Checks a draft and returns its content; every problem is listed at once in Russian (422). */
     public static ConfigurationContent of(ConfigurationDraft draft) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         ConfigurationContent content = new ConfigurationContent();
-        content.title = text(draft.title(), "Название", TITLE_MAX, problems);
-        content.shortDescription = text(draft.shortDescription(), "Краткое описание", SHORT_DESCRIPTION_MAX, problems);
-        content.fullDescription = text(draft.fullDescription(), "Полное описание", FULL_DESCRIPTION_MAX, problems);
+        content.title = problems.optional(draft.title(), "Название", TITLE_MAX);
+        content.shortDescription = problems.optional(draft.shortDescription(), "Краткое описание", SHORT_DESCRIPTION_MAX);
+        content.fullDescription = problems.optional(draft.fullDescription(), "Полное описание", FULL_DESCRIPTION_MAX);
         content.category = choice(draft.category(), "Категория", Category.class, Category::label, problems);
         content.industry = choice(draft.industry(), "Отрасль", Industry.class, Industry::label, problems);
         content.links = links(draft.links(), problems);
         content.free = draft.free();
         content.price = price(draft.price(), Boolean.TRUE.equals(draft.free()), problems);
-        content.supportContact = text(draft.supportContact(), "Контакт поддержки", SUPPORT_CONTACT_MAX, problems);
+        content.supportContact = problems.optional(draft.supportContact(), "Контакт поддержки", SUPPORT_CONTACT_MAX);
         content.entities = entities(draft.entities(), problems);
-        if (!problems.isEmpty()) {
-            throw BusinessRuleViolation.invalid("Конфигурация не сохранена: " + String.join("; ", problems) + ".");
-        }
+        problems.refuseIfAny("Конфигурация не сохранена");
         return content;
     }
 
@@ -203,16 +201,9 @@ public class ConfigurationContent {
         return entities;
     }
 
-    private static String text(String value, String field, int max, List<String> problems) {
-        String text = value == null || value.isBlank() ? null : value.strip();
-        if (text != null && text.length() > max) {
-            problems.add("поле «" + field + "» длиннее " + max + " символов (" + text.length() + ")");
-        }
-        return text;
-    }
 
     private static <E extends Enum<E>> E choice(String value, String field, Class<E> type, Function<E, String> label,
-                                                List<String> problems) {
+                                                Problems problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -228,7 +219,7 @@ public class ConfigurationContent {
         return null;
     }
 
-    private static List<String> links(List<String> values, List<String> problems) {
+    private static List<String> links(List<String> values, Problems problems) {
         List<String> links = values == null ? List.of()
                 : values.stream().filter(Objects::nonNull).map(String::strip).filter(link -> !link.isEmpty()).distinct().toList();
         if (links.size() > LINKS_MAX) {
@@ -255,7 +246,7 @@ public class ConfigurationContent {
         }
     }
 
-    private static BigDecimal price(BigDecimal price, boolean free, List<String> problems) {
+    private static BigDecimal price(BigDecimal price, boolean free, Problems problems) {
         if (price == null) {
             return null;
         }
@@ -274,7 +265,7 @@ public class ConfigurationContent {
         return price;
     }
 
-    private static List<ConfigurationEntity> entities(List<ConfigurationDraft.EntityDraft> drafts, List<String> problems) {
+    private static List<ConfigurationEntity> entities(List<ConfigurationDraft.EntityDraft> drafts, Problems problems) {
         if (drafts == null) {
             return List.of();
         }
@@ -288,7 +279,7 @@ public class ConfigurationContent {
             ConfigurationDraft.EntityDraft draft = drafts.get(i);
             String where = "сущность № " + (i + 1);
             EntityKind kind = draft == null ? null : choice(draft.kind(), where + ", вид", EntityKind.class, EntityKind::label, problems);
-            String name = draft == null ? null : text(draft.name(), where + ", название", ENTITY_NAME_MAX, problems);
+            String name = draft == null ? null : problems.optional(draft.name(), where + ", название", ENTITY_NAME_MAX);
             if (kind == null && (draft == null || draft.kind() == null || draft.kind().isBlank())) {
                 problems.add(where + ": не указан вид");
             }

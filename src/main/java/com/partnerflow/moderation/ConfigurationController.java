@@ -2,8 +2,6 @@ package com.partnerflow.moderation;
 
 import java.util.List;
 
-import jakarta.validation.Valid;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.partnerflow.moderation.ConfigurationRequests.ConfigurationRequest;
 import com.partnerflow.moderation.ConfigurationViews.ConfigurationView;
 import com.partnerflow.security.Caller;
 import com.partnerflow.security.CurrentCaller;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/configurations")
@@ -57,7 +55,7 @@ class ConfigurationController {
     @PutMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace the settings and entities (not while a moderator has it)",
             description = "A published configuration stays in the catalogue as it was approved until the new revision is.")
-    ConfigurationView edit(@PathVariable long id, @Valid @RequestBody ConfigurationRequest request) {
+    ConfigurationView edit(@PathVariable long id, @RequestBody ConfigurationRequest request) {
         Caller current = caller.get();
         commands.edit(id, request.toDraft(), current);
         return view(id, current);

@@ -107,6 +107,15 @@ public final class ConfigurationModerationProcess {
         }
     }
 
+    /** The variables a decision task sets; cleared when the task is created ({@code clearDecisionListener}). */
+    public static List<ProcessVariable<?>> decisionOf(String taskDefinitionKey) {
+        return switch (taskDefinitionKey) {
+            case Elements.REVIEW -> List.of(REVIEW_DECISION, REVIEW_COMMENT);
+            case Elements.REVISE -> List.of(REVISION_ACTION);
+            default -> List.of();
+        };
+    }
+
     /** The id of the moderation an execution works on: the instance's business key, which no task worker can change. */
     public static long moderationId(DelegateExecution execution) {
         return Long.parseLong(execution.getProcessBusinessKey());

@@ -26,8 +26,6 @@ class ConfigurationReviewCreatedListener implements TaskListener {
     public void notify(DelegateTask task) {
         long moderationId = moderationId(task);
         Moderation moderation = moderations.byId(moderationId);
-        task.getExecution().removeVariable(REVIEW_DECISION.name());
-        task.getExecution().removeVariable(REVIEW_COMMENT.name());
         task.getExecution().setVariables(forms.review(moderation));
         log.info("Configuration moderation {}: round {} waits for a moderator", moderationId, moderation.currentRound().getNumber());
     }

@@ -25,7 +25,6 @@ class ConfigurationRevisionCreatedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long moderationId = moderationId(task);
-        task.getExecution().removeVariable(REVISION_ACTION.name());
         task.getExecution().setVariables(forms.revision(moderations.byId(moderationId)));
         log.info("Configuration moderation {}: waiting for the partner's revision", moderationId);
     }

@@ -56,8 +56,11 @@ class ConfigurationService {
 
     @Transactional
     ConfigurationAccount invite(long accountId, String partnerCode, Caller caller) {
+        if (partnerCode == null || partnerCode.isBlank()) {
+            throw BusinessRuleViolation.invalid("Укажите код приглашаемого партнера.");
+        }
         ConfigurationAccount account = managed(accountId, caller);
-        account.invite(partners.byCode(partnerCode), caller.userId(), clock.instant());
+        account.invite(partners.byCode(partnerCode.strip()), caller.userId(), clock.instant());
         return account;
     }
 

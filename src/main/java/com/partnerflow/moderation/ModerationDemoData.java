@@ -3,10 +3,8 @@ package com.partnerflow.moderation;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.partnerflow.moderation.ConfigurationDraft.EntityDraft;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
+import com.partnerflow.security.DemoUsers;
 import com.partnerflow.security.Groups;
 
 /**
@@ -35,15 +34,15 @@ class ModerationDemoData {
 
     private final ConfigurationService configurations;
     private final PartnerService partners;
-    private final IdentityService identityService;
+    private final DemoUsers users;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
 
-    ModerationDemoData(ConfigurationService configurations, PartnerService partners, IdentityService identityService,
+    ModerationDemoData(ConfigurationService configurations, PartnerService partners, DemoUsers users,
                        RuntimeService runtimeService, TaskService taskService) {
         this.configurations = configurations;
         this.partners = partners;
-        this.identityService = identityService;
+        this.users = users;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
     }
@@ -51,10 +50,10 @@ class ModerationDemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(40)
     public void seed() {
-        if (identityService.createUserQuery().userId("marina").count() > 0 || partners.partnerOf("anna").isEmpty()) {
+        if (users.exists("marina") || partners.partnerOf("anna").isEmpty()) {
             return;
         }
-        moderator();
+        users.person("marina", "Марина", "Волкова", Groups.MODERATORS);
         Caller anna = Caller.of("anna", List.of(Groups.PARTNERS, "partner-ALFA"));
         Caller boris = Caller.of("boris", List.of(Groups.PARTNERS, "partner-BETA"));
 
@@ -77,13 +76,13 @@ class ModerationDemoData {
                 new BigDecimal("2500"), List.of(new EntityDraft("DIRECTORY", "Номенклатура"),
                         new EntityDraft("SCRIPT", "Пересчет остатков"))), boris);
 
-        as(anna, () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
+        users.as("anna", () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
                 ConfigurationModerationProcess.CONFIGURATION_ID.with(service.getId())));
         Task review = taskService.createTaskQuery().processDefinitionKey(ConfigurationModerationProcess.KEY)
                 .taskDefinitionKey(ConfigurationModerationProcess.Elements.REVIEW).singleResult();
-        as(Caller.of("marina", List.of(Groups.MODERATORS)), () -> taskService.complete(review.getId(),
+        users.as("marina", () -> taskService.complete(review.getId(),
                 ConfigurationModerationProcess.REVIEW_DECISION.with(ReviewDecision.APPROVE)));
-        as(boris, () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
+        users.as("boris", () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
                 ConfigurationModerationProcess.CONFIGURATION_ID.with(store.getId())));
         log.info("Moderation demo data seeded: moderator marina (password = user name), ALFA's configuration account "
                 + "with BETA invited, one configuration in the catalogue, one ready to send, one waiting for the moderator");
@@ -95,24 +94,5 @@ class ModerationDemoData {
                 + "отчеты; настройка за один день.", category.name(), industry.name(),
                 List.of("https://partnerflow.example/screenshots/" + title.hashCode() + ".png"), price == null, price,
                 "support@partners.example", entities);
-    }
-
-    private void moderator() {
-        User user = identityService.newUser("marina");
-        user.setFirstName("Марина");
-        user.setLastName("Волкова");
-        user.setPassword("marina");
-        user.setEmail("marina@partnerflow.example");
-        identityService.saveUser(user);
-        identityService.createMembership("marina", Groups.MODERATORS);
-    }
-
-    private void as(Caller caller, Runnable action) {
-        identityService.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
-        try {
-            action.run();
-        } finally {
-            identityService.clearAuthentication();
-        }
     }
 }

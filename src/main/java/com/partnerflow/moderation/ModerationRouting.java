@@ -1,7 +1,12 @@
 package com.partnerflow.moderation;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+
+import com.partnerflow.system.ProcessVariable;
+import com.partnerflow.system.TaskDecisions;
 
 /**
  * Who works a task and where the process goes next, read from the domain when the engine needs them
@@ -9,12 +14,22 @@ import org.springframework.stereotype.Component;
  * Public: JUEL calls only public methods of public classes.
  */
 @Component("moderationRouting")
-public class ModerationRouting {
+public class ModerationRouting implements TaskDecisions {
 
     private final ModerationService moderations;
 
     ModerationRouting(ModerationService moderations) {
         this.moderations = moderations;
+    }
+
+    @Override
+    public String processKey() {
+        return ConfigurationModerationProcess.KEY;
+    }
+
+    @Override
+    public List<ProcessVariable<?>> of(String taskDefinitionKey) {
+        return ConfigurationModerationProcess.decisionOf(taskDefinitionKey);
     }
 
     /** The moderator's answer to the current round: APPROVE, REQUEST_CHANGES or REJECT. */

@@ -47,6 +47,12 @@ public class NotificationService {
         this.clock = clock;
     }
 
+    /** How many mails wait to be sent. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public long pending() {
+        return notifications.countByStatus(Notification.Status.PENDING);
+    }
+
     /** Writes mails to the outbox in the caller's transaction: they exist exactly when the decision does. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(String topic, List<Mail> mails) {

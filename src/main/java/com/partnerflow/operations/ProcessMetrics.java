@@ -21,13 +21,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.partnerflow.notification.Notification;
-import com.partnerflow.notification.Notifications;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import com.partnerflow.notification.NotificationService;
 
 /**
  * The process KPIs as Micrometer meters, tagged with the process key ({@code process}); Prometheus reads them
@@ -59,13 +58,13 @@ class ProcessMetrics {
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final Notifications notifications;
+    private final NotificationService notifications;
     private final Clock clock;
     private final Map<String, ProcessCounts> processes = new ConcurrentHashMap<>();
     private final AtomicLong pendingMails = new AtomicLong();
 
     ProcessMetrics(MeterRegistry registry, RepositoryService repositoryService, RuntimeService runtimeService,
-                   TaskService taskService, Notifications notifications, Clock clock) {
+                   TaskService taskService, NotificationService notifications, Clock clock) {
         this.registry = registry;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
@@ -87,7 +86,7 @@ class ProcessMetrics {
             counts.overdueTasks.set(taskService.createTaskQuery().processDefinitionKey(key).dueBefore(now).count());
             counts.incidents.set(runtimeService.createIncidentQuery().processDefinitionKeyIn(key).count());
         }
-        pendingMails.set(notifications.countByStatus(Notification.Status.PENDING));
+        pendingMails.set(notifications.pending());
     }
 
     /**

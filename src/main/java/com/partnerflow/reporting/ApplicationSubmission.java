@@ -2,8 +2,6 @@ package com.partnerflow.reporting;
 
 import java.util.List;
 
-import jakarta.validation.constraints.Size;
-
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The JSON body of {@code POST /api/reporting-applications}; every field is checked by the service, with Russian messages. */
@@ -12,8 +10,7 @@ record ApplicationSubmission(
         @Schema(example = "ООО «Ромашка»") String organizationName,
         @Schema(example = "7707083893") String inn,
         @Schema(example = "770701001", description = "legal entities only; empty for an individual entrepreneur") String kpp,
-        boolean multiUserMode,
-        @Size(max = ReportingService.MAX_USERS, message = "в заявлении не больше 1000 пользователей") List<PlannedUser> users,
+        boolean multiUserMode, List<PlannedUser> users,
         @Schema(example = "Иванов Иван Иванович") String signatureOwner,
         List<SignatureRole> signatureRoles) {
 

@@ -37,8 +37,6 @@ class ProcessingTaskCreatedListener implements TaskListener {
         access.grantRead(task.getProcessInstanceId(), List.of(partnerGroup));
         MULTI_USER_MODE.on(task.getExecution(), application.isRequestedMultiUser());
         TIER.on(task.getExecution(), application.getRequestedTier());
-        task.getExecution().removeVariable(APPLICATION_DECISION.name());
-        task.getExecution().removeVariable(REJECTION_REASON.name());
         log.info("Reporting application {}: waiting for partner group {}", applicationId, partnerGroup);
     }
 }

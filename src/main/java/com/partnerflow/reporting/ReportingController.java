@@ -2,8 +2,6 @@ package com.partnerflow.reporting;
 
 import java.net.URI;
 
-import jakarta.validation.Valid;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.partnerflow.security.CurrentCaller;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import com.partnerflow.security.CurrentCaller;
 
 @RestController
 @RequestMapping("/api/reporting-applications")
@@ -37,7 +35,7 @@ class ReportingController {
     @Operation(summary = "Submit an application as a client user of the subscriber or for it as its servicing partner",
             description = "422 with a Russian detail when a check fails (INN/KPP, users, fewer than 2 users in multi-user mode); "
                     + "409 when the subscriber already has an open application.")
-    ResponseEntity<ApplicationView> submit(@Valid @RequestBody ApplicationSubmission submission) {
+    ResponseEntity<ApplicationView> submit(@RequestBody ApplicationSubmission submission) {
         long id = starter.start(submission.toCommand());
         return ResponseEntity.created(URI.create("/api/reporting-applications/" + id))
                 .body(ApplicationView.of(applications.find(id, caller.get())));

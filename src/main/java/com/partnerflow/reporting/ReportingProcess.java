@@ -86,6 +86,11 @@ public final class ReportingProcess {
                 REJECTION_REASON.optionalFrom(scope).orElse(null), USERS.optionalFrom(scope).orElse(null));
     }
 
+    /** The variables a decision task sets; cleared when the task is created ({@code clearDecisionListener}). */
+    public static List<ProcessVariable<?>> decisionOf(String taskDefinitionKey) {
+        return taskDefinitionKey.equals(Elements.PROCESS_APPLICATION) ? List.of(APPLICATION_DECISION, REJECTION_REASON) : List.of();
+    }
+
     /** The id of the application an execution works on: the instance's business key, which no task worker can change. */
     public static long applicationId(DelegateExecution execution) {
         return Long.parseLong(execution.getProcessBusinessKey());

@@ -1,7 +1,12 @@
 package com.partnerflow.reporting;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+
+import com.partnerflow.system.ProcessVariable;
+import com.partnerflow.system.TaskDecisions;
 
 /**
  * Who processes an application and where it goes next, read from the domain when the engine needs it
@@ -9,12 +14,22 @@ import org.springframework.stereotype.Component;
  * worker could set. Public: JUEL calls only public methods of public classes.
  */
 @Component("reportingRouting")
-public class ReportingRouting {
+public class ReportingRouting implements TaskDecisions {
 
     private final ReportingService applications;
 
     ReportingRouting(ReportingService applications) {
         this.applications = applications;
+    }
+
+    @Override
+    public String processKey() {
+        return ReportingProcess.KEY;
+    }
+
+    @Override
+    public List<ProcessVariable<?>> of(String taskDefinitionKey) {
+        return ReportingProcess.decisionOf(taskDefinitionKey);
     }
 
     /**

@@ -2,7 +2,6 @@ package com.partnerflow.reporting;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.subscriber.SubscriberStatus;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Problems;
 
 /**
  * The use cases of a reporting-extension application (seed 001). Each method is one transaction
@@ -62,7 +62,7 @@ class ReportingService {
      */
     @Transactional
     ReportingApplication submit(SubmitApplication command, String submitter) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         String number = strip(command.subscriberNumber());
         // a subscriber the submitter does not act for reads as unknown, so nobody can probe which numbers exist
         Subscriber subscriber = subscribers.byNumber(number.matches(Subscriber.NUMBER_PATTERN) ? number : "")
@@ -76,13 +76,11 @@ class ReportingService {
         }
         ReportingApplication.Organization organization = checkOrganization(command, subscriber, problems);
         List<PlannedUser> users = checkUsers(command.users(), problems);
-        String owner = checkText(command.signatureOwner(), "ФИО владельца КЭП", MAX_TEXT, problems);
+        String owner = problems.required(command.signatureOwner(), "ФИО владельца КЭП", MAX_TEXT);
         if (command.signatureRoles().isEmpty()) {
             problems.add("укажите хотя бы одну роль владельца КЭП: подписание, шифрование или администрирование");
         }
-        if (!problems.isEmpty()) {
-            throw BusinessRuleViolation.invalid("Заявление не принято: " + String.join("; ", problems) + ".");
-        }
+        problems.refuseIfAny("Заявление не принято");
         if (applications.findByOpenSubscriber(subscriber).isPresent()) {
             throw alreadyOpen(subscriber);
         }
@@ -233,8 +231,8 @@ class ReportingService {
     }
 
     private static ReportingApplication.Organization checkOrganization(SubmitApplication command, Subscriber subscriber,
-                                                                       List<String> problems) {
-        String name = checkText(command.organizationName(), "наименование организации", MAX_TEXT, problems);
+                                                                       Problems problems) {
+        String name = problems.required(command.organizationName(), "наименование организации", MAX_TEXT);
         String inn = strip(command.inn());
         String kpp = strip(command.kpp()).toUpperCase(java.util.Locale.ROOT);
         if (!TaxNumbers.isValidInn(inn)) {
@@ -254,7 +252,7 @@ class ReportingService {
         return new ReportingApplication.Organization(name, inn, kpp.isEmpty() ? null : kpp);
     }
 
-    private static List<PlannedUser> checkUsers(List<PlannedUser> users, List<String> problems) {
+    private static List<PlannedUser> checkUsers(List<PlannedUser> users, Problems problems) {
         if (users.size() > MAX_USERS) {
             problems.add("в заявлении больше " + MAX_USERS + " пользователей");
             return List.of();
@@ -282,15 +280,6 @@ class ReportingService {
         return users.stream().map(PlannedUser::normalized).toList();
     }
 
-    private static String checkText(String value, String field, int max, List<String> problems) {
-        String text = strip(value);
-        if (text.isEmpty()) {
-            problems.add("не заполнено поле «" + field + "»");
-        } else if (text.length() > max) {
-            problems.add("поле «" + field + "» длиннее " + max + " символов");
-        }
-        return text;
-    }
 
     private static String strip(String value) {
         return value == null ? "" : value.strip();

@@ -15,23 +15,16 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import com.partnerflow.audit.ExtensionAuditProcess;
-import com.partnerflow.audit.InstallationProcess;
-import com.partnerflow.billing.SettlementProcess;
-import com.partnerflow.moderation.ConfigurationModerationProcess;
-import com.partnerflow.reporting.ReportingProcess;
-import com.partnerflow.transfer.TransferProcess;
-
 /**
- * The groups of DESIGN.md, what each may do in the engine and the webapps, and the two shared
- * Tasklist filters. Runs at every start in every profile and only adds what is missing, so an
+ * The groups of DESIGN.md, what each may do in the engine and the webapps (the processes' grants come from the
+ * features, {@link ProcessGrants}), and the two shared Tasklist filters. Runs at every start in every profile and only adds what is missing, so an
  * administrator's later changes in Camunda Admin are kept.
  */
 @Component
@@ -53,13 +46,15 @@ class AccessSetup {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final List<ProcessGrants> contributions;
 
     AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-                FilterService filterService, TaskService taskService) {
+                FilterService filterService, TaskService taskService, List<ProcessGrants> contributions) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.contributions = contributions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -73,57 +68,19 @@ class AccessSetup {
         }
         ensure(Groups.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 
-        // partners start transfers; what they see of an instance is granted per instance (ProcessAccess)
-        ensure(Groups.PARTNERS, Resources.PROCESS_DEFINITION, TransferProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        ensure(Groups.PARTNERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // what each feature's processes allow, contributed by the features themselves
+        ProcessGrants.Grants grants = new ProcessGrants.Grants() {
+            @Override
+            public void process(String group, String processKey, Permission... permissions) {
+                ensure(group, Resources.PROCESS_DEFINITION, processKey, permissions);
+            }
 
-        // clients and partners (on a client's behalf) apply for the reporting service; the client's group and the
-        // servicing partner's group are granted the instance itself (ProcessAccess)
-        for (String group : new String[] {Groups.CLIENTS, Groups.PARTNERS}) {
-            ensure(group, Resources.PROCESS_DEFINITION, ReportingProcess.KEY,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        }
-        ensure(Groups.CLIENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-
-        // authorized developers (the domain checks the flag) submit extension versions; clients install published ones
-        ensure(Groups.PARTNERS, Resources.PROCESS_DEFINITION, ExtensionAuditProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        ensure(Groups.CLIENTS, Resources.PROCESS_DEFINITION, InstallationProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-
-        // partners send their configurations to moderation (the domain checks the creator); moderators see every
-        // moderation's instance and history, their tasks come with the candidate group
-        ensure(Groups.PARTNERS, Resources.PROCESS_DEFINITION, ConfigurationModerationProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        ensure(Groups.MODERATORS, Resources.PROCESS_DEFINITION, ConfigurationModerationProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY);
-
-        // auditors see every audit's instance and history (their own tasks come with the candidate group);
-        // their leads also see every task, to find out who holds an overdue audit
-        ensure(Groups.AUDITORS, Resources.PROCESS_DEFINITION, ExtensionAuditProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY);
-        ensure(Groups.AUDIT_LEADS, Resources.PROCESS_DEFINITION, ExtensionAuditProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-
-        // vendor staff see every transfer, application, audit and moderation, its instance and its history
-        for (String key : new String[] {TransferProcess.KEY, ReportingProcess.KEY, ExtensionAuditProcess.KEY,
-                ConfigurationModerationProcess.KEY}) {
-            ensure(Groups.VENDOR_STAFF, Resources.PROCESS_DEFINITION, key,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-        }
-
-        // billing: finance starts the monthly settlement and sees all of it; a partner gets only its own answer
-        // tasks (as candidate group), never the instance, which holds every partner's reconciliations
-        ensure(Groups.FINANCE, Resources.PROCESS_DEFINITION, SettlementProcess.KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK);
-        ensure(Groups.FINANCE, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+            @Override
+            public void startInstances(String group) {
+                ensure(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+            }
+        };
+        contributions.forEach(contribution -> contribution.grant(grants));
 
         // operations watch everything in Cockpit, read only, except that they retry failed jobs (an incident's
         // «Retry»): RETRY_JOB allows nothing else, no variables, no modification, no deletion

@@ -46,6 +46,12 @@ public class SubscriberService {
         return subscribers.findByNumber(number);
     }
 
+    /** Saves what another feature changed on a subscriber (a transfer re-assigns it); its domain events go out with it. */
+    @Transactional
+    public void update(Subscriber subscriber) {
+        subscribers.save(subscriber);
+    }
+
     /** Lets an existing user act for the subscriber's organization: domain record plus the Camunda group. */
     @Transactional
     public void addClientUser(String number, String userId) {

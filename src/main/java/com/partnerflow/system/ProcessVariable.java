@@ -69,7 +69,6 @@ public final class ProcessVariable<T> {
         }
     }
 
-    /** A number, or the digits a form's text field or a REST client may send; anything else is refused. */
     /**
      * Text, or a number or a date as text. Binary content (a {@code Bytes} or {@code File} value any REST client can
      * send for a text field) is refused in Russian: its {@code toString()} is a JVM identity like {@code [B@1b2c3d},
@@ -94,6 +93,7 @@ public final class ProcessVariable<T> {
         return isBinary(value) ? "файл или двоичные данные" : String.valueOf(value);
     }
 
+    /** A number, or the digits a form's text field or a REST client may send; anything else is refused. */
     private static Long toLong(String name, Object value) {
         if (value == null || value instanceof Number) {
             return value == null ? null : ((Number) value).longValue();

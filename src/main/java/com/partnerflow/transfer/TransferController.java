@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -23,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.partnerflow.security.CurrentCaller;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import com.partnerflow.security.CurrentCaller;
 
 @RestController
 @RequestMapping("/api/transfers")
@@ -47,7 +46,7 @@ class TransferController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a transfer with the client's signed letter (PDF, JPEG or PNG, at most 10 MB)",
             description = "The new partner is always the caller's own partner. 422 with a Russian detail when a check fails.")
-    ResponseEntity<TransferView> submit(@Valid @ModelAttribute TransferSubmission submission) {
+    ResponseEntity<TransferView> submit(@ModelAttribute TransferSubmission submission) {
         long id = starter.start(submission.toCommand());
         return ResponseEntity.created(URI.create("/api/transfers/" + id)).body(TransferView.of(transfers.find(id, caller.get())));
     }

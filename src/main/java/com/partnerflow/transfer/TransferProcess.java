@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import com.partnerflow.document.FileVariable;
-
 import com.partnerflow.system.ProcessVariable;
 
 /**
@@ -45,7 +44,7 @@ public final class TransferProcess {
     /** ISO date, {@code 2026-11-20}. */
     public static final ProcessVariable<String> LETTER_DATE = ProcessVariable.string("letterDate");
     /** The scanned letter: a transient File variable, moved into the domain at once and never persisted. */
-    public static final String LETTER = "letter";
+    public static final FileVariable LETTER = new FileVariable("letter");
 
     /**
      * The request's id, for the forms' links only. Steps read the id from the business key, which
@@ -71,7 +70,7 @@ public final class TransferProcess {
     public static SubmitTransfer submission(VariableScope scope) {
         return new SubmitTransfer(SUBSCRIBER_NUMBER.optionalFrom(scope).orElse(null),
                 SUBSCRIBER_NAME.optionalFrom(scope).orElse(null), REASON.optionalFrom(scope).orElse(null),
-                LETTER_DATE.optionalFrom(scope).orElse(null), new FileVariable(LETTER).from(scope).orElse(null));
+                LETTER_DATE.optionalFrom(scope).orElse(null), LETTER.from(scope).orElse(null));
     }
 
     /** The id of the transfer request an execution works on: the instance's business key. */

@@ -6,16 +6,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
-import com.partnerflow.document.FileVariable;
-
 /**
  * Starts {@code subscriber-transfer} for an API submission exactly as the Tasklist start form
  * does, so one listener checks both. Runs as the authenticated user, who becomes the submitter.
  */
 @Component
 class TransferProcessStarter {
-
-    private static final FileVariable LETTER_FILE = new FileVariable(LETTER);
 
     private final RuntimeService runtimeService;
 
@@ -29,7 +25,7 @@ class TransferProcessStarter {
         SUBSCRIBER_NAME.putIn(variables, command.subscriberName());
         REASON.putIn(variables, command.reason());
         LETTER_DATE.putIn(variables, command.letterDate());
-        LETTER_FILE.putIn(variables, command.letter());
+        LETTER.putIn(variables, command.letter());
         return Long.parseLong(runtimeService.startProcessInstanceByKey(KEY, variables).getBusinessKey());
     }
 }

@@ -170,6 +170,11 @@ public class TransferRequest {
         openSubscriberId = null;
     }
 
+    /** The last thing that happened to the request: the decision a gateway of the model routes on. */
+    public Step lastStep() {
+        return history.get(history.size() - 1).step();
+    }
+
     /** The reason given by whoever rejected the request, for the submitter's notification. */
     public String rejectionReason() {
         for (int i = history.size() - 1; i >= 0; i--) {

@@ -1,16 +1,21 @@
 package com.partnerflow.transfer;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import com.partnerflow.system.ProcessVariable;
+import com.partnerflow.system.TaskDecisions;
+
 /**
- * Who works a task and how long the current partner has, read from the domain when the engine
- * needs it ({@code ${transferRouting.currentPartnerGroup(execution)}} in the model). Not process
+ * Which way the request goes, who works a task and how long the current partner has, read from the domain when the
+ * engine needs it ({@code ${transferRouting.letterDecision(execution) == 'FORWARD'}} in the model). Not process
  * variables: anyone working a task may set variables, and must not be able to redirect a task
  * to another partner or shorten a deadline that way. Public: JUEL calls only public methods of public classes.
  */
 @Component("transferRouting")
-public class TransferRouting {
+public class TransferRouting implements TaskDecisions {
 
     private final TransferService transfers;
     private final TransferSettings settings;
@@ -18,6 +23,52 @@ public class TransferRouting {
     TransferRouting(TransferService transfers, TransferSettings settings) {
         this.transfers = transfers;
         this.settings = settings;
+    }
+
+    @Override
+    public String processKey() {
+        return TransferProcess.KEY;
+    }
+
+    @Override
+    public List<ProcessVariable<?>> of(String taskDefinitionKey) {
+        return TransferProcess.decisionOf(taskDefinitionKey);
+    }
+
+    /** What vendor staff decided on the letter, as the request recorded it. */
+    public String letterDecision(DelegateExecution execution) {
+        return switch (lastStep(execution)) {
+            case LETTER_FORWARDED -> LetterDecision.FORWARD.name();
+            case LETTER_RETURNED -> LetterDecision.RETURN.name();
+            case LETTER_REJECTED -> LetterDecision.REJECT.name();
+            default -> throw notDecided(execution, "letter review");
+        };
+    }
+
+    /** What the current partner answered, as the request recorded it. */
+    public String partnerAnswer(DelegateExecution execution) {
+        return switch (lastStep(execution)) {
+            case PARTNER_AGREED -> PartnerAnswer.AGREE.name();
+            case PARTNER_OBJECTED -> PartnerAnswer.OBJECT.name();
+            default -> throw notDecided(execution, "current partner's answer");
+        };
+    }
+
+    /** What vendor staff decided on the transfer, as the request recorded it. */
+    public String vendorDecision(DelegateExecution execution) {
+        return switch (lastStep(execution)) {
+            case VENDOR_APPROVED -> VendorDecision.APPROVE.name();
+            case VENDOR_REJECTED -> VendorDecision.REJECT.name();
+            default -> throw notDecided(execution, "vendor decision");
+        };
+    }
+
+    private TransferEvent.Step lastStep(DelegateExecution execution) {
+        return transfers.byId(TransferProcess.transferId(execution)).lastStep();
+    }
+
+    private static IllegalStateException notDecided(DelegateExecution execution, String decision) {
+        return new IllegalStateException("Transfer " + execution.getProcessBusinessKey() + " has no recorded " + decision);
     }
 
     /** Candidate group of the partner serving the subscriber: {@code partner-<CODE>}. */

@@ -3,7 +3,6 @@ package com.partnerflow.transfer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,9 +22,10 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.subscriber.SubscriberStatus;
-import com.partnerflow.subscriber.Subscribers;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Problems;
 
 /**
  * The use cases of a subscriber transfer. Process delegates call one method each; every method is
@@ -38,7 +38,7 @@ class TransferService {
     static final int MAX_REASON = 2000;
 
     private final TransferRequests transfers;
-    private final Subscribers subscribers;
+    private final SubscriberService subscribers;
     private final PartnerService partners;
     private final DocumentService documents;
     private final NotificationService notifications;
@@ -46,7 +46,7 @@ class TransferService {
     private final TransferSettings settings;
     private final Clock clock;
 
-    TransferService(TransferRequests transfers, Subscribers subscribers, PartnerService partners,
+    TransferService(TransferRequests transfers, SubscriberService subscribers, PartnerService partners,
                     DocumentService documents, NotificationService notifications, TransferMails mails,
                     TransferSettings settings, Clock clock) {
         this.transfers = transfers;
@@ -71,7 +71,7 @@ class TransferService {
         LocalDate letterDate = checkFields(command, true);
         // an unknown number and a name that does not match it get one answer: a partner learns nothing of the
         // vendor's subscribers that it cannot name from a client's letter
-        Subscriber subscriber = subscribers.findByNumber(command.subscriberNumber().strip())
+        Subscriber subscriber = subscribers.byNumber(command.subscriberNumber().strip())
                 .filter(found -> found.isNamed(command.subscriberName()))
                 .orElseThrow(() -> BusinessRuleViolation.invalid("Абонент с номером " + command.subscriberNumber().strip()
                         + " и наименованием «" + command.subscriberName().strip() + "» не найден: проверьте номер и наименование "
@@ -159,7 +159,7 @@ class TransferService {
     void approve(long transferId) {
         TransferRequest transfer = get(transferId);
         transfer.approve(clock.instant());
-        subscribers.save(transfer.getSubscriber());
+        subscribers.update(transfer.getSubscriber());
         notifications.enqueue(TransferMails.topic(transferId), mails.approved(transfer));
     }
 
@@ -231,22 +231,22 @@ class TransferService {
 
     /** Checks the typed fields and the letter file; returns the parsed letter date. Lists every problem at once. */
     private LocalDate checkFields(SubmitTransfer command, boolean letterExpected) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
         if (!number.matches(Subscriber.NUMBER_PATTERN)) {
             problems.add("номер абонента должен состоять только из цифр (от 1 до 12)");
         }
-        checkText(command.subscriberName(), "наименование абонента", MAX_NAME, problems);
-        checkText(command.reason(), "причина перехода", MAX_REASON, problems);
+        problems.required(command.subscriberName(), "наименование абонента", MAX_NAME);
+        problems.required(command.reason(), "причина перехода", MAX_REASON);
         LocalDate letterDate = null;
+        boolean dateMissing = command.letterDate() == null || command.letterDate().isBlank();
         try {
-            letterDate = command.letterDate() == null || command.letterDate().isBlank()
-                    ? null : LocalDate.parse(command.letterDate().strip());
+            letterDate = dateMissing ? null : LocalDate.parse(command.letterDate().strip());
         } catch (DateTimeParseException e) {
             problems.add("дата письма должна быть датой вида ГГГГ-ММ-ДД");
         }
         LocalDate today = LocalDate.now(clock);
-        if (letterDate == null && problems.stream().noneMatch(p -> p.startsWith("дата"))) {
+        if (dateMissing) {
             problems.add("не указана дата письма");
         } else if (letterDate != null && letterDate.isAfter(today)) {
             problems.add("дата письма не может быть в будущем");
@@ -260,18 +260,8 @@ class TransferService {
                 problems.add(lowerFirst(letterProblem.getMessage().replaceAll("\\.$", "")));
             }
         }
-        if (!problems.isEmpty()) {
-            throw BusinessRuleViolation.invalid("Запрос не принят: " + String.join("; ", problems) + ".");
-        }
+        problems.refuseIfAny("Запрос не принят");
         return letterDate;
-    }
-
-    private static void checkText(String value, String field, int max, List<String> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add("не заполнено поле «" + field + "»");
-        } else if (value.strip().length() > max) {
-            problems.add("поле «" + field + "» длиннее " + max + " символов");
-        }
     }
 
     private static String checkComment(String comment) {

@@ -15,6 +15,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.transfer.TransferApi;
 
 /**
@@ -148,14 +149,14 @@ public final class ExtensionApi {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (FindingCategory category : FindingCategory.values()) {
             String[] finding = findings.get(category.formPrefix());
-            variables.put(category.formPrefix() + "Severity", TransferApi.string(finding == null ? "NONE" : finding[0]));
+            variables.put(ExtensionAuditProcess.SEVERITY.get(category).name(), TransferApi.string(finding == null ? ExtensionAuditProcess.NO_FINDING : finding[0]));
             if (finding != null) {
-                variables.put(category.formPrefix() + "Note", TransferApi.string(finding[1]));
+                variables.put(ExtensionAuditProcess.NOTE.get(category).name(), TransferApi.string(finding[1]));
             }
         }
-        variables.put("auditDecision", TransferApi.string(decision));
+        variables.put(ExtensionAuditProcess.AUDIT_DECISION.name(), TransferApi.string(decision));
         if (comment != null) {
-            variables.put("auditComment", TransferApi.string(comment));
+            variables.put(ExtensionAuditProcess.AUDIT_COMMENT.name(), TransferApi.string(comment));
         }
         return variables;
     }

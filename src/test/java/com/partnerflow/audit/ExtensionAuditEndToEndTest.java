@@ -28,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -174,10 +175,10 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
         assertThat(text(mailTo(partner.getEmail(), "требует исправлений"))).contains("Запрос в цикле");
 
         Map<String, Object> fix = new LinkedHashMap<>();
-        fix.put("revisionDecision", TransferApi.string("RESUBMIT"));
-        fix.put("versionNumber", TransferApi.string("2.1"));
-        fix.put("changeNotes", TransferApi.string("Запрос вынесен из цикла"));
-        fix.put("file", TransferApi.transientFile("Печать-исправлено.epf", new byte[] {9, 9}));
+        fix.put(ExtensionAuditProcess.REVISION_DECISION.name(), TransferApi.string("RESUBMIT"));
+        fix.put(ExtensionAuditProcess.VERSION_NUMBER.name(), TransferApi.string("2.1"));
+        fix.put(ExtensionAuditProcess.CHANGE_NOTES.name(), TransferApi.string("Запрос вынесен из цикла"));
+        fix.put(ExtensionAuditProcess.FILE.name(), TransferApi.transientFile("Печать-исправлено.epf", new byte[] {9, 9}));
         ResponseEntity<JsonNode> resubmitted = api.submitTaskForm(developer, revise.get("id").asText(), fix);
 
         assertThat(resubmitted.getStatusCode()).as("%s", resubmitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -189,8 +190,8 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
         assertThat(secondRound.get("changeNotes").asText()).isEqualTo("Запрос вынесен из цикла");
         JsonNode secondTask = api.task(auditor, versionId, ExtensionAuditProcess.Elements.AUDIT_VERSION);
         JsonNode secondForm = api.get(auditor, "/engine-rest/task/" + secondTask.get("id").asText() + "/form-variables").getBody();
-        assertThat(secondForm.at("/earlierFindings/value").asText()).contains("Раунд 1", "Запрос в цикле");
-        assertThat(secondForm.has("performanceSeverity")).as("the previous round's answers are cleared").isFalse();
+        assertThat(secondForm.at("/" + ExtensionAuditProcess.EARLIER_FINDINGS.name() + "/value").asText()).contains("Раунд 1", "Запрос в цикле");
+        assertThat(secondForm.has(ExtensionAuditProcess.SEVERITY.get(FindingCategory.PERFORMANCE).name())).as("the previous round's answers are cleared").isFalse();
 
         api.submitTaskForm(auditor, secondTask.get("id").asText(), audit("APPROVE", Map.of(), null));
 
@@ -232,17 +233,17 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
     @Test
     void aDeveloperStartsThroughTasklistsStartFormAndAClientOwnedExtensionIsItsOwnersAtOnce() {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("extensionName", TransferApi.string("Обработка для клиента"));
-        variables.put("kind", TransferApi.string("CONFIGURATION_EXTENSION"));
-        variables.put("targetApplication", TransferApi.string(ExtensionApi.ACCOUNTING));
-        variables.put("owner", TransferApi.string("CLIENT"));
-        variables.put("ownerSubscriber", TransferApi.string(client1.getNumber()));
-        variables.put("versionNumber", TransferApi.string("1.0.0"));
-        variables.put("targetApplicationVersion", TransferApi.string("3.0.150"));
-        variables.put("changeNotes", TransferApi.string("Своя доработка клиента"));
-        variables.put("distribution", TransferApi.string("ONE"));
-        variables.put("recipients", TransferApi.string(client1.getNumber()));
-        variables.put("file", TransferApi.transientFile("Клиент.cfe", new byte[] {7}));
+        variables.put(ExtensionAuditProcess.EXTENSION_NAME.name(), TransferApi.string("Обработка для клиента"));
+        variables.put(ExtensionAuditProcess.KIND.name(), TransferApi.string("CONFIGURATION_EXTENSION"));
+        variables.put(ExtensionAuditProcess.TARGET_APPLICATION.name(), TransferApi.string(ExtensionApi.ACCOUNTING));
+        variables.put(ExtensionAuditProcess.OWNER.name(), TransferApi.string("CLIENT"));
+        variables.put(ExtensionAuditProcess.OWNER_SUBSCRIBER.name(), TransferApi.string(client1.getNumber()));
+        variables.put(ExtensionAuditProcess.VERSION_NUMBER.name(), TransferApi.string("1.0.0"));
+        variables.put(ExtensionAuditProcess.TARGET_APPLICATION_VERSION.name(), TransferApi.string("3.0.150"));
+        variables.put(ExtensionAuditProcess.CHANGE_NOTES.name(), TransferApi.string("Своя доработка клиента"));
+        variables.put(ExtensionAuditProcess.DISTRIBUTION.name(), TransferApi.string("ONE"));
+        variables.put(ExtensionAuditProcess.RECIPIENTS.name(), TransferApi.string(client1.getNumber()));
+        variables.put(ExtensionAuditProcess.FILE.name(), TransferApi.transientFile("Клиент.cfe", new byte[] {7}));
 
         ResponseEntity<JsonNode> started = api.submitStartForm(developer, ExtensionAuditProcess.KEY, variables);
 

@@ -12,7 +12,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -29,7 +28,6 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -117,6 +115,7 @@ class ExtensionAuditProcessTest extends ProcessTest {
 
     /** Stands in for {@link AuditRouting}. */
     public class Routing {
+
         public String outcome(DelegateExecution execution) {
             assertThat(versionId(execution)).isEqualTo(VERSION);
             return status.name();
@@ -134,7 +133,9 @@ class ExtensionAuditProcessTest extends ProcessTest {
     @BeforeEach
     void registerDelegates() {
         Mocks.register("acceptVersionListener", acceptVersion);
-        Mocks.register("auditRouting", new Routing());
+        Routing routing = new Routing();
+        Mocks.register("auditRouting", routing);
+        clearDecisionsOf(ExtensionAuditProcess.KEY, ExtensionAuditProcess::decisionOf);
         Mocks.register("auditTaskCreatedListener", auditTaskCreated);
         Mocks.register("auditCompletedListener", auditCompleted);
         Mocks.register("overdueAuditListener", overdueAudit);

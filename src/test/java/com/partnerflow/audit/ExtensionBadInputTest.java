@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -62,7 +63,7 @@ class ExtensionBadInputTest extends IntegrationTest {
     void refusesAnEmptyOrMissingFile() {
         assertRefused(() -> api.submit(developer, extensionId, version("1.0"), "выгрузка.epf", new byte[0]), 422,
                 "файл не выбран или пуст");
-        assertRefused(() -> api.submit(developer, extensionId, version("1.0"), null, null), 400, "приложите файл доработки");
+        assertRefused(() -> api.submit(developer, extensionId, version("1.0"), null, null), 422, "приложите файл доработки");
     }
 
     @Test
@@ -108,8 +109,8 @@ class ExtensionBadInputTest extends IntegrationTest {
 
         ResponseEntity<JsonNode> response = api.submit(developer, extensionId, fields, "x.txt", new byte[] {1});
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().get("detail").asText()).contains("укажите версию программы");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody().get("detail").asText()).contains("не заполнено поле «версия программы»");
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 import com.partnerflow.TestData;
-import com.partnerflow.document.FileVariable;
 import com.partnerflow.document.Upload;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
@@ -72,7 +71,7 @@ class TransferPath extends HappyPath<Subscriber> {
         SUBSCRIBER_NAME.putIn(letter, subscriber.getName());
         REASON.putIn(letter, "Клиент переходит на обслуживание к нам");
         LETTER_DATE.putIn(letter, LocalDate.now(clock).minusDays(1).toString());
-        new FileVariable(LETTER).putIn(letter, new Upload("письмо.pdf", LETTER_PDF));
+        LETTER.putIn(letter, new Upload("письмо.pdf", LETTER_PDF));
         String id = start(newPartnerUser, side, letter);
         complete(vendorStaff, id, Elements.REVIEW_LETTER, LETTER_DECISION.with(LetterDecision.FORWARD));
         complete(currentPartnerUser, id, Elements.PARTNER_AGREEMENT, PARTNER_ANSWER.with(PartnerAnswer.AGREE));

@@ -45,7 +45,7 @@ final class TransferVolume {
 
     static final int THREADS = 2;
     private static final int BATCH = 25;
-    private static final FileVariable LETTER = new FileVariable(TransferProcess.LETTER);
+    private static final FileVariable LETTER = TransferProcess.LETTER;
 
     /** A partner and the one employee who acts for it. */
     record Party(Partner partner, String user) {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,7 +34,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +76,8 @@ class SettlementProcessTest extends ProcessTest {
 
     /** The domain's binding of each branch to its reconciliation, as {@link OpenBranchListener} records it. */
     final Map<String, Long> branches = new HashMap<>();
+    /** Finance's decision per branch, as the domain records it on the reconciliation. */
+    final Map<String, String> decisions = new HashMap<>();
     final ExecutionListener openBranch = execution -> branches.put(branch(execution), RECONCILIATION_ID.from(execution));
 
     /** Records what finance decided on which reconciliation, as the domain would. */
@@ -85,6 +85,7 @@ class SettlementProcessTest extends ProcessTest {
         SettlementDecision decision = SETTLEMENT_DECISION.optionalFrom(task)
                 .orElseThrow(() -> BusinessRuleViolation.invalid("Выберите решение"));
         reviewed.add(branches.get(branch(task)) + ":" + decision + ":" + FINANCE_NOTE.optionalFrom(task).orElse(""));
+        decisions.put(branch(task), decision.name());
     };
     final List<Long> invoiced = new ArrayList<>();
     final JavaDelegate issueInvoiceStandIn = execution -> {
@@ -94,6 +95,12 @@ class SettlementProcessTest extends ProcessTest {
 
     /** Stands in for {@link SettlementRouting} and {@link SettlementSchedule}. */
     public class Routing {
+
+        /** Finance's decision, as the stand-in for the domain recorded it for the branch. */
+        public String decision(DelegateExecution execution) {
+            return decisions.get(branch(execution));
+        }
+
         public List<Long> reconciliationIds(DelegateExecution execution) {
             return RECONCILIATION_IDS.from(execution);
         }
@@ -121,9 +128,11 @@ class SettlementProcessTest extends ProcessTest {
     void registerDelegates() {
         Mocks.register("startSettlementListener", startSettlement);
         Mocks.register("reconcilePeriodDelegate", reconcile);
-        Mocks.register("settlementRouting", new Routing());
+        Routing routing = new Routing();
+        Mocks.register("settlementRouting", routing);
+        clearDecisionsOf(SettlementProcess.KEY, SettlementProcess::decisionOf);
         Mocks.register("settlementSchedule", new Schedule());
-        Mocks.register("prepareSettlementTaskListener", new PrepareStandIn());
+        Mocks.register("prepareSettlementTaskListener", (TaskListener) task -> { });
         Mocks.register("reconciliationReviewedListener", reviewedListener);
         Mocks.register("reconciliationAnsweredListener", answered);
         Mocks.register("openBranchListener", openBranch);
@@ -262,14 +271,6 @@ class SettlementProcessTest extends ProcessTest {
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
         verify(issueInvoice).execute(any());
         assertThat(instance).isWaitingAt(Elements.NOTIFY_PARTNER);
-    }
-
-    /** Clears the decision as the real listener does, without the domain's summary. */
-    static class PrepareStandIn implements TaskListener {
-        @Override
-        public void notify(DelegateTask task) {
-            decisionOf(task.getTaskDefinitionKey()).forEach(variable -> task.getExecution().setVariableLocal(variable.name(), null));
-        }
     }
 
     private ProcessInstance startByFinance(String period) {

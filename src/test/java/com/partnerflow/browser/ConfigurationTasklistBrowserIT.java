@@ -21,9 +21,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
-import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.moderation.ConfigurationModerationProcess.Elements;
+import com.partnerflow.moderation.ConfigurationModerationProcess;
 
 /**
  * The moderation of a partner configuration as people do it in Camunda Tasklist, in a real headless Chromium:
@@ -67,7 +68,7 @@ class ConfigurationTasklistBrowserIT extends IntegrationTest {
         // the partner sends the configuration from the start form, which lists her partner's configurations
         Tasklist tasklist = Tasklist.logInAs(browser, port, PARTNER_USER);
         tasklist.openStartForm(PROCESS, START_FORM);
-        tasklist.selectStartingWith("configurationId", TITLE + ":");
+        tasklist.selectStartingWith(ConfigurationModerationProcess.CONFIGURATION_ID.name(), TITLE + ":");
         tasklist.start();
         tasklist.waitUntilStartDialogIsClosed();
         String instanceId = theOnlyModerationOf(configurationId).getId();

@@ -23,10 +23,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
-import com.partnerflow.audit.ExtensionAuditProcess;
 import com.partnerflow.audit.ExtensionAuditProcess.Elements;
+import com.partnerflow.audit.ExtensionAuditProcess;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
@@ -86,15 +87,15 @@ class ExtensionTasklistBrowserIT extends IntegrationTest {
         // the developer submits the version from the embedded start form, with its file
         Tasklist tasklist = Tasklist.logInAs(browser, port, developer);
         tasklist.openStartForm(PROCESS, START_FORM);
-        tasklist.type("extensionName", extensionName);
-        tasklist.select("kind", "Дополнительная обработка (.epf)");
-        tasklist.type("targetApplication", ACCOUNTING);
-        tasklist.select("owner", "Партнер (клиенты получают доступ от партнера)");
-        tasklist.type("versionNumber", VERSION);
-        tasklist.type("targetApplicationVersion", "3.0.150");
-        tasklist.type("changeNotes", CHANGE_NOTES);
-        tasklist.select("distribution", "Одному клиенту");
-        tasklist.type("recipients", subscriber.getNumber());
+        tasklist.type(ExtensionAuditProcess.EXTENSION_NAME.name(), extensionName);
+        tasklist.select(ExtensionAuditProcess.KIND.name(), "Дополнительная обработка (.epf)");
+        tasklist.type(ExtensionAuditProcess.TARGET_APPLICATION.name(), ACCOUNTING);
+        tasklist.select(ExtensionAuditProcess.OWNER.name(), "Партнер (клиенты получают доступ от партнера)");
+        tasklist.type(ExtensionAuditProcess.VERSION_NUMBER.name(), VERSION);
+        tasklist.type(ExtensionAuditProcess.TARGET_APPLICATION_VERSION.name(), "3.0.150");
+        tasklist.type(ExtensionAuditProcess.CHANGE_NOTES.name(), CHANGE_NOTES);
+        tasklist.select(ExtensionAuditProcess.DISTRIBUTION.name(), "Одному клиенту");
+        tasklist.type(ExtensionAuditProcess.RECIPIENTS.name(), subscriber.getNumber());
         tasklist.chooseFile("extensionFile", file);
         tasklist.waitForText(FILE_ATTACHED, FILE_NAME);
         tasklist.start();

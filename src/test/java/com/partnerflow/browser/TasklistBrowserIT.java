@@ -28,8 +28,8 @@ import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.Subscribers;
-import com.partnerflow.transfer.TransferProcess;
 import com.partnerflow.transfer.TransferProcess.Elements;
+import com.partnerflow.transfer.TransferProcess;
 
 /**
  * The subscriber transfer as people do it in Camunda Tasklist, in a real headless Chromium: a
@@ -135,10 +135,10 @@ class TasklistBrowserIT extends IntegrationTest {
     private void fillStartForm(Tasklist tasklist, String number, String name) throws IOException {
         Path letter = Files.write(tempDir.resolve("письмо-клиента-" + number + ".pdf"), LETTER_PDF);
         tasklist.openStartForm(PROCESS, START_FORM);
-        tasklist.type("subscriberNumber", number);
-        tasklist.type("subscriberName", name);
-        tasklist.type("reason", "Переходим к партнеру, который ведет нашу бухгалтерию");
-        tasklist.typeDate("letterDate", LocalDate.now(clock).minusDays(2));
+        tasklist.type(TransferProcess.SUBSCRIBER_NUMBER.name(), number);
+        tasklist.type(TransferProcess.SUBSCRIBER_NAME.name(), name);
+        tasklist.type(TransferProcess.REASON.name(), "Переходим к партнеру, который ведет нашу бухгалтерию");
+        tasklist.typeDate(TransferProcess.LETTER_DATE.name(), LocalDate.now(clock).minusDays(2));
         tasklist.chooseFile("letterFile", letter);
         tasklist.waitForText(LETTER_ATTACHED, letter.getFileName().toString());
     }

@@ -70,7 +70,7 @@ class ClusterIT {
         postgres = EmbeddedPostgres.builder().start();
         jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
         // one node first on the empty database: it creates the schema (Flyway, Camunda) and the groups; a node that
-        // joins an initialized database only finds them there (see the README, "Running N nodes")
+        // joins an initialized database only finds them there (see docs/operations.md, "Running N nodes")
         node1 = start("node-1").awaitReady(PATIENCE);
         node2 = start("node-2").awaitReady(PATIENCE);
         api1 = new TransferApi(http(node1));

@@ -54,6 +54,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.security.ProcessAccess;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ClearDecisionListener;
 
 /**
  * Every path of {@code configuration-moderation} on an in-memory engine with the real BPMN and forms, and the real
@@ -92,7 +93,9 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         Mocks.register("configurationRevisedListener", new ConfigurationRevisedListener(moderations));
         Mocks.register("publishConfigurationDelegate", new PublishConfigurationDelegate(moderations));
         Mocks.register("sendModerationNotificationsDelegate", new SendModerationNotificationsDelegate(moderations));
-        Mocks.register("moderationRouting", new ModerationRouting(moderations));
+        ModerationRouting routing = new ModerationRouting(moderations);
+        Mocks.register("moderationRouting", routing);
+        Mocks.register("clearDecisionListener", new ClearDecisionListener(List.of(routing)));
     }
 
     @AfterEach

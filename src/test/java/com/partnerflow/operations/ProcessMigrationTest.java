@@ -33,7 +33,7 @@ import com.partnerflow.transfer.TransferApi;
 import com.partnerflow.transfer.TransferProcess;
 
 /**
- * The README's upgrade of a model with running instances, as an administrator does it over {@code /engine-rest}
+ * The upgrade of a model with running instances (docs/operations.md), as an administrator does it over {@code /engine-rest}
  * (Cockpit's migration screens are not in the community edition). The new version is the same model and forms
  * deployed again, so the tests that run after this one in the shared context start an identical process.
  */

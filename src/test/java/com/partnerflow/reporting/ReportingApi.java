@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.partnerflow.transfer.TransferApi;
 
 /**
@@ -140,22 +141,22 @@ public final class ReportingApi {
     /** The partner's form as Tasklist submits it for an approval: mode, tier (only when shown) and decision. */
     public static Map<String, Object> approve(boolean multiUserMode, String tier) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("multiUserMode", bool(multiUserMode));
+        variables.put(ReportingProcess.MULTI_USER_MODE.name(), bool(multiUserMode));
         if (multiUserMode) {
-            variables.put("tier", string(tier));
+            variables.put(ReportingProcess.TIER.name(), string(tier));
         }
-        variables.put("applicationDecision", string("APPROVE"));
+        variables.put(ReportingProcess.APPLICATION_DECISION.name(), string("APPROVE"));
         return variables;
     }
 
     /** The partner's form as Tasklist submits it for a rejection; the reason only when not null. */
     public static Map<String, Object> reject(String reason) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("multiUserMode", bool(true));
-        variables.put("tier", string("TWO_TO_NINE"));
-        variables.put("applicationDecision", string("REJECT"));
+        variables.put(ReportingProcess.MULTI_USER_MODE.name(), bool(true));
+        variables.put(ReportingProcess.TIER.name(), string("TWO_TO_NINE"));
+        variables.put(ReportingProcess.APPLICATION_DECISION.name(), string("REJECT"));
         if (reason != null) {
-            variables.put("rejectionReason", string(reason));
+            variables.put(ReportingProcess.REJECTION_REASON.name(), string(reason));
         }
         return variables;
     }

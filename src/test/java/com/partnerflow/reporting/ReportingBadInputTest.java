@@ -2,6 +2,9 @@ package com.partnerflow.reporting;
 
 import static com.partnerflow.reporting.ReportingApi.application;
 import static com.partnerflow.reporting.ReportingApi.user;
+import static com.partnerflow.reporting.ReportingProcess.APPLICATION_DECISION;
+import static com.partnerflow.reporting.ReportingProcess.MULTI_USER_MODE;
+import static com.partnerflow.reporting.ReportingProcess.TIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -98,8 +102,8 @@ class ReportingBadInputTest extends IntegrationTest {
                 bad("multi-user mode as a word", set("multiUserMode", "yes"), 400, "Неверный формат запроса."),
                 bad("user as a number", set("users", List.of(42, 43)), 400, "Неверный формат запроса."),
                 bad("1001 users", set("users", IntStream.rangeClosed(1, 1001)
-                        .mapToObj(i -> user("Пользователь " + i, "user" + i + "@romashka.example")).toList()), 400,
-                        "не больше 1000 пользователей"),
+                        .mapToObj(i -> user("Пользователь " + i, "user" + i + "@romashka.example")).toList()), 422,
+                        "в заявлении больше 1000 пользователей"),
                 bad("an empty row in the users list", set("users", Arrays.asList(user("Соколов Иван", "ivan@romashka.example"),
                         null, user("Лебедева Мария", "maria@romashka.example"))), 422, "в списке пользователей есть пустые строки"),
                 bad("an empty signature role", set("signatureRoles", Arrays.asList("SIGN", null)), 422, "в списке ролей владельца КЭП есть пустые значения"));
@@ -205,7 +209,7 @@ class ReportingBadInputTest extends IntegrationTest {
     @Test
     void refusesAUsersListOfTheWrongShapeThroughTasklistsStartForm() {
         Map<String, Object> variables = ReportingApi.startFormVariables(application(subscriber.getNumber()));
-        variables.put("users", ReportingApi.jsonValue(List.of(Map.of("fullName", "Соколов Иван", "mail", "ivan@romashka.example"),
+        variables.put(ReportingProcess.USERS.name(), ReportingApi.jsonValue(List.of(Map.of("fullName", "Соколов Иван", "mail", "ivan@romashka.example"),
                 Map.of("fullName", "Лебедева Мария", "mail", "maria@romashka.example"))));
 
         ResponseEntity<JsonNode> response = storingNothing(() -> api.submitStartForm(client, variables));
@@ -217,7 +221,7 @@ class ReportingBadInputTest extends IntegrationTest {
     @Test
     void refusesAModeThatIsNeitherTrueNorFalseThroughTasklistsStartForm() {
         Map<String, Object> variables = ReportingApi.startFormVariables(application(subscriber.getNumber()));
-        variables.put("multiUserMode", ReportingApi.string("конечно"));
+        variables.put(ReportingProcess.MULTI_USER_MODE.name(), ReportingApi.string("конечно"));
 
         ResponseEntity<JsonNode> response = storingNothing(() -> api.submitStartForm(client, variables));
 
@@ -227,14 +231,14 @@ class ReportingBadInputTest extends IntegrationTest {
 
     static Stream<Arguments> badDecisions() {
         return Stream.of(
-                Arguments.of("no decision", Map.of("multiUserMode", ReportingApi.bool(true), "tier", ReportingApi.string("TWO_TO_NINE")),
+                Arguments.of("no decision", Map.of(MULTI_USER_MODE.name(), ReportingApi.bool(true), TIER.name(), ReportingApi.string("TWO_TO_NINE")),
                         "Выберите решение по заявлению."),
-                Arguments.of("unknown decision", Map.of("multiUserMode", ReportingApi.bool(true), "tier", ReportingApi.string("TWO_TO_NINE"),
-                        "applicationDecision", ReportingApi.string("MAYBE")), "MAYBE"),
-                Arguments.of("unknown tier", Map.of("multiUserMode", ReportingApi.bool(true), "tier", ReportingApi.string("TWENTY"),
-                        "applicationDecision", ReportingApi.string("APPROVE")), "TWENTY"),
-                Arguments.of("mode neither true nor false", Map.of("multiUserMode", ReportingApi.string("perhaps"),
-                        "tier", ReportingApi.string("TWO_TO_NINE"), "applicationDecision", ReportingApi.string("APPROVE")),
+                Arguments.of("unknown decision", Map.of(MULTI_USER_MODE.name(), ReportingApi.bool(true), TIER.name(), ReportingApi.string("TWO_TO_NINE"),
+                        APPLICATION_DECISION.name(), ReportingApi.string("MAYBE")), "MAYBE"),
+                Arguments.of("unknown tier", Map.of(MULTI_USER_MODE.name(), ReportingApi.bool(true), TIER.name(), ReportingApi.string("TWENTY"),
+                        APPLICATION_DECISION.name(), ReportingApi.string("APPROVE")), "TWENTY"),
+                Arguments.of("mode neither true nor false", Map.of(MULTI_USER_MODE.name(), ReportingApi.string("perhaps"),
+                        TIER.name(), ReportingApi.string("TWO_TO_NINE"), APPLICATION_DECISION.name(), ReportingApi.string("APPROVE")),
                         "Ожидается значение «да» или «нет»"),
                 Arguments.of("reason of 2001 characters", ReportingApi.reject("а".repeat(2001)), "Причина длиннее 2000 символов."));
     }

@@ -21,12 +21,13 @@ import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -86,11 +87,11 @@ class ReportingEndToEndTest extends IntegrationTest {
         assertThat(task).as("the servicing partner's task").isNotNull();
         assertThat(task.get("taskDefinitionKey").asText()).isEqualTo(ReportingProcess.Elements.PROCESS_APPLICATION);
         JsonNode formVariables = api.get(partnerUser, "/engine-rest/task/" + task.get("id").asText() + "/form-variables").getBody();
-        assertThat(formVariables.at("/clientMultiUserMode/value").asText()).isEqualTo("Включен");
-        assertThat(formVariables.at("/multiUserMode/value").asBoolean()).isTrue();
-        assertThat(formVariables.at("/tier/value").asText()).isEqualTo("TWO_TO_NINE");
-        assertThat(formVariables.at("/regNumber/value").asText()).isEqualTo("FR" + subscriber.getNumber());
-        assertThat(formVariables.at("/signatureRolesText/value").asText()).isEqualTo("подписание, шифрование, администрирование");
+        assertThat(formVariables.at("/" + ReportingProcess.CLIENT_MULTI_USER_MODE.name() + "/value").asText()).isEqualTo("Включен");
+        assertThat(formVariables.at("/" + ReportingProcess.MULTI_USER_MODE.name() + "/value").asBoolean()).isTrue();
+        assertThat(formVariables.at("/" + ReportingProcess.TIER.name() + "/value").asText()).isEqualTo("TWO_TO_NINE");
+        assertThat(formVariables.at("/" + ReportingProcess.REG_NUMBER.name() + "/value").asText()).isEqualTo("FR" + subscriber.getNumber());
+        assertThat(formVariables.at("/" + ReportingProcess.SIGNATURE_ROLES_TEXT.name() + "/value").asText()).isEqualTo("подписание, шифрование, администрирование");
 
         ResponseEntity<JsonNode> processed = api.submitTaskForm(partnerUser, task.get("id").asText(), approve(true, "TWO_TO_NINE"));
 
@@ -236,7 +237,7 @@ class ReportingEndToEndTest extends IntegrationTest {
         String taskId = api.task(partnerUser, id).get("id").asText();
 
         ResponseEntity<JsonNode> withoutTier = api.submitTaskForm(partnerUser, taskId,
-                Map.of("multiUserMode", ReportingApi.bool(true), "applicationDecision", ReportingApi.string("APPROVE")));
+                Map.of(ReportingProcess.MULTI_USER_MODE.name(), ReportingApi.bool(true), ReportingProcess.APPLICATION_DECISION.name(), ReportingApi.string("APPROVE")));
         assertThat(withoutTier.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(withoutTier.getBody().get("message").asText()).contains("Выберите вид расширения");
 

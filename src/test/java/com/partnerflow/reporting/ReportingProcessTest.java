@@ -40,7 +40,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +110,7 @@ class ReportingProcessTest extends ProcessTest {
 
     /** Stands in for {@link ReportingRouting}: what the domain would answer for application 42. */
     public static class Routing {
+
         public String servicingPartnerGroup(DelegateExecution execution) {
             assertThat(ReportingProcess.applicationId(execution)).isEqualTo(APPLICATION);
             return PARTNER_GROUP;
@@ -126,7 +126,9 @@ class ReportingProcessTest extends ProcessTest {
     void registerDelegates() throws Exception {
         Mocks.register("acceptApplicationListener", acceptApplication);
         Mocks.register("recordRequestedTierDelegate", recordRequestedTier);
-        Mocks.register("reportingRouting", new Routing());
+        Routing routing = new Routing();
+        Mocks.register("reportingRouting", routing);
+        clearDecisionsOf(ReportingProcess.KEY, ReportingProcess::decisionOf);
         Mocks.register("processingTaskCreatedListener", processingTaskCreated);
         Mocks.register("applicationProcessedListener", applicationProcessed);
         Mocks.register("enableMultiUserModeDelegate", enableMultiUserMode);
@@ -346,7 +348,8 @@ class ReportingProcessTest extends ProcessTest {
                 .hasMessageContaining("Укажите причину отказа");
 
         assertThat(instance).isWaitingAt(Elements.PROCESS_APPLICATION);
-        assertThat(instance).variables().doesNotContainKey(APPLICATION_DECISION.name());
+        assertThat(runtimeService().getVariable(instance.getId(), APPLICATION_DECISION.name()))
+                .as("the refused decision is rolled back: the variable stays as the task's creation cleared it").isNull();
         verify(enableMultiUserMode, never()).execute(any());
         assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
     }

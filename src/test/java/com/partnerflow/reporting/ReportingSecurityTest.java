@@ -28,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -178,8 +179,8 @@ class ReportingSecurityTest extends IntegrationTest {
         Subscriber another = data.subscriber(partner);
         String anotherClient = data.clientUser(another);
         Map<String, Object> variables = ReportingApi.startFormVariables(application(another.getNumber()));
-        variables.put("applicationId", Map.of("value", applicationId, "type", "Long"));
-        variables.put("tierRule", ReportingApi.string("TEN_OR_MORE"));
+        variables.put(ReportingProcess.APPLICATION_ID.name(), Map.of("value", applicationId, "type", "Long"));
+        variables.put(ReportingProcess.TIER_RULE.name(), ReportingApi.string("TEN_OR_MORE"));
         ResponseEntity<JsonNode> started = http.exchange("/engine-rest/process-definition/key/" + ReportingProcess.KEY + "/submit-form",
                 HttpMethod.POST, json(anotherClient, Map.of("variables", variables, "businessKey", String.valueOf(applicationId))),
                 JsonNode.class);
@@ -198,7 +199,7 @@ class ReportingSecurityTest extends IntegrationTest {
         List<Map<String, Object>> users = new ArrayList<>(ReportingApi.threeUsers());
         users.add(ReportingApi.user("Новиков Олег Игоревич", "oleg@romashka.example"));
         Map<String, Object> variables = new java.util.LinkedHashMap<>(approve(true, "TEN_OR_MORE"));
-        variables.put("users", ReportingApi.jsonValue(users));
+        variables.put(ReportingProcess.USERS.name(), ReportingApi.jsonValue(users));
 
         ResponseEntity<JsonNode> added = api.submitTaskForm(partnerUser, taskId, variables);
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -206,12 +207,12 @@ class ReportingSecurityTest extends IntegrationTest {
 
         List<Map<String, Object>> renamed = new ArrayList<>(ReportingApi.threeUsers());
         renamed.set(1, ReportingApi.user("Лебедева Мария Андреевна", "boss@elsewhere.example"));
-        variables.put("users", ReportingApi.jsonValue(renamed));
+        variables.put(ReportingProcess.USERS.name(), ReportingApi.jsonValue(renamed));
         ResponseEntity<JsonNode> changed = api.submitTaskForm(partnerUser, taskId, variables);
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(changed.getBody().get("message").asText()).isEqualTo(USERS_CHANGE_REFUSED);
 
-        variables.put("users", ReportingApi.jsonValue(ReportingApi.threeUsers().subList(0, 2)));
+        variables.put(ReportingProcess.USERS.name(), ReportingApi.jsonValue(ReportingApi.threeUsers().subList(0, 2)));
         assertThat(api.submitTaskForm(partnerUser, taskId, variables).getStatusCode()).as("removed one").isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(api.task(partnerUser, applicationId).get("id").asText()).isEqualTo(taskId);
@@ -222,10 +223,10 @@ class ReportingSecurityTest extends IntegrationTest {
     void thePartnerCannotChangeTheUsersThroughATaskVariableSetBeforehand() {
         List<Map<String, Object>> users = new ArrayList<>(ReportingApi.threeUsers());
         users.add(ReportingApi.user("Новиков Олег Игоревич", "oleg@romashka.example"));
-        assertThat(api.putTaskVariable(partnerUser, taskId, "users", ReportingApi.jsonValue(users)).getStatusCode())
+        assertThat(api.putTaskVariable(partnerUser, taskId, ReportingProcess.USERS.name(), ReportingApi.jsonValue(users)).getStatusCode())
                 .as("a partner writes variables only through its form").isEqualTo(HttpStatus.FORBIDDEN);
         // and should the variable be there anyway (an administrator's mistake), the domain still refuses
-        api.putTaskVariable("admin", taskId, "users", ReportingApi.jsonValue(users));
+        api.putTaskVariable("admin", taskId, ReportingProcess.USERS.name(), ReportingApi.jsonValue(users));
 
         ResponseEntity<JsonNode> completed = api.submitTaskForm(partnerUser, taskId, approve(true, "TEN_OR_MORE"));
 
@@ -285,7 +286,7 @@ class ReportingSecurityTest extends IntegrationTest {
     @Test
     void theUnchangedUsersListAsTheFormHoldsItIsAccepted() {
         Map<String, Object> variables = new java.util.LinkedHashMap<>(approve(true, "TWO_TO_NINE"));
-        variables.put("users", ReportingApi.jsonValue(ReportingApi.threeUsers()));
+        variables.put(ReportingProcess.USERS.name(), ReportingApi.jsonValue(ReportingApi.threeUsers()));
 
         ResponseEntity<JsonNode> completed = api.submitTaskForm(partnerUser, taskId, variables);
 

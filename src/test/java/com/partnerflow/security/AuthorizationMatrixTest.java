@@ -59,7 +59,7 @@ import com.partnerflow.transfer.TransferProcess;
 class AuthorizationMatrixTest extends IntegrationTest {
 
     /**
-     * The intended policy (DESIGN.md «Who uses it», README «Decisions»): {@code Y} allowed, {@code .} refused, one column
+     * The intended policy (DESIGN.md «Who uses it», docs/security.md): {@code Y} allowed, {@code .} refused, one column
      * per {@link Role} in its order. A process without a row for an action has no such thing (an installation ends at
      * once: no running instance, no task). «own» is the request's: the partner that submitted or processes it, the
      * client user of its subscriber; the «other» partner and client are strangers to it (the other client is served by

@@ -180,7 +180,7 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
                 partner.json("POST", task + "/identity-links/delete", "{\"groupId\":\"" + current.group() + "\",\"type\":\"candidate\"}"),
                 partner.json("POST", task + "/bpmnError", "{\"errorCode\":\"stop\"}"),
                 partner.json("POST", task + "/bpmnEscalation", "{\"escalationCode\":\"stop\"}"),
-                partner.json("PUT", task + "/variables/transferId", "{\"value\":1,\"type\":\"Long\"}"));
+                partner.json("PUT", task + "/variables/" + TransferProcess.TRANSFER_ID.name(), "{\"value\":1,\"type\":\"Long\"}"));
         assertThat(attempts).allSatisfy(answer -> assertThat(answer.refusedByPolicy()).as("%s", answer).isTrue());
 
         Task after = taskService.createTaskQuery().taskId(agreement.getId()).singleResult();
@@ -219,7 +219,7 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
             assertThatThrownBy(() -> taskService.setAssignee(agreement.getId(), competitor)).isInstanceOf(AuthorizationException.class);
             assertThatThrownBy(() -> taskService.setOwner(agreement.getId(), competitor)).isInstanceOf(AuthorizationException.class);
             assertThatThrownBy(() -> taskService.delegateTask(agreement.getId(), competitor)).isInstanceOf(AuthorizationException.class);
-            assertThatThrownBy(() -> taskService.setVariable(agreement.getId(), "transferId", 1L)).isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> taskService.setVariable(agreement.getId(), TransferProcess.TRANSFER_ID.name(), 1L)).isInstanceOf(AuthorizationException.class);
             assertThatThrownBy(() -> taskService.handleBpmnError(agreement.getId(), "stop")).isInstanceOf(AuthorizationException.class);
             assertThatThrownBy(() -> taskService.handleEscalation(agreement.getId(), "stop")).isInstanceOf(AuthorizationException.class);
             taskService.claim(agreement.getId(), partnerUser);
@@ -384,7 +384,7 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
 
         managementService.executeJob(silenceTimer.getId()); // the 5 days are over: the timer takes the task away
         Answer late = partner.json("POST", "/task/" + agreement.getId() + "/complete",
-                "{\"variables\":{\"partnerAnswer\":{\"value\":\"AGREE\",\"type\":\"String\"}}}");
+                "{\"variables\":{\"" + TransferProcess.PARTNER_ANSWER.name() + "\":{\"value\":\"AGREE\",\"type\":\"String\"}}}");
         assertThat(late.status()).as("%s", late).isEqualTo(409);
         assertThat(late.json().get("message").asText()).startsWith("Задача уже завершена процессом");
         assertThat(partner.json("POST", "/task/" + agreement.getId() + "/claim", "{\"userId\":\"" + partnerUser + "\"}").json()
@@ -463,7 +463,7 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
     private static byte[] submitForm(Map<String, String> fields, String fileName) {
         Map<String, Object> variables = new java.util.LinkedHashMap<>();
         fields.forEach((name, value) -> variables.put(name, TransferApi.string(value)));
-        variables.put(TransferProcess.LETTER, Map.of("value", java.util.Base64.getEncoder().encodeToString(TransferApi.PDF), "type", "File",
+        variables.put(TransferProcess.LETTER.name(), Map.of("value", java.util.Base64.getEncoder().encodeToString(TransferApi.PDF), "type", "File",
                 "valueInfo", Map.of("filename", fileName, "mimeType", "application/pdf", "transient", true)));
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(Map.of("variables", variables));

@@ -3,12 +3,11 @@ package com.partnerflow.security;
 import static com.partnerflow.transfer.TransferApi.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -146,7 +146,7 @@ class TransferSecurityTest extends IntegrationTest {
         Subscriber third = data.subscriber(current);
         Map<String, Object> variables = new HashMap<>();
         TransferApi.letter(third.getNumber(), third.getName()).forEach((name, value) -> variables.put(name, string((String) value)));
-        variables.put(TransferProcess.LETTER, TransferApi.transientFile("письмо.pdf", TransferApi.PDF));
+        variables.put(TransferProcess.LETTER.name(), TransferApi.transientFile("письмо.pdf", TransferApi.PDF));
         variables.put("newPartnerGroup", string("partner-ALFA"));
         variables.put("submitter", string("anna"));
         ResponseEntity<JsonNode> started = http.exchange("/engine-rest/process-definition/key/subscriber-transfer/start",
@@ -201,7 +201,7 @@ class TransferSecurityTest extends IntegrationTest {
         long instancesBefore = history.createHistoricProcessInstanceQuery().processDefinitionKey(TransferProcess.KEY).count();
         Map<String, Object> variables = new HashMap<>();
         TransferApi.letter(subscriber.getNumber(), subscriber.getName()).forEach((name, value) -> variables.put(name, string((String) value)));
-        variables.put(TransferProcess.LETTER, Map.of("value", java.util.Base64.getEncoder().encodeToString(TransferApi.PDF),
+        variables.put(TransferProcess.LETTER.name(), Map.of("value", java.util.Base64.getEncoder().encodeToString(TransferApi.PDF),
                 "type", "File", "valueInfo", Map.of("filename", "письмо.pdf", "mimeType", "application/pdf")));
 
         ResponseEntity<JsonNode> started = http.exchange("/engine-rest/process-definition/key/subscriber-transfer/start",
@@ -211,7 +211,7 @@ class TransferSecurityTest extends IntegrationTest {
         assertThat(started.getBody().get("message").asText()).contains("временной переменной");
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(TransferProcess.KEY).count())
                 .isEqualTo(instancesBefore);
-        assertThat(history.createHistoricVariableInstanceQuery().variableName(TransferProcess.LETTER).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().variableName(TransferProcess.LETTER.name()).count()).isZero();
     }
 
     private int instances(String user, String pathWithKey) {

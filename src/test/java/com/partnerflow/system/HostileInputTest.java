@@ -45,14 +45,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.TestData;
 import com.partnerflow.audit.ExtensionApi;
 import com.partnerflow.audit.ExtensionAuditProcess;
+import com.partnerflow.audit.InstallationProcess;
 import com.partnerflow.billing.SettlementApi;
 import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.moderation.ModerationApi;
-import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.reporting.ReportingApi;
 import com.partnerflow.security.Groups;
@@ -221,29 +223,29 @@ class HostileInputTest extends IntegrationTest {
         // start forms: the variables as Tasklist sends them, to .../submit-form or, as a REST client would, .../start
         startForms = Stream.of(
                 startForm("subscriber-transfer", List.of(employee), () -> Map.of(
-                        "subscriberNumber", string(otherClient.getNumber()), "subscriberName", string(otherClient.getName()),
-                        "reason", string("Переходим к нам"), "letterDate", string(LocalDate.now().minusDays(1).toString()),
-                        "letter", TransferApi.transientFile("letter.pdf", TransferApi.PDF))),
+                        TransferProcess.SUBSCRIBER_NUMBER.name(), string(otherClient.getNumber()), TransferProcess.SUBSCRIBER_NAME.name(), string(otherClient.getName()),
+                        TransferProcess.REASON.name(), string("Переходим к нам"), TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()),
+                        TransferProcess.LETTER.name(), TransferApi.transientFile("letter.pdf", TransferApi.PDF))),
                 startForm("reporting-extension-application", List.of(clientUser),
                         () -> ReportingApi.startFormVariables(ReportingApi.application(client.getNumber()))),
-                startForm("monthly-settlement", List.of("fedor"), () -> Map.of("period", string("1990-01"))),
+                startForm("monthly-settlement", List.of("fedor"), () -> Map.of(SettlementProcess.PERIOD.name(), string("1990-01"))),
                 startForm("extension-audit", List.of(developer), () -> {
                     Map<String, Object> variables = new LinkedHashMap<>();
-                    variables.put("extensionName", string("Фаззинг"));
-                    variables.put("kind", string("ADDITIONAL_PROCESSING"));
-                    variables.put("targetApplication", string("Бухгалтерия предприятия"));
-                    variables.put("owner", string("PARTNER"));
-                    variables.put("versionNumber", string("1.0.0"));
-                    variables.put("targetApplicationVersion", string("3.0.150"));
-                    variables.put("changeNotes", string("Первая версия"));
-                    variables.put("distribution", string("ALL"));
-                    variables.put("file", file("Фаззинг.epf", EPF));
+                    variables.put(ExtensionAuditProcess.EXTENSION_NAME.name(), string("Фаззинг"));
+                    variables.put(ExtensionAuditProcess.KIND.name(), string("ADDITIONAL_PROCESSING"));
+                    variables.put(ExtensionAuditProcess.TARGET_APPLICATION.name(), string("Бухгалтерия предприятия"));
+                    variables.put(ExtensionAuditProcess.OWNER.name(), string("PARTNER"));
+                    variables.put(ExtensionAuditProcess.VERSION_NUMBER.name(), string("1.0.0"));
+                    variables.put(ExtensionAuditProcess.TARGET_APPLICATION_VERSION.name(), string("3.0.150"));
+                    variables.put(ExtensionAuditProcess.CHANGE_NOTES.name(), string("Первая версия"));
+                    variables.put(ExtensionAuditProcess.DISTRIBUTION.name(), string("ALL"));
+                    variables.put(ExtensionAuditProcess.FILE.name(), file("Фаззинг.epf", EPF));
                     return variables;
                 }),
-                startForm("extension-installation", List.of(clientUser), () -> Map.of("subscriberNumber", string(client.getNumber()),
-                        "dataAreaId", typed(area.getId(), "Long"), "versionId", typed(version, "Long"))),
+                startForm("extension-installation", List.of(clientUser), () -> Map.of(InstallationProcess.SUBSCRIBER_NUMBER.name(), string(client.getNumber()),
+                        InstallationProcess.DATA_AREA_ID.name(), typed(area.getId(), "Long"), InstallationProcess.VERSION_ID.name(), typed(version, "Long"))),
                 startForm("configuration-moderation", List.of(employee),
-                        () -> Map.of("configurationId", typed(configurationToSend, "Long"))))
+                        () -> Map.of(ConfigurationModerationProcess.CONFIGURATION_ID.name(), typed(configurationToSend, "Long"))))
                 .collect(Collectors.toMap(Endpoint::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         java.util.concurrent.atomic.AtomicReference<Subscriber> corrected = new java.util.concurrent.atomic.AtomicReference<>();
         strangers = List.of("vera", "artem", "lidia", "fedor", "olga", "marina", employee, otherEmployee, clientUser);
@@ -270,26 +272,26 @@ class HostileInputTest extends IntegrationTest {
         };
         taskKinds = Stream.of(
                 new TaskKind(startForm("subscriber-transfer:userTask_reviewLetter", List.of("vera"),
-                        () -> Map.of("letterDecision", string("FORWARD"), "letterComment", string("Письмо в порядке"))),
+                        () -> Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD"), TransferProcess.LETTER_COMMENT.name(), string("Письмо в порядке"))),
                         "userTask_reviewLetter", freshTransfer),
                 new TaskKind(startForm("subscriber-transfer:userTask_correctRequest", List.of(employee), () -> {
                     Map<String, Object> variables = new LinkedHashMap<>(letterVariables(corrected.get()));
-                    variables.put("letter", TransferApi.transientFile("letter-signed.pdf", TransferApi.PDF));
+                    variables.put(TransferProcess.LETTER.name(), TransferApi.transientFile("letter-signed.pdf", TransferApi.PDF));
                     return variables;
                 }), "userTask_correctRequest", () -> {
                     corrected.set(data.subscriber(other)); // the correction cannot change the subscriber
                     String transferId = String.valueOf(created(employee, "/api/transfers",
                             multipart(letterFields(corrected.get()), "letter", "letter.pdf", TransferApi.PDF)));
                     return decided(transferId, TransferProcess.KEY, "userTask_reviewLetter", "vera",
-                        Map.of("letterDecision", string("RETURN"), "letterComment", string("Нет подписи директора")));
+                        Map.of(TransferProcess.LETTER_DECISION.name(), string("RETURN"), TransferProcess.LETTER_COMMENT.name(), string("Нет подписи директора")));
                 }),
                 new TaskKind(startForm("subscriber-transfer:userTask_partnerAgreement", List.of(otherEmployee),
-                        () -> Map.of("partnerAnswer", string("AGREE"), "partnerComment", string("Не возражаем"))),
+                        () -> Map.of(TransferProcess.PARTNER_ANSWER.name(), string("AGREE"), TransferProcess.PARTNER_COMMENT.name(), string("Не возражаем"))),
                         "userTask_partnerAgreement", () -> forwarded(freshTransfer.get())),
                 new TaskKind(startForm("subscriber-transfer:userTask_vendorDecision", List.of("vera"),
-                        () -> Map.of("vendorDecision", string("APPROVE"), "vendorComment", string("Задолженности нет"))),
+                        () -> Map.of(TransferProcess.VENDOR_DECISION.name(), string("APPROVE"), TransferProcess.VENDOR_COMMENT.name(), string("Задолженности нет"))),
                         "userTask_vendorDecision", () -> decided(forwarded(freshTransfer.get()), TransferProcess.KEY, "userTask_partnerAgreement",
-                        otherEmployee, Map.of("partnerAnswer", string("OBJECT"), "partnerComment", string("У клиента задолженность")))),
+                        otherEmployee, Map.of(TransferProcess.PARTNER_ANSWER.name(), string("OBJECT"), TransferProcess.PARTNER_COMMENT.name(), string("У клиента задолженность")))),
                 new TaskKind(startForm("reporting-extension-application:userTask_processApplication", List.of(employee),
                         () -> ReportingApi.approve(true, "TWO_TO_NINE")), "userTask_processApplication", () -> {
                     Subscriber applicant = data.subscriber(partner);
@@ -298,15 +300,13 @@ class HostileInputTest extends IntegrationTest {
                 }),
                 new TaskKind(startForm("extension-audit:userTask_auditVersion", List.of("artem"), () -> {
                     Map<String, Object> variables = new LinkedHashMap<>();
-                    for (String category : List.of("security", "performance", "compatibility", "ui", "metadata")) {
-                        variables.put(category + "Severity", string("NONE"));
-                    }
-                    variables.put("auditDecision", string("APPROVE"));
-                    variables.put("auditComment", string("Замечаний нет"));
+                    ExtensionAuditProcess.SEVERITY.values().forEach(severity -> variables.put(severity.name(), string(ExtensionAuditProcess.NO_FINDING)));
+                    variables.put(ExtensionAuditProcess.AUDIT_DECISION.name(), string("APPROVE"));
+                    variables.put(ExtensionAuditProcess.AUDIT_COMMENT.name(), string("Замечаний нет"));
                     return variables;
                 }), "userTask_auditVersion", freshVersion),
                 new TaskKind(startForm("extension-audit:userTask_reviewOverdueAudit", List.of("lidia"),
-                        () -> Map.of("leadNote", string("Аудитор в отпуске, передано другому"))), "userTask_reviewOverdueAudit", () -> {
+                        () -> Map.of(ExtensionAuditProcess.LEAD_NOTE.name(), string("Аудитор в отпуске, передано другому"))), "userTask_reviewOverdueAudit", () -> {
                     String versionId = freshVersion.get();
                     awaitIdleEngine();
                     String instance = runtime.createProcessInstanceQuery().processDefinitionKey(ExtensionAuditProcess.KEY)
@@ -316,42 +316,42 @@ class HostileInputTest extends IntegrationTest {
                 }),
                 new TaskKind(startForm("extension-audit:userTask_reviseVersion", List.of(developer), () -> {
                     Map<String, Object> variables = new LinkedHashMap<>();
-                    variables.put("revisionDecision", string("RESUBMIT"));
-                    variables.put("versionNumber", string("1.0.1"));
-                    variables.put("changeNotes", string("Запрос вынесен из цикла"));
-                    variables.put("file", file("Загрузка-исправлено.epf", EPF));
+                    variables.put(ExtensionAuditProcess.REVISION_DECISION.name(), string("RESUBMIT"));
+                    variables.put(ExtensionAuditProcess.VERSION_NUMBER.name(), string("1.0.1"));
+                    variables.put(ExtensionAuditProcess.CHANGE_NOTES.name(), string("Запрос вынесен из цикла"));
+                    variables.put(ExtensionAuditProcess.FILE.name(), file("Загрузка-исправлено.epf", EPF));
                     return variables;
                 }), "userTask_reviseVersion", () -> decided(freshVersion.get(), ExtensionAuditProcess.KEY, "userTask_auditVersion", "artem",
                         ExtensionApi.audit("REQUIRE_CHANGES", Map.of("performance", new String[] {"MAJOR", "Запрос в цикле"}),
                                 "Исправьте до публикации"))),
                 new TaskKind(startForm("configuration-moderation:userTask_reviewConfiguration", List.of("marina"),
-                        () -> Map.of("reviewDecision", string("APPROVE"), "reviewComment", string("Все в порядке"))),
+                        () -> Map.of(ConfigurationModerationProcess.REVIEW_DECISION.name(), string("APPROVE"), ConfigurationModerationProcess.REVIEW_COMMENT.name(), string("Все в порядке"))),
                         "userTask_reviewConfiguration", sentConfiguration),
                 new TaskKind(startForm("configuration-moderation:userTask_reviseConfiguration", List.of(employee), () -> {
                     Map<String, Object> variables = new LinkedHashMap<>();
-                    variables.put("title", string("Сервисная служба для розницы"));
-                    variables.put("shortDescription", string("Прием заявок, назначение исполнителей и контроль сроков."));
-                    variables.put("fullDescription", string("Готовые процессы и справочники для сервисной службы."));
-                    variables.put("category", string("SERVICE"));
-                    variables.put("industry", string("RETAIL"));
-                    variables.put("links", string("https://partnerflow.example/screenshots/service-2.png"));
-                    variables.put("free", typed(false, "Boolean"));
-                    variables.put("price", string("4900"));
-                    variables.put("supportContact", string("support@partners.example"));
-                    variables.put("entities", string("Процесс «Обработка заявок»\nСправочник «Клиенты»"));
-                    variables.put("revisionAction", string("RESUBMIT"));
+                    variables.put(ConfigurationModerationProcess.TITLE.name(), string("Сервисная служба для розницы"));
+                    variables.put(ConfigurationModerationProcess.SHORT_DESCRIPTION.name(), string("Прием заявок, назначение исполнителей и контроль сроков."));
+                    variables.put(ConfigurationModerationProcess.FULL_DESCRIPTION.name(), string("Готовые процессы и справочники для сервисной службы."));
+                    variables.put(ConfigurationModerationProcess.CATEGORY.name(), string("SERVICE"));
+                    variables.put(ConfigurationModerationProcess.INDUSTRY.name(), string("RETAIL"));
+                    variables.put(ConfigurationModerationProcess.LINKS.name(), string("https://partnerflow.example/screenshots/service-2.png"));
+                    variables.put(ConfigurationModerationProcess.FREE.name(), typed(false, "Boolean"));
+                    variables.put(ConfigurationModerationProcess.PRICE.name(), string("4900"));
+                    variables.put(ConfigurationModerationProcess.SUPPORT_CONTACT.name(), string("support@partners.example"));
+                    variables.put(ConfigurationModerationProcess.ENTITIES.name(), string("Процесс «Обработка заявок»\nСправочник «Клиенты»"));
+                    variables.put(ConfigurationModerationProcess.REVISION_ACTION.name(), string("RESUBMIT"));
                     return variables;
                 }), "userTask_reviseConfiguration", () -> decided(sentConfiguration.get(), ConfigurationModerationProcess.KEY,
                         "userTask_reviewConfiguration", "marina",
-                        Map.of("reviewDecision", string("REQUEST_CHANGES"), "reviewComment", string("Добавьте в название отрасль")))),
+                        Map.of(ConfigurationModerationProcess.REVIEW_DECISION.name(), string("REQUEST_CHANGES"), ConfigurationModerationProcess.REVIEW_COMMENT.name(), string("Добавьте в название отрасль")))),
                 new TaskKind(startForm("monthly-settlement:userTask_confirmReconciliation", List.of("fedor"),
-                        () -> Map.of("settlementDecision", string("CONFIRM"), "financeNote", string("Начисления верны"))),
+                        () -> Map.of(SettlementProcess.SETTLEMENT_DECISION.name(), string("CONFIRM"), SettlementProcess.FINANCE_NOTE.name(), string("Начисления верны"))),
                         "userTask_confirmReconciliation", settlement),
                 new TaskKind(startForm("monthly-settlement:userTask_answerReconciliation", List.of(employee),
-                        () -> Map.of("partnerReply", string("Начисление за клиента верное, договор от 1 марта"))),
+                        () -> Map.of(SettlementProcess.PARTNER_REPLY.name(), string("Начисление за клиента верное, договор от 1 марта"))),
                         "userTask_answerReconciliation", () -> decided(settlement.get(), SettlementProcess.KEY,
                         "userTask_confirmReconciliation", "fedor",
-                        Map.of("settlementDecision", string("SEND_BACK"), "financeNote", string("Проверьте начисление за клиента")))))
+                        Map.of(SettlementProcess.SETTLEMENT_DECISION.name(), string("SEND_BACK"), SettlementProcess.FINANCE_NOTE.name(), string("Проверьте начисление за клиента")))))
                 .collect(Collectors.toMap(kind -> kind.form().pattern(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
         log.info("Hostile input: {} cases per endpoint, seed {}, {} tables counted", CASES, SEED, rows.tables());
     }
@@ -435,7 +435,7 @@ class HostileInputTest extends IntegrationTest {
     /** A transfer whose letter vendor staff forwarded: the current partner's agreement is open. */
     private String forwarded(String transferId) {
         return decided(transferId, TransferProcess.KEY, "userTask_reviewLetter", "vera",
-                Map.of("letterDecision", string("FORWARD"), "letterComment", string("Письмо в порядке")));
+                Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD"), TransferProcess.LETTER_COMMENT.name(), string("Письмо в порядке")));
     }
 
     private org.camunda.bpm.engine.task.Task task(String businessKey, String processKey, String taskDefinitionKey) {
@@ -588,7 +588,7 @@ class HostileInputTest extends IntegrationTest {
         }
         // 10 MB in base64 inside JSON takes seconds to go through: the profile's runs only
         if (index == 1 && CASES >= 100 && variables.containsKey("letter")) {
-            variables.put("letter", file("letter.pdf", new byte[10 * 1024 * 1024 + 1]));
+            variables.put(TransferProcess.LETTER.name(), file("letter.pdf", new byte[10 * 1024 * 1024 + 1]));
             notes.add("letter of 10 MB + 1");
         }
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -655,8 +655,8 @@ class HostileInputTest extends IntegrationTest {
 
     /** The letter's fields as the start and correction forms send them. */
     private static Map<String, Object> letterVariables(Subscriber subscriber) {
-        return Map.of("subscriberNumber", string(subscriber.getNumber()), "subscriberName", string(subscriber.getName()),
-                "reason", string("Переходим к нам"), "letterDate", string(LocalDate.now().minusDays(1).toString()));
+        return Map.of(TransferProcess.SUBSCRIBER_NUMBER.name(), string(subscriber.getNumber()), TransferProcess.SUBSCRIBER_NAME.name(), string(subscriber.getName()),
+                TransferProcess.REASON.name(), string("Переходим к нам"), TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()));
     }
 
     private static Map<String, Object> letterFields(Subscriber subscriber) {

@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -35,11 +36,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.audit.ExtensionAuditProcess;
-import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.audit.InstallationProcess;
 import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.document.FileVariable;
+import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.reporting.ReportingProcess;
 import com.partnerflow.security.Groups;
 import com.partnerflow.transfer.TransferProcess;
@@ -60,6 +63,11 @@ class ProcessModelTest extends IntegrationTest {
     static final Pattern MEANINGFUL_ID = Pattern.compile(
             "(startEvent|endEvent|userTask|serviceTask|businessRuleTask|subProcess|gateway|boundaryEvent|timer|message|flow|definitions|diagram|plane|decision|dmnDiagram|rule|input|output)_[a-z][A-Za-z]+(_di)?");
 
+    /** A condition that asks a routing bean: {@code ${bean.method(execution) == 'VALUE'}}, or a boolean one, negated or not. */
+    static final Pattern CONDITION = Pattern.compile("\\$\\{!?([a-zA-Z][a-zA-Z0-9]*)\\.([a-zA-Z][a-zA-Z0-9]*)\\(execution\\)(?: == '[A-Z_]+')?}");
+    /** The variable an input of an embedded HTML form sets. */
+    static final Pattern CAM_VARIABLE = Pattern.compile("cam-variable-name=\"([^\"]+)\"");
+
     /** The retry cycle of every asynchronous step. */
     static final String RETRY_CYCLE = "PT1M,PT5M,PT10M,PT20M,PT30M,PT1H";
 
@@ -76,6 +84,87 @@ class ProcessModelTest extends IntegrationTest {
                         .as("a process API class for %s", process.getId()).contains(process.getId());
             }
         }
+    }
+
+    /**
+     * Every gateway routes on the domain: a condition asks the process's routing bean, never reads a variable, which
+     * whoever completes a task could have set (docs/adr/0006).
+     */
+    @Test
+    void everyConditionAsksTheDomain() throws IOException {
+        List<String> conditions = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+                if (flow.getConditionExpression() != null) {
+                    String condition = flow.getConditionExpression().getTextContent().strip();
+                    conditions.add(condition);
+                    Matcher routing = CONDITION.matcher(condition);
+                    assertThat(routing.matches()).as("%s: «%s» routes on the domain, ${bean.method(execution) == 'VALUE'}",
+                            flow.getId(), condition).isTrue();
+                    assertThat(hasMethod(routing.group(1), routing.group(2))).as("%s: %s", flow.getId(), condition).isTrue();
+                }
+            }
+        }
+        assertThat(conditions).hasSizeGreaterThan(15);
+    }
+
+    /** Every task whose process API names decision variables clears them first thing when it is created. */
+    @Test
+    void everyDecisionTaskClearsItsDecisionWhenCreated() throws Exception {
+        int decisionTasks = 0;
+        for (BpmnModelInstance model : models()) {
+            Class<?> api = apiOf(model);
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                List<?> decision = (List<?>) api.getMethod("decisionOf", String.class).invoke(null, task.getId());
+                List<String> createListeners = task.getExtensionElements() == null ? List.of()
+                        : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+                        .filter(listener -> "create".equals(listener.getCamundaEvent()))
+                        .map(CamundaTaskListener::getCamundaDelegateExpression).toList();
+                if (!decision.isEmpty()) {
+                    decisionTasks++;
+                    assertThat(createListeners).as("%s clears its decision before anything else", task.getId())
+                            .first().isEqualTo("${clearDecisionListener}");
+                }
+            }
+        }
+        assertThat(decisionTasks).isEqualTo(11);
+    }
+
+    /**
+     * A form sets or shows only variables its process's API names: a Camunda Form's field keys and an embedded form's
+     * {@code cam-variable-name}s, so a renamed variable cannot leave a form writing one nobody reads.
+     */
+    @Test
+    void everyFormFieldIsAVariableOfItsProcessApi() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        int fields = 0;
+        for (BpmnModelInstance model : models()) {
+            Set<String> names = variableNames(apiOf(model));
+            List<String[]> forms = new ArrayList<>(); // {element, form file}
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                forms.add(new String[] {task.getId(), formFile(task.getCamundaFormRef(), task.getCamundaFormKey())});
+            }
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                if (start.getCamundaFormRef() != null || start.getCamundaFormKey() != null) {
+                    forms.add(new String[] {start.getId(), formFile(start.getCamundaFormRef(), start.getCamundaFormKey())});
+                }
+            }
+            for (String[] form : forms) {
+                Path file = Path.of("forms", form[1]);
+                List<String> keys = new ArrayList<>();
+                if (form[1].endsWith(".form")) {
+                    fieldKeys(json.readTree(file.toFile()), keys);
+                } else {
+                    Matcher variable = CAM_VARIABLE.matcher(Files.readString(file));
+                    while (variable.find()) {
+                        keys.add(variable.group(1));
+                    }
+                }
+                assertThat(names).as("%s: the fields of %s", form[0], form[1]).containsAll(keys);
+                fields += keys.size();
+            }
+        }
+        assertThat(fields).isGreaterThan(80);
     }
 
     /**
@@ -249,6 +338,56 @@ class ProcessModelTest extends IntegrationTest {
             Matcher beanMethod = BEAN_METHOD.matcher(timer);
             assertThat(beanMethod.matches()).as(timer).isTrue();
             assertThat(hasMethod(beanMethod.group(1), beanMethod.group(2))).as(timer).isTrue();
+        }
+    }
+
+    /** The keys of a Camunda Form's fields, groups included; a table's columns are properties of a row, not variables. */
+    private static void fieldKeys(com.fasterxml.jackson.databind.JsonNode form, List<String> keys) {
+        for (com.fasterxml.jackson.databind.JsonNode component : form.path("components")) {
+            if (component.hasNonNull("key")) {
+                keys.add(component.get("key").asText());
+            }
+            fieldKeys(component, keys);
+        }
+    }
+
+    /** The process API class of the model's process. */
+    private static Class<?> apiOf(BpmnModelInstance model) {
+        String key = model.getModelElementsByType(Process.class).iterator().next().getId();
+        return PROCESS_APIS.stream().filter(api -> key.equals(constant(api, "KEY"))).findFirst().orElseThrow();
+    }
+
+    /** The names of every variable an API declares: its ProcessVariable and FileVariable constants, and those in its maps. */
+    private static Set<String> variableNames(Class<?> api) {
+        Set<String> names = new java.util.HashSet<>();
+        for (Field field : api.getFields()) {
+            Object value = value(field);
+            if (value instanceof ProcessVariable<?> variable) {
+                names.add(variable.name());
+            } else if (value instanceof java.util.Map<?, ?> map) {
+                map.values().stream().filter(ProcessVariable.class::isInstance)
+                        .forEach(variable -> names.add(((ProcessVariable<?>) variable).name()));
+            } else if (value instanceof FileVariable file) {
+                names.add(file.name());
+            }
+        }
+        return names;
+    }
+
+    /** The file in {@code forms/} of a Camunda Form's id or an embedded form's key. */
+    private static String formFile(String formRef, String formKey) throws IOException {
+        if (formKey != null) {
+            return formKey.substring("embedded:/forms/".length());
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(Path.of("forms"))) {
+            return files.filter(file -> file.toString().endsWith(".form")).filter(file -> {
+                try {
+                    return json.readTree(file.toFile()).get("id").asText().equals(formRef);
+                } catch (IOException e) {
+                    throw new IllegalStateException(file.toString(), e);
+                }
+            }).findFirst().orElseThrow().getFileName().toString();
         }
     }
 

@@ -30,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -87,16 +88,17 @@ class TransferBadInputTest extends IntegrationTest {
                         422, "письмо должно быть файлом PDF, JPEG или PNG; содержимое файла «letter.pdf» не является ни одним из них"),
                 bad("11 MB PDF", UnaryOperator.identity(), "letter.pdf", pdfOfSize(11 * MIB), 422, "не более 10 МБ"),
                 bad("empty file", UnaryOperator.identity(), "letter.pdf", new byte[0], 422, "файл не выбран или пуст"),
-                bad("no file part", UnaryOperator.identity(), null, null, 400, "приложите скан письма клиента"),
+                bad("no file part", UnaryOperator.identity(), null, null, 422, "приложите скан письма клиента"),
                 bad("10,000-character reason", set("reason", "а".repeat(10_000)), "letter.pdf", TransferApi.PDF,
-                        400, "причина перехода длиннее 2000 символов"),
+                        422, "поле «причина перехода» длиннее 2000 символов (10000)"),
                 bad("number with letters", set("subscriberNumber", "12a4"), "letter.pdf", TransferApi.PDF,
-                        400, "номер абонента должен состоять только из цифр"),
+                        422, "номер абонента должен состоять только из цифр"),
                 bad("date as 20.11.2025", set("letterDate", "20.11.2025"), "letter.pdf", TransferApi.PDF,
-                        400, "дата письма должна быть вида ГГГГ-ММ-ДД"),
+                        422, "дата письма должна быть датой вида ГГГГ-ММ-ДД"),
                 bad("blank name", set("subscriberName", "   "), "letter.pdf", TransferApi.PDF,
-                        400, "укажите наименование абонента"),
-                bad("no fields at all", fields -> new HashMap<>(), "letter.pdf", TransferApi.PDF, 400, "укажите номер абонента"));
+                        422, "не заполнено поле «наименование абонента»"),
+                bad("no fields at all", fields -> new HashMap<>(), "letter.pdf", TransferApi.PDF, 422,
+                        "номер абонента должен состоять только из цифр"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,9 +117,10 @@ class TransferBadInputTest extends IntegrationTest {
     void listsEveryMissingField() {
         ResponseEntity<JsonNode> response = storingNothing(user, () -> api.submit(user, Map.of(), null, null));
 
-        assertProblem(response, 400, "укажите номер абонента");
-        assertThat(response.getBody().get("detail").asText()).contains("укажите наименование абонента",
-                "укажите причину перехода", "укажите дату письма", "приложите скан письма клиента");
+        // the same one check, the same 422 and the same words as Tasklist's form gets for it
+        assertProblem(response, 422, "Запрос не принят: номер абонента должен состоять только из цифр");
+        assertThat(response.getBody().get("detail").asText()).contains("не заполнено поле «наименование абонента»",
+                "не заполнено поле «причина перехода»", "не указана дата письма", "приложите скан письма клиента");
     }
 
     @Test
@@ -176,7 +179,7 @@ class TransferBadInputTest extends IntegrationTest {
                 TransferProcess.SUBSCRIBER_NAME.name(), string(subscriber.getName()),
                 TransferProcess.REASON.name(), string("Клиент переходит к нам"),
                 TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()),
-                TransferProcess.LETTER, transientFile("letter.pdf", TransferApi.PDF));
+                TransferProcess.LETTER.name(), transientFile("letter.pdf", TransferApi.PDF));
         HttpHeaders headers = TransferApi.basic(user);
         headers.setContentType(MediaType.APPLICATION_JSON);
 

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -111,7 +112,7 @@ class TransferEndToEndTest extends IntegrationTest {
         byte[] signedLetter = (new String(TransferApi.PDF) + "% подписано\n").getBytes();
         ResponseEntity<JsonNode> corrected = api.complete(newUser, correction.get("id").asText(), Map.of(
                 TransferProcess.REASON.name(), string("Исправлено: письмо подписано директором"),
-                TransferProcess.LETTER, transientFile("письмо-подписано.pdf", signedLetter)));
+                TransferProcess.LETTER.name(), transientFile("письмо-подписано.pdf", signedLetter)));
         assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         JsonNode transfer = api.get(newUser, "/api/transfers/" + id).getBody();
@@ -119,9 +120,9 @@ class TransferEndToEndTest extends IntegrationTest {
         assertThat(transfer.get("reason").asText()).startsWith("Исправлено");
         assertThat(transfer.at("/letter/sha256").asText()).isNotEqualTo(firstLetter);
         assertThat(transfer.at("/letter/fileName").asText()).isEqualTo("письмо-подписано.pdf");
-        assertThat(history.createHistoricVariableInstanceQuery().variableName(TransferProcess.LETTER).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().variableName(TransferProcess.LETTER.name()).count()).isZero();
         assertThat(history.createHistoricDetailQuery().variableUpdates().list())
-                .noneMatch(detail -> detail.toString().contains("variableName=" + TransferProcess.LETTER + ","));
+                .noneMatch(detail -> detail.toString().contains("variableName=" + TransferProcess.LETTER.name() + ","));
         assertThat(api.task("vera", id).get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.REVIEW_LETTER);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.PostgresIntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -64,7 +65,7 @@ class TransferOnPostgresTest extends PostgresIntegrationTest {
         byte[] signed = (new String(TransferApi.PDF) + "% подписано\n").getBytes();
         assertThat(api.complete(newUser, api.task(newUser, id).get("id").asText(), Map.of(
                 TransferProcess.REASON.name(), string("Исправлено"),
-                TransferProcess.LETTER, transientFile("подписано.pdf", signed))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+                TransferProcess.LETTER.name(), transientFile("подписано.pdf", signed))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(api.complete(staff, api.task(staff, id).get("id").asText(),
                 Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(api.complete(currentUser, api.task(currentUser, id).get("id").asText(),

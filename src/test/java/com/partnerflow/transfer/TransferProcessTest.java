@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -20,8 +21,11 @@ import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,7 +34,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.partnerflow.ProcessTest;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ProcessVariable;
 
 /**
  * Every path of {@code subscriber-transfer} on an in-memory engine, the real BPMN and forms, the
@@ -68,8 +72,24 @@ class TransferProcessTest extends ProcessTest {
         TRANSFER_ID.on(execution, TRANSFER);
     };
 
+    /** What the domain recorded of each decision: the complete listeners' stand-ins write it, the routing reads it. */
+    final Map<String, String> recorded = new HashMap<>();
+
     /** Stands in for {@link TransferRouting}: what the domain would answer for transfer 42. */
-    public static class Routing {
+    public class Routing {
+
+        public String letterDecision(DelegateExecution execution) {
+            return recorded.get(LETTER_DECISION.name());
+        }
+
+        public String partnerAnswer(DelegateExecution execution) {
+            return recorded.get(PARTNER_ANSWER.name());
+        }
+
+        public String vendorDecision(DelegateExecution execution) {
+            return recorded.get(VENDOR_DECISION.name());
+        }
+
         public String currentPartnerGroup(DelegateExecution execution) {
             assertThat(TransferProcess.transferId(execution)).isEqualTo(TRANSFER);
             return "partner-ALFA";
@@ -91,8 +111,12 @@ class TransferProcessTest extends ProcessTest {
     @BeforeEach
     void registerDelegates() {
         Mocks.register("acceptTransferListener", acceptTransfer);
-        Mocks.register("transferRouting", new Routing());
-        Mocks.register("resetDecisionListener", new ResetDecisionListener());
+        Routing routing = new Routing();
+        Mocks.register("transferRouting", routing);
+        clearDecisionsOf(TransferProcess.KEY, TransferProcess::decisionOf);
+        recordsTheDecision(letterReviewed, LETTER_DECISION);
+        recordsTheDecision(partnerAnswered, PARTNER_ANSWER);
+        recordsTheDecision(vendorDecided, VENDOR_DECISION);
         Mocks.register("letterReviewedListener", letterReviewed);
         Mocks.register("requestCorrectedListener", requestCorrected);
         Mocks.register("partnerAnsweredListener", partnerAnswered);
@@ -101,6 +125,15 @@ class TransferProcessTest extends ProcessTest {
         Mocks.register("transferSubscriberDelegate", transferSubscriber);
         Mocks.register("rejectTransferDelegate", rejectTransfer);
         Mocks.register("sendTransferNotificationsDelegate", sendNotifications);
+    }
+
+    /** The decision of the task, as its real complete listener records it in the domain; the mock still counts calls. */
+    private void recordsTheDecision(TaskListener listener, ProcessVariable<? extends Enum<?>> decision) {
+        doAnswer(call -> {
+            DelegateTask task = call.getArgument(0);
+            recorded.put(decision.name(), decision.optionalFrom(task).map(Enum::name).orElse(null));
+            return null;
+        }).when(listener).notify(any());
     }
 
     @Test

@@ -1,0 +1,67 @@
+package com.partnerflow.subscriber;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.DemoUsers;
+import com.partnerflow.security.Groups;
+
+/**
+ * Subscriber demo data (profile {@code demo}), after the partners: 1001, 1002 and 1004 served by ALFA, 1003 by BETA,
+ * 1005 by GAMMA, and the client users {@code ivan} (1001) and {@code irina} (1003). Only once.
+ */
+@Component
+@Profile("demo")
+class SubscriberDemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriberDemoData.class);
+
+    private final Subscribers subscribers;
+    private final SubscriberService subscriberService;
+    private final PartnerService partners;
+    private final DemoUsers users;
+    private final Clock clock;
+
+    SubscriberDemoData(Subscribers subscribers, SubscriberService subscriberService, PartnerService partners, DemoUsers users, Clock clock) {
+        this.subscribers = subscribers;
+        this.subscriberService = subscriberService;
+        this.partners = partners;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(11)
+    @Transactional
+    public void seed() {
+        if (subscribers.count() > 0 || !users.exists("anna")) {
+            return;
+        }
+        subscriber("1001", "ООО «Ромашка»", "7707083893", "ALFA");
+        subscriber("1002", "ИП Сидоров Алексей Викторович", "500100732259", "ALFA");
+        subscriber("1003", "ООО «Вектор»", "7736207543", "BETA");
+        subscriber("1004", "АО «Север»", "7702070139", "ALFA");
+        subscriber("1005", "ООО «Лотос»", "7710140679", "GAMMA");
+        client("ivan", "Иван", "Соколов", "1001");
+        client("irina", "Ирина", "Белова", "1003");
+        log.info("Subscriber demo data seeded: 1001-1005, client users ivan (1001) and irina (1003)");
+    }
+
+    private void subscriber(String number, String name, String inn, String partnerCode) {
+        subscribers.save(new Subscriber(number, name, inn, SubscriberStatus.ACTIVE, partners.byCode(partnerCode), clock.instant()));
+    }
+
+    private void client(String id, String firstName, String lastName, String subscriberNumber) {
+        users.person(id, firstName, lastName, Groups.CLIENTS);
+        subscriberService.addClientUser(subscriberNumber, id);
+    }
+}
