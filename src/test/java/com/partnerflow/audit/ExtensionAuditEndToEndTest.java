@@ -171,7 +171,7 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
         JsonNode revise = await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.task(developer, versionId, ExtensionAuditProcess.Elements.REVISE_VERSION), task -> task != null);
         JsonNode form = api.get(developer, "/engine-rest/task/" + revise.get("id").asText() + "/form-variables").getBody();
-        assertThat(form.at("/auditReport/value").asText()).contains("Исправьте до публикации", "Производительность", "Запрос в цикле");
+        assertThat(form.at("/" + ExtensionAuditProcess.AUDIT_REPORT.name() + "/value").asText()).contains("Исправьте до публикации", "Производительность", "Запрос в цикле");
         assertThat(text(mailTo(partner.getEmail(), "требует исправлений"))).contains("Запрос в цикле");
 
         Map<String, Object> fix = new LinkedHashMap<>();

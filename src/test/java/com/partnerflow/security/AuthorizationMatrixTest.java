@@ -8,14 +8,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +35,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.audit.ExtensionApi;
@@ -209,6 +214,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(installed.getStatusCode().value()).as("%s", installed.getBody()).isEqualTo(201);
         subjects.put(Flow.INSTALLATION, new Subject(InstallationProcess.KEY, installed.getBody().get("id").asText(), null,
                 "/api/subscribers/" + ownSubscriber.getNumber() + "/data-areas"));
+    }
+
+    /** A new process is not forgotten: every deployed process has requests here and rows in the policy. */
+    @Test
+    void everyDeployedProcessIsInThePolicy() {
+        Set<String> deployed = repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+                .map(ProcessDefinition::getKey).collect(Collectors.toSet());
+        assertThat(subjects.values().stream().map(Subject::key)).as("a request of every process")
+                .containsExactlyInAnyOrderElementsOf(deployed);
+        assertThat(policy().map(Case::process).distinct()).as("rows for every process and the engine")
+                .containsExactlyInAnyOrder(Flow.values());
     }
 
     @ParameterizedTest(name = "{0}")

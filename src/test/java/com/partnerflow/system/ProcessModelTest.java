@@ -127,7 +127,8 @@ class ProcessModelTest extends IntegrationTest {
                 }
             }
         }
-        assertThat(decisionTasks).isEqualTo(11);
+        assertThat(decisionTasks).as("decision tasks checked (11 when this was written; more with each new process)")
+                .isGreaterThanOrEqualTo(11);
     }
 
     /**
@@ -203,7 +204,7 @@ class ProcessModelTest extends IntegrationTest {
                 }
             }
         }
-        assertThat(asyncSteps).hasSize(11);
+        assertThat(asyncSteps).as("async steps checked (11 when this was written)").hasSizeGreaterThanOrEqualTo(11);
     }
 
     @Test
