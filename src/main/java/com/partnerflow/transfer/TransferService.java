@@ -36,6 +36,7 @@ class TransferService {
 
     static final int MAX_NAME = 255;
     static final int MAX_REASON = 2000;
+    private static final String REFUSED = "Запрос не принят";
 
     private final TransferRequests transfers;
     private final SubscriberService subscribers;
@@ -68,21 +69,10 @@ class TransferService {
         Partner target = partners.partnerOf(submitterId).orElseThrow(() -> BusinessRuleViolation.forbidden(
                 "Подать запрос на перевод может только сотрудник партнера, а пользователь "
                         + submitterId + " не состоит ни в одном партнере."));
-        LocalDate letterDate = checkFields(command, true);
-        // an unknown number and a name that does not match it get one answer: a partner learns nothing of the
-        // vendor's subscribers that it cannot name from a client's letter
-        Subscriber subscriber = subscribers.byNumber(command.subscriberNumber().strip())
-                .filter(found -> found.isNamed(command.subscriberName()))
-                .orElseThrow(() -> BusinessRuleViolation.invalid("Абонент с номером " + command.subscriberNumber().strip()
-                        + " и наименованием «" + command.subscriberName().strip() + "» не найден: проверьте номер и наименование "
-                        + "по письму клиента."));
-        if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
-            throw BusinessRuleViolation.invalid("Абонент " + subscriber.getNumber() + " неактивен: перевести его нельзя.");
-        }
-        if (subscriber.getPartner().getId().equals(target.getId())) {
-            throw BusinessRuleViolation.invalid(
-                    "Абонент " + subscriber.getNumber() + " уже обслуживается вашей организацией.");
-        }
+        Problems problems = new Problems();
+        LocalDate letterDate = checkFields(command, true, problems);
+        Subscriber subscriber = transferable(command, target, problems);
+        problems.refuseIfAny(REFUSED);
         if (transfers.findByOpenSubscriberId(subscriber.getId()).isPresent()) {
             throw alreadyOpen(subscriber);
         }
@@ -94,6 +84,29 @@ class TransferService {
             // another partner opened a transfer for this subscriber a moment ago: the unique open slot decides
             throw alreadyOpen(subscriber);
         }
+    }
+
+    /**
+     * The subscriber the letter names, if another partner serves it and it is active; otherwise a problem. An unknown
+     * number and a name that does not match it get one answer: a partner learns nothing of the vendor's subscribers
+     * that it cannot name from a client's letter.
+     */
+    private Subscriber transferable(SubmitTransfer command, Partner target, Problems problems) {
+        String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
+        String name = command.subscriberName() == null ? "" : command.subscriberName().strip();
+        if (!number.matches(Subscriber.NUMBER_PATTERN) || name.isEmpty() || name.length() > MAX_NAME) {
+            return null; // checkFields named the problem
+        }
+        Subscriber subscriber = subscribers.byNumber(number).filter(found -> found.isNamed(name)).orElse(null);
+        if (subscriber == null) {
+            problems.add("абонент с номером " + number + " и наименованием «" + name + "» не найден: проверьте номер и "
+                    + "наименование по письму клиента");
+        } else if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
+            problems.add("абонент " + number + " неактивен: перевести его нельзя");
+        } else if (subscriber.getPartner().getId().equals(target.getId())) {
+            problems.add("абонент " + number + " уже обслуживается вашей организацией");
+        }
+        return subscriber;
     }
 
     private static BusinessRuleViolation alreadyOpen(Subscriber subscriber) {
@@ -116,14 +129,18 @@ class TransferService {
             throw BusinessRuleViolation.forbidden("Исправить запрос может только сотрудник партнера, подавшего его.");
         }
         boolean newLetter = command.letter() != null && command.letter().content().length > 0;
-        LocalDate letterDate = checkFields(command, newLetter);
-        if (!transfer.getSubscriber().getNumber().equals(command.subscriberNumber().strip())) {
-            throw BusinessRuleViolation.invalid("Номер абонента в исправленном запросе нельзя изменить: подайте новый запрос.");
+        Problems problems = new Problems();
+        LocalDate letterDate = checkFields(command, newLetter, problems);
+        String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
+        String name = command.subscriberName() == null ? "" : command.subscriberName().strip();
+        if (number.matches(Subscriber.NUMBER_PATTERN) && !transfer.getSubscriber().getNumber().equals(number)) {
+            problems.add("номер абонента в исправленном запросе нельзя изменить: подайте новый запрос");
         }
-        if (!transfer.getSubscriber().isNamed(command.subscriberName())) {
-            throw BusinessRuleViolation.invalid("Наименование абонента в письме («" + command.subscriberName().strip()
-                    + "») не совпадает с наименованием абонента " + transfer.getSubscriber().getNumber() + ".");
+        if (!name.isEmpty() && !transfer.getSubscriber().isNamed(name)) {
+            problems.add("наименование абонента в письме («" + name + "») не совпадает с наименованием абонента "
+                    + transfer.getSubscriber().getNumber());
         }
+        problems.refuseIfAny(REFUSED);
         TransferLetter corrected = new TransferLetter(command.subscriberName().strip(), command.reason().strip(), letterDate,
                 newLetter ? documents.storeLetter(command.letter(), actor) : transfer.getLetter());
         transfer.correct(corrected, actor, clock.instant());
@@ -229,9 +246,8 @@ class TransferService {
                 .orElseThrow(() -> new IllegalStateException("Transfer request " + transferId + " does not exist"));
     }
 
-    /** Checks the typed fields and the letter file; returns the parsed letter date. Lists every problem at once. */
-    private LocalDate checkFields(SubmitTransfer command, boolean letterExpected) {
-        Problems problems = new Problems();
+    /** Checks the typed fields and the letter file into {@code problems}; returns the parsed letter date. */
+    private LocalDate checkFields(SubmitTransfer command, boolean letterExpected, Problems problems) {
         String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
         if (!number.matches(Subscriber.NUMBER_PATTERN)) {
             problems.add("номер абонента должен состоять только из цифр (от 1 до 12)");
@@ -260,7 +276,6 @@ class TransferService {
                 problems.add(lowerFirst(letterProblem.getMessage().replaceAll("\\.$", "")));
             }
         }
-        problems.refuseIfAny("Запрос не принят");
         return letterDate;
     }
 

@@ -71,7 +71,7 @@ class TransferBadInputTest extends IntegrationTest {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
         return Stream.of(
                 bad("unknown subscriber", set("subscriberNumber", "987654321098"), "letter.pdf", TransferApi.PDF,
-                        422, "Абонент с номером 987654321098 и наименованием"),
+                        422, "Запрос не принят: абонент с номером 987654321098 и наименованием"),
                 bad("name not matching", set("subscriberName", "ООО «Другой клиент»"), "letter.pdf", TransferApi.PDF,
                         422, "и наименованием «ООО «Другой клиент»» не найден: проверьте номер и наименование"),
                 bad("script in the name", set("subscriberName", "<script>alert(1)</script>"), "letter.pdf", TransferApi.PDF,
@@ -123,6 +123,21 @@ class TransferBadInputTest extends IntegrationTest {
                 "не заполнено поле «причина перехода»", "не указана дата письма", "приложите скан письма клиента");
     }
 
+    /** A wrong name, an old letter and no reason are named in one answer, whichever check finds what. */
+    @Test
+    void namesEveryProblemOfASubmissionAtOnce() {
+        Subscriber other = data.subscriber(data.partner());
+        Map<String, Object> letter = new HashMap<>(TransferApi.letter(other.getNumber(), "ООО «Не та организация»"));
+        letter.put("letterDate", LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).minusDays(31).toString());
+        letter.put("reason", " ");
+
+        ResponseEntity<JsonNode> response = storingNothing(user, () -> api.submit(user, letter, "letter.pdf", TransferApi.PDF));
+
+        assertProblem(response, 422, "не заполнено поле «причина перехода»");
+        assertProblem(response, 422, "письмо старше 30 дней");
+        assertProblem(response, 422, "наименованием «ООО «Не та организация»» не найден");
+    }
+
     @Test
     void refusesASubscriberTheSubmitterAlreadyServes() {
         Subscriber own = data.subscriber(target);
@@ -130,7 +145,7 @@ class TransferBadInputTest extends IntegrationTest {
         ResponseEntity<JsonNode> response = storingNothing(user,
                 () -> api.submit(user, TransferApi.letter(own.getNumber(), own.getName()), "letter.pdf", TransferApi.PDF));
 
-        assertProblem(response, 422, "Абонент " + own.getNumber() + " уже обслуживается вашей организацией.");
+        assertProblem(response, 422, "Запрос не принят: абонент " + own.getNumber() + " уже обслуживается вашей организацией.");
     }
 
     @Test
@@ -188,7 +203,7 @@ class TransferBadInputTest extends IntegrationTest {
                 new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class));
 
         assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(response.getBody().path("message").asText()).contains("Абонент с номером 987654321098 и наименованием");
+        assertThat(response.getBody().path("message").asText()).contains("Запрос не принят: абонент с номером 987654321098 и наименованием");
     }
 
     /** Runs one request and checks that it left no trace in the domain tables or the engine. */
