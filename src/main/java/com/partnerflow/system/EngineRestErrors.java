@@ -50,7 +50,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 class EngineRestErrors implements ResourceConfigCustomizer {
 
     static final List<Class<?>> MAPPERS = List.of(ViolationMapper.class, WrappedInRestException.class, WrappedInEngineException.class,
-            UnreadableVariable.class, UnreadableJson.class, UnmappableJson.class, OverlongJson.class);
+            MissingEntity.class, UnreadableVariable.class, UnreadableJson.class, UnmappableJson.class, OverlongJson.class);
 
     @Override
     public void customize(ResourceConfig config) {
@@ -138,6 +138,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         if (conflict != null) {
             return conflict;
         }
+        Response hidden = HiddenInstances.of(path, exception);
+        if (hidden != null) {
+            return hidden;
+        }
         return isUnreadableVariable(exception) ? unreadableVariable() : camundasAnswer.get();
     }
 
@@ -160,6 +164,21 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(ProcessEngineException exception) {
             return answer(request.getPath(), exception, () -> new ProcessEngineExceptionHandler().toResponse(exception));
+        }
+    }
+
+    /**
+     * The engine's own slip on an id that names nothing: {@code GET /task/{made-up id}/deployed-form} dereferences the
+     * missing task. A 404 like any task that is not there, instead of a 500 with the Java message.
+     */
+    @Priority(Priorities.USER - 100)
+    static class MissingEntity implements ExceptionMapper<NullPointerException> {
+        @Context
+        UriInfo request;
+
+        @Override
+        public Response toResponse(NullPointerException exception) {
+            return answer(request.getPath(), exception, () -> new ExceptionHandler().toResponse(exception));
         }
     }
 

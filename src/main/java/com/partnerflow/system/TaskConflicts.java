@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.dao.ConcurrencyFailureException;
 
 /**
@@ -83,7 +84,7 @@ final class TaskConflicts {
         }
         String taskId = task.group(1);
         Response gone = whyGone(taskId, ACTIONS.contains(action));
-        if (gone != null || !has(exception, AuthorizationException.class)) {
+        if (gone != null || !refused(exception)) {
             // a race's loser may find the task still there and then its grants gone with the winner's commit
             return gone;
         }
@@ -167,7 +168,16 @@ final class TaskConflicts {
         }
     }
 
-    private static boolean has(Throwable exception, Class<? extends Throwable> type) {
+    /**
+     * Whether the engine refused the caller: an {@link AuthorizationException}, or the 403 Camunda's REST layer made of
+     * one without keeping it as the cause ({@code /task/{id}/deployed-form}).
+     */
+    static boolean refused(Throwable exception) {
+        return has(exception, AuthorizationException.class)
+                || exception instanceof RestException rest && rest.getStatus() == Response.Status.FORBIDDEN;
+    }
+
+    static boolean has(Throwable exception, Class<? extends Throwable> type) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;

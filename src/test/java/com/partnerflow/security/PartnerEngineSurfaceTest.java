@@ -393,6 +393,33 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
                 .as("nor does an outsider learn that it ended").isEqualTo(404);
     }
 
+    /** Found by an outside tester: reading another partner's instance or task form told which ids exist, and what. */
+    @ParameterizedTest
+    @EnumSource(Root.class)
+    void anInstanceOrATaskFormAPartnerCannotSeeReadsLikeOneThatDoesNotExist(Root root) {
+        String instance = agreement.getProcessInstanceId();
+        EngineClient outsider = client(root, competitor);
+        for (String id : new String[] {instance, "no-such-instance"}) {
+            for (String read : new String[] {"/variables", "/variables/" + TransferProcess.TRANSFER_ID.name(), "/activity-instances"}) {
+                Answer probe = outsider.json("GET", "/process-instance/" + id + read, null);
+                assertThat(probe.status()).as("%s%s: %s", id, read, probe).isEqualTo(404);
+                assertThat(probe.json().get("message").asText()).isEqualTo("Экземпляр процесса не найден.");
+            }
+        }
+        for (String id : new String[] {agreement.getId(), "no-such-task"}) {
+            for (String read : new String[] {"/deployed-form", "/form"}) {
+                Answer probe = outsider.json("GET", "/task/" + id + read, null);
+                assertThat(probe.status()).as("%s%s: %s", id, read, probe).isEqualTo(404);
+                assertThat(probe.json().get("message").asText()).isEqualTo("Задача не найдена.");
+            }
+        }
+
+        assertThat(client(root, partnerUser).json("GET", "/process-instance/" + instance + "/variables", null).status())
+                .as("a party of the request still reads its instance").isEqualTo(200);
+        assertThat(client(root, partnerUser).json("GET", "/task/" + agreement.getId() + "/form", null).status())
+                .as("and the form of its own task").isEqualTo(200);
+    }
+
     @ParameterizedTest
     @EnumSource(Root.class)
     void completingOnesOwnTaskTwiceSaysSo(Root root) {
