@@ -123,7 +123,7 @@ public final class ExtensionApi {
     }
 
     /** The open task with the given definition key, or null. */
-    JsonNode task(String user, long versionId, String taskDefinitionKey) {
+    public JsonNode task(String user, long versionId, String taskDefinitionKey) {
         for (JsonNode task : tasks(user, versionId)) {
             if (task.get("taskDefinitionKey").asText().equals(taskDefinitionKey)) {
                 return task;
@@ -133,7 +133,7 @@ public final class ExtensionApi {
     }
 
     /** {@code POST /engine-rest/task/{id}/submit-form}, as Tasklist sends a form. */
-    ResponseEntity<JsonNode> submitTaskForm(String user, String taskId, Map<String, Object> variables) {
+    public ResponseEntity<JsonNode> submitTaskForm(String user, String taskId, Map<String, Object> variables) {
         return http.exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST,
                 json(user, Map.of("variables", variables)), JsonNode.class);
     }

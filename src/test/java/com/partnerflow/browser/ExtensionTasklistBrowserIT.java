@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
+import com.partnerflow.audit.ExtensionApi;
 import com.partnerflow.audit.ExtensionAuditProcess.Elements;
 import com.partnerflow.audit.ExtensionAuditProcess;
 import com.partnerflow.partner.Partner;
@@ -44,8 +46,10 @@ class ExtensionTasklistBrowserIT extends IntegrationTest {
 
     private static final String PROCESS = "Аудит версии доработки";
     private static final String AUDIT_VERSION = "Провести аудит версии доработки";
+    private static final String REVISE_VERSION = "Исправить версию доработки";
     private static final String GROUP_TASKS = "Задачи моих групп";
     private static final By START_FORM = By.cssSelector("form[name='extensionSubmitForm']");
+    private static final By REVISE_FORM = By.cssSelector("form[name='extensionReviseForm']");
     /** The start form's line that confirms it has read the chosen file. */
     private static final By FILE_ATTACHED = By.cssSelector("form[name='extensionSubmitForm'] .file-attached");
     private static final String FILE_NAME = "Выписки.epf";
@@ -149,6 +153,41 @@ class ExtensionTasklistBrowserIT extends IntegrationTest {
         assertThat(installable.get(0).path("kind").asText()).isEqualTo("ADDITIONAL_PROCESSING");
         assertThat(installable.get(0).path("owner").asText()).isEqualTo("PARTNER");
         assertThat(installable.get(0).path("version").asText()).isEqualTo(VERSION);
+    }
+
+    /** «Исправить версию доработки» once failed to render at all; the developer resubmits a fixed file through it. */
+    @Test
+    void aDeveloperSendsAFixedFileThroughTheRevisionForm() throws IOException {
+        Partner partner = testData.partner();
+        String developer = testData.developer(partner);
+        Subscriber subscriber = testData.subscriber(partner);
+        String auditor = testData.user(Groups.AUDITORS);
+        ExtensionApi api = new ExtensionApi(http);
+        long versionId = api.submitted(developer, api.registered(developer, "Печать счета " + partner.getCode()),
+                ExtensionApi.version("2.1", subscriber.getNumber()));
+        String auditTask = api.task(auditor, versionId, Elements.AUDIT_VERSION).get("id").asText();
+        assertThat(api.submitTaskForm(auditor, auditTask, ExtensionApi.audit("REQUIRE_CHANGES",
+                Map.of("performance", new String[] {"MAJOR", "Запрос в цикле"}), "Исправьте до публикации")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        String reviseTask = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.task(developer, versionId, Elements.REVISE_VERSION), task -> task != null).get("id").asText();
+        Path fixed = Files.write(tempDir.resolve("Печать-исправлено.epf"), EPF);
+
+        Tasklist tasklist = Tasklist.logInAs(browser, port, developer);
+        tasklist.openTask(GROUP_TASKS, REVISE_VERSION, reviseTask);
+        tasklist.claim();
+        tasklist.waitForText(REVISE_FORM, "Запрос в цикле");
+        tasklist.select(ExtensionAuditProcess.REVISION_DECISION.name(), "Отправить исправленную версию на аудит");
+        tasklist.type(ExtensionAuditProcess.CHANGE_NOTES.name(), "Запрос вынесен из цикла");
+        tasklist.chooseFile("extensionFile", fixed);
+        tasklist.waitForText(By.cssSelector("form[name='extensionReviseForm'] .file-attached"), fixed.getFileName().toString());
+        tasklist.complete();
+
+        JsonNode secondRound = get(developer, "/api/extension-versions/" + versionId);
+        assertThat(secondRound.path("status").asText()).isEqualTo("IN_AUDIT");
+        assertThat(secondRound.path("auditRound").asInt()).isEqualTo(2);
+        assertThat(secondRound.path("changeNotes").asText()).isEqualTo("Запрос вынесен из цикла");
+        assertThat(secondRound.path("file").path("fileName").asText()).isEqualTo("Печать-исправлено.epf");
     }
 
     private HistoricProcessInstance theOnlyAuditOf(String extensionName) {
