@@ -163,6 +163,9 @@ public class ReportingApplication {
             if (mode && chosenTier == null) {
                 throw new IllegalArgumentException("Multi-user mode needs a tier");
             }
+            if (mode && users.size() < 2) {
+                throw new IllegalArgumentException("Multi-user mode needs at least two planned users, there are " + users.size());
+            }
             this.multiUserMode = mode;
             this.tier = mode ? chosenTier : null;
             this.status = ApplicationStatus.APPROVED;

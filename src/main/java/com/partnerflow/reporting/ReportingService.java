@@ -147,6 +147,12 @@ class ReportingService {
         if (decision.decision() == ApplicationDecision.APPROVE && decision.multiUserMode() && decision.tier() == null) {
             throw BusinessRuleViolation.invalid("Выберите вид расширения: «от 2 до 9» или «10 и более».");
         }
+        int planned = application.getUsers().size();
+        if (decision.decision() == ApplicationDecision.APPROVE && decision.multiUserMode() && planned < 2) {
+            // the same rule as for the client's submission: whoever decides, the mode needs two users
+            throw BusinessRuleViolation.invalid("Многопользовательский режим нужен не меньше чем для двух пользователей, а в "
+                    + "заявлении их " + planned + ": выключите режим или отклоните заявление.");
+        }
         application.decide(decision.decision(), decision.multiUserMode(), decision.tier(), reason, partner, actor,
                 clock.instant());
         if (decision.decision() == ApplicationDecision.REJECT) {

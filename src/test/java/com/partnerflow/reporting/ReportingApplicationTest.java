@@ -166,6 +166,22 @@ class ReportingApplicationTest {
         assertThat(openSlot(application)).as("still open until the product is enabled").isSameAs(subscriber);
     }
 
+    /** Found by a session (issue 20): a partner switched the mode on for a single-user application and charged «10 и более». */
+    @Test
+    void approvingWithTheModeOnNeedsTwoPlannedUsersWhoeverDecides() {
+        ReportingApplication application = new ReportingApplication(subscriber, organization(), false, USERS.subList(0, 1),
+                "Иванов Иван Иванович", EnumSet.of(SignatureRole.SIGN), "client-anna", SUBMITTED);
+        application.requestTier(TierRule.NONE);
+
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                application.decide(ApplicationDecision.APPROVE, true, MultiUserTier.TEN_OR_MORE, null, alfa, "petr", DECIDED))
+                .withMessageContaining("at least two planned users");
+
+        assertThat(application.getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+        application.decide(ApplicationDecision.APPROVE, false, null, null, alfa, "petr", DECIDED);
+        assertThat(application.getStatus()).as("without the mode it may be approved").isEqualTo(ApplicationStatus.APPROVED);
+    }
+
     @Test
     void approvingWithTheModeOnNeedsATier() {
         ReportingApplication application = requested(TierRule.TWO_TO_NINE);

@@ -194,6 +194,24 @@ class ReportingSecurityTest extends IntegrationTest {
         assertThat(api.application(client, applicationId).get("subscriberNumber").asText()).isEqualTo(subscriber.getNumber());
     }
 
+    /** Found by a session (issue 20): switching the mode on for one planned user was approved and charged «10 и более». */
+    @Test
+    void thePartnerCannotSwitchTheModeOnForFewerThanTwoUsers() {
+        Subscriber single = data.subscriber(partner);
+        Map<String, Object> body = new java.util.LinkedHashMap<>(application(single.getNumber()));
+        body.put("multiUserMode", false);
+        body.put("users", ReportingApi.threeUsers().subList(0, 1));
+        long oneUser = api.submitted(data.clientUser(single), body);
+        String task = api.task(partnerUser, oneUser).get("id").asText();
+
+        ResponseEntity<JsonNode> approved = api.submitTaskForm(partnerUser, task, approve(true, "TEN_OR_MORE"));
+
+        assertThat(approved.getStatusCode()).as("%s", approved.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(approved.getBody().get("message").asText()).contains("не меньше чем для двух пользователей", "их 1");
+        assertThat(api.application(partnerUser, oneUser).get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(api.submitTaskForm(partnerUser, task, approve(false, null)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     @Test
     void thePartnerCannotChangeTheUsersInTheForm() {
         List<Map<String, Object>> users = new ArrayList<>(ReportingApi.threeUsers());
