@@ -3,6 +3,7 @@ package com.partnerflow.audit;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,9 +46,11 @@ class ExtensionController {
     }
 
     @GetMapping("/api/extensions")
-    @Operation(summary = "Extensions the caller's partner develops (auditors and vendor staff: all)")
+    @Operation(summary = "Extensions the caller's partner develops, each with its versions (auditors and vendor staff: all)")
     List<ExtensionView> list() {
-        return extensions.list(caller.get()).stream().map(extension -> ExtensionView.of(extension, List.of())).toList();
+        List<Extension> listed = extensions.list(caller.get());
+        Map<Long, List<ExtensionVersion>> versions = extensions.versionsOf(listed);
+        return listed.stream().map(extension -> ExtensionView.of(extension, versions.getOrDefault(extension.getId(), List.of()))).toList();
     }
 
     @GetMapping("/api/extensions/{id}")

@@ -3,8 +3,10 @@ package com.partnerflow.audit;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -164,6 +166,13 @@ public class ExtensionService {
     @Transactional(readOnly = true)
     public List<ExtensionVersion> versionsOf(Extension extension) {
         return versions.findByExtensionOrderById(extension);
+    }
+
+    /** The versions of each extension, oldest first, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ExtensionVersion>> versionsOf(List<Extension> listed) {
+        return listed.isEmpty() ? Map.of() : versions.findByExtensionInOrderById(listed).stream()
+                .collect(Collectors.groupingBy(version -> version.getExtension().getId()));
     }
 
     /** A version as its developer, the auditors and the vendor see it, with its whole audit. */

@@ -1,5 +1,6 @@
 package com.partnerflow.audit;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import com.partnerflow.subscriber.Subscriber;
 interface ExtensionVersions extends JpaRepository<ExtensionVersion, Long> {
 
     List<ExtensionVersion> findByExtensionOrderById(Extension extension);
+
+    List<ExtensionVersion> findByExtensionInOrderById(Collection<Extension> extensions);
 
     Optional<ExtensionVersion> findByOpenExtension(Extension extension);
 

@@ -64,6 +64,20 @@ class ExtensionSecurityTest extends IntegrationTest {
         otherDeveloper = data.developer(data.partner());
     }
 
+    /** The list once answered {@code versions: []} for every extension (issue 20). */
+    @Test
+    void theDeveloperListsItsExtensionsWithTheirVersions() {
+        long second = api.submitted(developer, api.registered(developer, "Вторая доработка"), version("3.1", client.getNumber()));
+
+        JsonNode listed = api.get(developer, "/api/extensions").getBody();
+
+        assertThat(listed).extracting(extension -> extension.get("name").asText())
+                .containsExactlyInAnyOrder("Доработка партнера", "Вторая доработка");
+        assertThat(listed).allSatisfy(extension -> assertThat(extension.get("versions")).hasSize(1));
+        assertThat(listed).extracting(extension -> extension.get("versions").get(0).get("id").asLong())
+                .containsExactlyInAnyOrder(versionId, second);
+    }
+
     @Test
     void anotherPartnersDeveloperCannotSubmitAVersionOfThisExtensionNorSeeItsAudit() {
         ResponseEntity<JsonNode> submit = api.submit(otherDeveloper, extensionId, version("2.0"), "x.epf", new byte[] {1});
