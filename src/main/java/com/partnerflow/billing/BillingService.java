@@ -2,6 +2,7 @@ package com.partnerflow.billing;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -38,7 +39,8 @@ public class BillingService {
      * multi-user extension never does (seed 001). Idempotent per {@code source}: a second call with
      * the same source returns the first charge. Joins the caller's transaction, so the charge exists
      * exactly when the caller's decision does; two transactions racing with one source meet the
-     * unique constraint and one of them fails.
+     * unique constraint and one of them fails. A charge of the same license in another size (the other multi-user
+     * tier) that the partner was charged this month and that is not reconciled yet is replaced, not added to.
      */
     @Transactional
     public LicenseCharge recordLicenseCharge(Partner partner, Subscriber subscriber, BillableItem item, String source) {
@@ -52,6 +54,14 @@ public class BillingService {
         if (existing.isPresent()) {
             log.info("Charge for {} already recorded as {}", source, existing.get().getId());
             return existing.get();
+        }
+        List<LicenseCharge> replaced = charges.unreconciledOf(partner, subscriber, period.toString()).stream()
+                .filter(charge -> charge.getItem() != item && charge.getItem().sameLicenseAs(item)).toList();
+        if (!replaced.isEmpty()) {
+            charges.deleteAll(replaced);
+            charges.flush();
+            log.info("Charges {} of subscriber {} for {} replaced by {}", replaced.stream().map(LicenseCharge::getId).toList(),
+                    subscriber.getNumber(), period, item);
         }
         Pricing.Price price = pricing.price(item, period, partner.getSublicenseDiscountPercent());
         LicenseCharge charge = charges.saveAndFlush(new LicenseCharge(partner, subscriber, period, price, source, clock.instant()));

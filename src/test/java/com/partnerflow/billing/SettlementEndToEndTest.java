@@ -52,6 +52,8 @@ class SettlementEndToEndTest extends IntegrationTest {
     @Autowired
     Invoices invoices;
     @Autowired
+    LicenseCharges charges;
+    @Autowired
     HistoryService history;
     @Autowired
     TransactionTemplate transaction;
@@ -205,6 +207,25 @@ class SettlementEndToEndTest extends IntegrationTest {
                 billing.recordLicenseCharge(alfa, client, BillableItem.REPORTING_LICENSE, source + ":license"));
         assertThat(license.getPromotion()).isEqualTo("СуперХод");
         assertThat(license.getAmount()).isEqualByComparingTo("1575.00");
+    }
+
+    /** Found by a session (issue 20): a tier changed within a month added a second charge for one license. */
+    @Test
+    void aTierChangedWithinTheMonthReplacesTheMonthsChargeOfThatLicense() {
+        Subscriber client = data.subscriber(alfa);
+        String month = YearMonth.now(clock).toString();
+        LicenseCharge small = transaction.execute(status ->
+                billing.recordLicenseCharge(alfa, client, BillableItem.REPORTING_MULTI_USER_2_9, "tier-change:2-9:" + month));
+        LicenseCharge license = transaction.execute(status ->
+                billing.recordLicenseCharge(alfa, client, BillableItem.REPORTING_LICENSE, "tier-change:license:" + month));
+        LicenseCharge large = transaction.execute(status ->
+                billing.recordLicenseCharge(alfa, client, BillableItem.REPORTING_MULTI_USER_10_PLUS, "tier-change:10+:" + month));
+
+        List<LicenseCharge> ofTheMonth = transaction.execute(status -> charges.findAll().stream()
+                .filter(charge -> charge.getSubscriber().getId().equals(client.getId())).toList());
+        assertThat(ofTheMonth).extracting(LicenseCharge::getId).as("the 2-9 charge gave way to the 10+ one; the other license stays")
+                .containsExactlyInAnyOrder(license.getId(), large.getId());
+        assertThat(ofTheMonth).extracting(LicenseCharge::getId).doesNotContain(small.getId());
     }
 
     private static long idOf(List<Reconciliation> reconciliations, Partner partner) {
