@@ -35,11 +35,13 @@ class TransferController {
 
     private final TransferService transfers;
     private final TransferProcessStarter starter;
+    private final TransferWithdrawal withdrawal;
     private final CurrentCaller caller;
 
-    TransferController(TransferService transfers, TransferProcessStarter starter, CurrentCaller caller) {
+    TransferController(TransferService transfers, TransferProcessStarter starter, TransferWithdrawal withdrawal, CurrentCaller caller) {
         this.transfers = transfers;
         this.starter = starter;
+        this.withdrawal = withdrawal;
         this.caller = caller;
     }
 
@@ -49,6 +51,14 @@ class TransferController {
     ResponseEntity<TransferView> submit(@ModelAttribute TransferSubmission submission) {
         long id = starter.start(submission.toCommand());
         return ResponseEntity.created(URI.create("/api/transfers/" + id)).body(TransferView.of(transfers.find(id, caller.get())));
+    }
+
+    @PostMapping(path = "/{id}/withdrawal", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Withdraw the caller's partner's own transfer at any step before a decision",
+            description = "Frees the subscriber for other requests; the current partner is mailed if it was asked. 403 for the "
+                    + "current partner, 404 for anyone else, 409 once decided or closed.")
+    TransferView withdraw(@PathVariable long id) {
+        return TransferView.of(withdrawal.withdraw(id, caller.get()));
     }
 
     @GetMapping("/{id}")

@@ -28,7 +28,9 @@ public record TransferEvent(
         VENDOR_APPROVED("Фирма одобрила перевод"),
         VENDOR_REJECTED("Фирма отклонила перевод"),
         SUBSCRIBER_TRANSFERRED("Абонент переведен к новому партнеру"),
-        CLOSED_REJECTED("Перевод отклонен");
+        CLOSED_REJECTED("Перевод отклонен"),
+        WITHDRAWN("Запрос отозван подавшим партнером"),
+        CORRECTION_OVERDUE("Исправление не поступило в срок: запрос закрыт");
 
         private final String label;
 

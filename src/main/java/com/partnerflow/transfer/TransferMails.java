@@ -46,6 +46,26 @@ class TransferMails {
                         + "Сообщите клиенту о результате рассмотрения."));
     }
 
+    /** The current partner learns that the request it was asked about is gone; nobody else needs a mail. */
+    List<Mail> withdrawn(TransferRequest transfer) {
+        if (!transfer.reachedTheCurrentPartner()) {
+            return List.of();
+        }
+        return List.of(new Mail(transfer.getFromPartner().getEmail(),
+                "Запрос на перевод абонента " + transfer.getSubscriber().getNumber() + " отозван",
+                "Партнер «" + transfer.getToPartner().getName() + "» отозвал запрос на перевод № " + transfer.getId() + " ("
+                        + describe(transfer) + "). Абонент остается на обслуживании вашей организации; ничего делать не нужно."));
+    }
+
+    List<Mail> closedUncorrected(TransferRequest transfer) {
+        String recipient = users.emailOf(transfer.getSubmittedBy()).orElse(transfer.getToPartner().getEmail());
+        return List.of(new Mail(recipient,
+                "Запрос на перевод абонента " + transfer.getSubscriber().getNumber() + " закрыт",
+                "Запрос на перевод № " + transfer.getId() + " (" + describe(transfer) + ") был возвращен на исправление, "
+                        + "но исправление не поступило в срок, и запрос закрыт.\n"
+                        + "Если клиент по-прежнему хочет перейти к вам, подайте новый запрос с актуальным письмом."));
+    }
+
     private static String describe(TransferRequest transfer) {
         return "абонент «" + transfer.getSubscriber().getName() + "» (номер " + transfer.getSubscriber().getNumber() + ")";
     }

@@ -17,6 +17,9 @@ public final class TransferProcess {
 
     public static final String KEY = "subscriber-transfer";
 
+    /** The submitting partner withdrew its request before a decision; sent by the system once the domain agreed. */
+    public static final String MESSAGE_WITHDRAWN = "TransferWithdrawn";
+
     /** Element ids of the model. */
     public static final class Elements {
         public static final String START = "startEvent_letterReceived";
@@ -32,6 +35,13 @@ public final class TransferProcess {
         public static final String NOTIFY_REJECTED = "serviceTask_notifyRejected";
         public static final String END_TRANSFERRED = "endEvent_subscriberTransferred";
         public static final String END_REJECTED = "endEvent_transferRejected";
+        public static final String CORRECTION_OVERDUE = "boundaryEvent_correctionOverdue";
+        public static final String CLOSE_UNCORRECTED = "serviceTask_closeUncorrected";
+        public static final String NOTIFY_UNCORRECTED = "serviceTask_notifyUncorrected";
+        public static final String END_EXPIRED = "endEvent_transferExpired";
+        public static final String WITHDRAWAL = "subProcess_withdrawal";
+        public static final String NOTIFY_WITHDRAWN = "serviceTask_notifyWithdrawn";
+        public static final String END_WITHDRAWN = "endEvent_transferWithdrawn";
 
         private Elements() {
         }

@@ -170,6 +170,36 @@ public class TransferRequest {
         openSubscriberId = null;
     }
 
+    /**
+     * The submitting partner takes its request back, at any step before a decision: so a request it abandons never
+     * holds the subscriber's one open slot for good.
+     */
+    void withdraw(String actor, Instant at) {
+        expect(TransferStatus.LETTER_REVIEW, TransferStatus.RETURNED_FOR_CORRECTION, TransferStatus.AWAITING_CURRENT_PARTNER,
+                TransferStatus.VENDOR_DECISION);
+        expectLastStep(Step.SUBMITTED, Step.CORRECTED, Step.LETTER_RETURNED, Step.LETTER_FORWARDED, Step.PARTNER_OBJECTED,
+                Step.PARTNER_SILENT);
+        record(Step.WITHDRAWN, null, actor, at, TransferStatus.WITHDRAWN);
+        openSubscriberId = null;
+    }
+
+    /** Closes a request returned for correction that its partner did not correct in time. */
+    void closeUncorrected(Instant at) {
+        expect(TransferStatus.RETURNED_FOR_CORRECTION);
+        record(Step.CORRECTION_OVERDUE, null, "system", at, TransferStatus.EXPIRED);
+        openSubscriberId = null;
+    }
+
+    /** Whether the request still holds its subscriber's open slot: not decided, withdrawn or closed yet. */
+    public boolean isOpen() {
+        return openSubscriberId != null;
+    }
+
+    /** Whether the current partner was asked for its agreement: then it learns of a withdrawal. */
+    public boolean reachedTheCurrentPartner() {
+        return history.stream().anyMatch(event -> event.step() == Step.LETTER_FORWARDED);
+    }
+
     /** The last thing that happened to the request: the decision a gateway of the model routes on. */
     public Step lastStep() {
         return history.get(history.size() - 1).step();

@@ -85,6 +85,11 @@ public class TransferRouting implements TaskDecisions {
         return transfers.byId(TransferProcess.transferId(execution)).getSubmittedBy();
     }
 
+    /** How long the correction task waits before the request is closed: «10 working days» by default. */
+    public String correctionTimeout() {
+        return settings.correctionTimeout();
+    }
+
     /** ISO-8601 duration of the boundary timer on the agreement task. */
     public String partnerAnswerTimeout() {
         return settings.partnerAnswerTimeout().toString();

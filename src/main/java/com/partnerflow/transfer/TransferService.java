@@ -188,6 +188,38 @@ class TransferService {
         notifications.enqueue(TransferMails.topic(transferId), mails.rejected(transfer));
     }
 
+    /**
+     * The submitting partner's withdrawal, before any decision; writes the current partner's mail if it was asked.
+     * Another partner's request reads as one that does not exist; the current partner may not withdraw it.
+     */
+    @Transactional
+    TransferRequest withdraw(long transferId, Caller caller) {
+        TransferRequest transfer = find(transferId, caller);
+        boolean submitting = partners.partnerOf(caller.userId())
+                .map(partner -> partner.getId().equals(transfer.getToPartner().getId())).orElse(false);
+        if (!submitting) {
+            throw BusinessRuleViolation.forbidden("Отозвать запрос может только сотрудник партнера, подавшего его.");
+        }
+        if (!transfer.isOpen()) {
+            throw BusinessRuleViolation.conflict("Запрос на перевод № " + transferId + " уже закрыт: отзывать нечего.");
+        }
+        try {
+            transfer.withdraw(caller.userId(), clock.instant());
+        } catch (IllegalStateException decided) {
+            throw BusinessRuleViolation.conflict("По запросу на перевод № " + transferId + " уже принято решение: отозвать его нельзя.");
+        }
+        notifications.enqueue(TransferMails.topic(transferId), mails.withdrawn(transfer));
+        return transfer;
+    }
+
+    /** Closes a request whose correction did not come in time and writes the submitter's mail. */
+    @Transactional
+    void closeUncorrected(long transferId) {
+        TransferRequest transfer = get(transferId);
+        transfer.closeUncorrected(clock.instant());
+        notifications.enqueue(TransferMails.topic(transferId), mails.closedUncorrected(transfer));
+    }
+
     void sendNotifications(long transferId) {
         notifications.dispatch(TransferMails.topic(transferId));
     }

@@ -1,6 +1,6 @@
 package com.partnerflow.transfer;
 
-/** Where a transfer request stands; every status but the last two waits for a person. */
+/** Where a transfer request stands; every status but the last four waits for a person. */
 public enum TransferStatus {
     /** Vendor staff check the client's letter. */
     LETTER_REVIEW,
@@ -11,5 +11,9 @@ public enum TransferStatus {
     /** The current partner objected or did not answer in time: vendor staff decide. */
     VENDOR_DECISION,
     APPROVED,
-    REJECTED
+    REJECTED,
+    /** The submitting partner took the request back before a decision. */
+    WITHDRAWN,
+    /** Returned for correction and not corrected in time ({@code partnerflow.transfer.correction-timeout}). */
+    EXPIRED
 }

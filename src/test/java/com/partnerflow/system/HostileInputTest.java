@@ -217,7 +217,8 @@ class HostileInputTest extends IntegrationTest {
                         new Multipart(() -> letterFields(otherClient), "letter", "letter.pdf", TransferApi.PDF, 10 * 1024 * 1024 + 1)),
                 get("/api/transfers/{id}", List.of(employee), Map.of("id", ids(transfer))),
                 get("/api/transfers", List.of(employee), Map.of(), Map.of("page", List.of("0", "1"), "size", List.of("1", "100"))),
-                get("/api/transfers/{id}/letter", List.of(employee), Map.of("id", ids(transfer))))
+                get("/api/transfers/{id}/letter", List.of(employee), Map.of("id", ids(transfer))),
+                call("POST", "/api/transfers/{id}/withdrawal", List.of(employee), Map.of("id", ids(transfer))))
                 .collect(Collectors.toMap(Endpoint::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
         // start forms: the variables as Tasklist sends them, to .../submit-form or, as a REST client would, .../start

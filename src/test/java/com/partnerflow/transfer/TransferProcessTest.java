@@ -38,6 +38,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.partnerflow.ProcessTest;
 import com.partnerflow.system.BusinessRuleViolation;
@@ -64,6 +66,7 @@ class TransferProcessTest extends ProcessTest {
     final JavaDelegate partnerSilence = mock(JavaDelegate.class);
     final JavaDelegate transferSubscriber = mock(JavaDelegate.class);
     final JavaDelegate rejectTransfer = mock(JavaDelegate.class);
+    final JavaDelegate closeUncorrected = mock(JavaDelegate.class);
     final JavaDelegate sendNotifications = mock(JavaDelegate.class);
 
     /** Stands in for the real listener: accepts the request as the domain would. */
@@ -106,6 +109,10 @@ class TransferProcessTest extends ProcessTest {
         public String partnerAnswerTimeout() {
             return "P5D";
         }
+
+        public String correctionTimeout() {
+            return "10 working days";
+        }
     }
 
     @BeforeEach
@@ -124,6 +131,7 @@ class TransferProcessTest extends ProcessTest {
         Mocks.register("partnerSilenceDelegate", partnerSilence);
         Mocks.register("transferSubscriberDelegate", transferSubscriber);
         Mocks.register("rejectTransferDelegate", rejectTransfer);
+        Mocks.register("closeUncorrectedTransferDelegate", closeUncorrected);
         Mocks.register("sendTransferNotificationsDelegate", sendNotifications);
     }
 
@@ -191,6 +199,48 @@ class TransferProcessTest extends ProcessTest {
                 .as("a decision pre-set by the submitter is cleared when the review task is created").isNull();
         assertThatThrownBy(() -> taskService().complete(task().getId()))
                 .as("completing without a decision cannot repeat the last one").isInstanceOf(RuntimeException.class);
+    }
+
+    /** An abandoned correction must not hold the subscriber for good (issue 20): it closes after its deadline. */
+    @Test
+    void aRequestNotCorrectedInTimeIsClosedAndTheSubmitterTold() throws Exception {
+        ProcessInstance instance = start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.RETURN));
+        Job deadline = managementService().createJobQuery().timers().activityId(Elements.CORRECTION_OVERDUE).singleResult();
+        assertThat(deadline).as("the correction's deadline runs").isNotNull();
+
+        execute(deadline);
+
+        verify(closeUncorrected).execute(any());
+        assertThat(instance).isWaitingAt(Elements.NOTIFY_UNCORRECTED);
+        assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the correction task is gone").isZero();
+        execute(job());
+        assertThat(instance).hasPassed(Elements.CORRECTION_OVERDUE, Elements.CLOSE_UNCORRECTED, Elements.END_EXPIRED)
+                .hasNotPassed(Elements.REJECT_TRANSFER).isEnded();
+        verify(sendNotifications).execute(any());
+    }
+
+    /** The withdrawal message (sent by the system once the domain agreed) ends whatever waits, timers included. */
+    @ParameterizedTest
+    @ValueSource(strings = {Elements.REVIEW_LETTER, Elements.CORRECT_REQUEST, Elements.PARTNER_AGREEMENT, Elements.VENDOR_DECISION})
+    void theSubmitterWithdrawsWhileTheRequestWaitsForAnyone(String waitingAt) throws Exception {
+        ProcessInstance instance = start();
+        if (!waitingAt.equals(Elements.REVIEW_LETTER)) {
+            complete(task(), LETTER_DECISION.with(waitingAt.equals(Elements.CORRECT_REQUEST) ? LetterDecision.RETURN : LetterDecision.FORWARD));
+        }
+        if (waitingAt.equals(Elements.VENDOR_DECISION)) {
+            complete(task(), PARTNER_ANSWER.with(PartnerAnswer.OBJECT));
+        }
+        assertThat(instance).isWaitingAt(waitingAt);
+
+        runtimeService().createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(String.valueOf(TRANSFER)).correlate();
+
+        assertThat(instance).isWaitingAt(Elements.NOTIFY_WITHDRAWN);
+        assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).as("no timer left").isZero();
+        execute(job());
+        assertThat(instance).hasPassed(Elements.END_WITHDRAWN).hasNotPassed(Elements.TRANSFER_SUBSCRIBER, Elements.REJECT_TRANSFER).isEnded();
+        verify(sendNotifications).execute(any());
     }
 
     @Test

@@ -179,6 +179,43 @@ class TransferRequestTest {
     }
 
     @Test
+    void theSubmitterWithdrawsAtAnyStepBeforeADecisionAndFreesTheSubscriber() {
+        transfer.reviewLetter(LetterDecision.FORWARD, null, "vera", LATER);
+
+        transfer.withdraw("boris", LATEST);
+
+        assertThat(transfer.getStatus()).isEqualTo(TransferStatus.WITHDRAWN);
+        assertThat(transfer.getHistory()).last().isEqualTo(new TransferEvent(Step.WITHDRAWN, null, "boris", LATEST));
+        assertThat(transfer.reachedTheCurrentPartner()).isTrue();
+        assertThat(transfer.isOpen()).isFalse();
+        assertThat(openSlot()).isNull();
+        assertThatThrownBy(() -> transfer.withdraw("boris", LATEST)).as("once").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aDecidedRequestIsNotWithdrawn() {
+        transfer.reviewLetter(LetterDecision.FORWARD, null, "vera", LATER);
+        transfer.answerAsCurrentPartner(PartnerAnswer.AGREE, null, "anna", LATER);
+
+        assertThatThrownBy(() -> transfer.withdraw("boris", LATEST)).isInstanceOf(IllegalStateException.class);
+        assertThat(transfer.isOpen()).isTrue();
+    }
+
+    @Test
+    void aRequestNotCorrectedInTimeIsClosed() {
+        assertThatThrownBy(() -> transfer.closeUncorrected(LATER)).as("only while it waits for the correction")
+                .isInstanceOf(IllegalStateException.class);
+        transfer.reviewLetter(LetterDecision.RETURN, "Нет подписи", "vera", LATER);
+
+        transfer.closeUncorrected(LATEST);
+
+        assertThat(transfer.getStatus()).isEqualTo(TransferStatus.EXPIRED);
+        assertThat(transfer.getHistory()).last().isEqualTo(new TransferEvent(Step.CORRECTION_OVERDUE, null, "system", LATEST));
+        assertThat(transfer.reachedTheCurrentPartner()).isFalse();
+        assertThat(openSlot()).isNull();
+    }
+
+    @Test
     void refusesTransitionsTheCurrentStatusDoesNotAllow() {
         assertThatThrownBy(() -> transfer.approve(LATER)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("LETTER_REVIEW");
