@@ -42,6 +42,8 @@ public final class TransferProcess {
         public static final String WITHDRAWAL = "subProcess_withdrawal";
         public static final String NOTIFY_WITHDRAWN = "serviceTask_notifyWithdrawn";
         public static final String END_WITHDRAWN = "endEvent_transferWithdrawn";
+        public static final String CORRECTED = "gateway_corrected";
+        public static final String END_WITHDRAWN_ON_CORRECTION = "endEvent_withdrawnOnCorrection";
 
         private Elements() {
         }
@@ -66,6 +68,9 @@ public final class TransferProcess {
     public static final ProcessVariable<LetterDecision> LETTER_DECISION =
             ProcessVariable.enumValue("letterDecision", LetterDecision.class);
     public static final ProcessVariable<String> LETTER_COMMENT = ProcessVariable.string("letterComment");
+    /** The correction form's choice; a REST client that sends none resubmits, as before it existed. */
+    public static final ProcessVariable<CorrectionAction> CORRECTION_ACTION =
+            ProcessVariable.enumValue("correctionAction", CorrectionAction.class);
     public static final ProcessVariable<PartnerAnswer> PARTNER_ANSWER =
             ProcessVariable.enumValue("partnerAnswer", PartnerAnswer.class);
     public static final ProcessVariable<String> PARTNER_COMMENT = ProcessVariable.string("partnerComment");
@@ -96,6 +101,7 @@ public final class TransferProcess {
     public static List<ProcessVariable<?>> decisionOf(String taskDefinitionKey) {
         return switch (taskDefinitionKey) {
             case Elements.REVIEW_LETTER -> List.of(LETTER_DECISION, LETTER_COMMENT);
+            case Elements.CORRECT_REQUEST -> List.of(CORRECTION_ACTION);
             case Elements.PARTNER_AGREEMENT -> List.of(PARTNER_ANSWER, PARTNER_COMMENT);
             case Elements.VENDOR_DECISION -> List.of(VENDOR_DECISION, VENDOR_COMMENT);
             default -> List.of();

@@ -35,6 +35,15 @@ public class TransferRouting implements TaskDecisions {
         return TransferProcess.decisionOf(taskDefinitionKey);
     }
 
+    /** What the submitter did with the returned request, as the request recorded it: RESUBMIT or WITHDRAW. */
+    public String correctionOutcome(DelegateExecution execution) {
+        return switch (lastStep(execution)) {
+            case CORRECTED -> CorrectionAction.RESUBMIT.name();
+            case WITHDRAWN -> CorrectionAction.WITHDRAW.name();
+            default -> throw notDecided(execution, "correction");
+        };
+    }
+
     /** What vendor staff decided on the letter, as the request recorded it. */
     public String letterDecision(DelegateExecution execution) {
         return switch (lastStep(execution)) {

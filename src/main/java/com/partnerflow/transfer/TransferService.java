@@ -109,6 +109,11 @@ class TransferService {
         return subscriber;
     }
 
+    /** Whether the user works for the partner that submitted the request (the new partner). */
+    private boolean actsForNewPartner(TransferRequest transfer, String userId) {
+        return partners.partnerOf(userId).map(partner -> partner.getId().equals(transfer.getToPartner().getId())).orElse(false);
+    }
+
     private static BusinessRuleViolation alreadyOpen(Subscriber subscriber) {
         return BusinessRuleViolation.conflict("По абоненту " + subscriber.getNumber() + " уже открыт запрос на перевод.");
     }
@@ -122,10 +127,7 @@ class TransferService {
     @Transactional
     void correct(long transferId, SubmitTransfer command, String actor) {
         TransferRequest transfer = get(transferId);
-        boolean actsForNewPartner = partners.partnerOf(actor)
-                .map(partner -> partner.getId().equals(transfer.getToPartner().getId()))
-                .orElse(false);
-        if (!actsForNewPartner) {
+        if (!actsForNewPartner(transfer, actor)) {
             throw BusinessRuleViolation.forbidden("Исправить запрос может только сотрудник партнера, подавшего его.");
         }
         boolean newLetter = command.letter() != null && command.letter().content().length > 0;
@@ -195,9 +197,7 @@ class TransferService {
     @Transactional
     TransferRequest withdraw(long transferId, Caller caller) {
         TransferRequest transfer = find(transferId, caller);
-        boolean submitting = partners.partnerOf(caller.userId())
-                .map(partner -> partner.getId().equals(transfer.getToPartner().getId())).orElse(false);
-        if (!submitting) {
+        if (!actsForNewPartner(transfer, caller.userId())) {
             throw BusinessRuleViolation.forbidden("Отозвать запрос может только сотрудник партнера, подавшего его.");
         }
         if (!transfer.isOpen()) {
@@ -210,6 +210,16 @@ class TransferService {
         }
         notifications.enqueue(TransferMails.topic(transferId), mails.withdrawn(transfer));
         return transfer;
+    }
+
+    /** The submitter's withdrawal from the correction form; the current partner was never asked, so nobody is mailed. */
+    @Transactional
+    void withdrawOnCorrection(long transferId, String actor) {
+        TransferRequest transfer = get(transferId);
+        if (!actsForNewPartner(transfer, actor)) {
+            throw BusinessRuleViolation.forbidden("Отозвать запрос может только сотрудник партнера, подавшего его.");
+        }
+        transfer.withdraw(actor, clock.instant());
     }
 
     /** Closes a request whose correction did not come in time and writes the submitter's mail. */

@@ -89,6 +89,11 @@ class TransferProcessTest extends ProcessTest {
             return recorded.get(PARTNER_ANSWER.name());
         }
 
+        public String correctionOutcome(DelegateExecution execution) {
+            String action = recorded.get(CORRECTION_ACTION.name());
+            return action == null ? CorrectionAction.RESUBMIT.name() : action;
+        }
+
         public String vendorDecision(DelegateExecution execution) {
             return recorded.get(VENDOR_DECISION.name());
         }
@@ -124,6 +129,7 @@ class TransferProcessTest extends ProcessTest {
         recordsTheDecision(letterReviewed, LETTER_DECISION);
         recordsTheDecision(partnerAnswered, PARTNER_ANSWER);
         recordsTheDecision(vendorDecided, VENDOR_DECISION);
+        recordsTheDecision(requestCorrected, CORRECTION_ACTION);
         Mocks.register("letterReviewedListener", letterReviewed);
         Mocks.register("requestCorrectedListener", requestCorrected);
         Mocks.register("partnerAnsweredListener", partnerAnswered);
@@ -218,6 +224,18 @@ class TransferProcessTest extends ProcessTest {
         assertThat(instance).hasPassed(Elements.CORRECTION_OVERDUE, Elements.CLOSE_UNCORRECTED, Elements.END_EXPIRED)
                 .hasNotPassed(Elements.REJECT_TRANSFER).isEnded();
         verify(sendNotifications).execute(any());
+    }
+
+    @Test
+    void theSubmitterWithdrawsFromTheCorrectionForm() {
+        ProcessInstance instance = start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.RETURN));
+
+        complete(task(), CORRECTION_ACTION.with(CorrectionAction.WITHDRAW));
+
+        assertThat(instance).hasPassed(Elements.CORRECTED, Elements.END_WITHDRAWN_ON_CORRECTION)
+                .hasNotPassed(Elements.NOTIFY_WITHDRAWN).isEnded();
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).as("the deadline is gone").isZero();
     }
 
     /** The withdrawal message (sent by the system once the domain agreed) ends whatever waits, timers included. */

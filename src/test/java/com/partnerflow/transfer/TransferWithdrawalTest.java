@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +84,30 @@ class TransferWithdrawalTest extends IntegrationTest {
         assertThat(api.get(submitter, "/api/transfers/" + transferId).getBody().get("history").toString()).contains("отозван");
     }
 
+    /** In Tasklist the submitter has a task only during the correction: its form offers the withdrawal. */
+    @Test
+    void theSubmitterWithdrawsFromTheCorrectionFormInTasklist() {
+        long transferId = submitted();
+        api.complete("vera", api.task("vera", transferId).get("id").asText(), Map.of(
+                TransferProcess.LETTER_DECISION.name(), TransferApi.string("RETURN"),
+                TransferProcess.LETTER_COMMENT.name(), TransferApi.string("Нет подписи")));
+        String correction = api.task(submitter, transferId).get("id").asText();
+
+        ResponseEntity<JsonNode> submitted = http.exchange("/engine-rest/task/" + correction + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", Map.of(TransferProcess.CORRECTION_ACTION.name(), TransferApi.string("WITHDRAW"))),
+                        jsonHeaders(submitter)), JsonNode.class);
+
+        assertThat(submitted.getStatusCode().value()).as("%s", submitted.getBody()).isEqualTo(204);
+        assertThat(api.get(submitter, "/api/transfers/" + transferId).getBody().get("status").asText())
+                .isEqualTo(TransferStatus.WITHDRAWN.name());
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(TransferProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(transferId)).singleResult();
+        assertThat(instance.getEndActivityId()).isEqualTo(TransferProcess.Elements.END_WITHDRAWN_ON_CORRECTION);
+        ResponseEntity<JsonNode> next = api.submit(data.partnerUser(data.partner()),
+                TransferApi.letter(subscriber.getNumber(), subscriber.getName()), "письмо.pdf", TransferApi.PDF);
+        assertThat(next.getStatusCode().value()).as("%s", next.getBody()).isEqualTo(201);
+    }
+
     @Test
     void onlyTheSubmittingPartnerWithdrawsAndOnlyBeforeADecision() {
         long transferId = api.awaitingAgreement(submitter, subscriber.getNumber(), subscriber.getName());
@@ -114,6 +140,12 @@ class TransferWithdrawalTest extends IntegrationTest {
                 "письмо.pdf", TransferApi.PDF);
         assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
         return created.getBody().get("id").asLong();
+    }
+
+    private static HttpHeaders jsonHeaders(String user) {
+        HttpHeaders headers = TransferApi.basic(user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
     }
 
     private ResponseEntity<JsonNode> withdraw(String user, long transferId) {
