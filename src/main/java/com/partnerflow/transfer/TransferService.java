@@ -2,7 +2,6 @@ package com.partnerflow.transfer;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,7 +22,6 @@ import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
-import com.partnerflow.subscriber.SubscriberStatus;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.Problems;
 
@@ -34,8 +32,6 @@ import com.partnerflow.system.Problems;
 @Service
 class TransferService {
 
-    static final int MAX_NAME = 255;
-    static final int MAX_REASON = 2000;
     private static final String REFUSED = "Запрос не принят";
 
     private final TransferRequests transfers;
@@ -44,19 +40,19 @@ class TransferService {
     private final DocumentService documents;
     private final NotificationService notifications;
     private final TransferMails mails;
-    private final TransferSettings settings;
+    private final TransferChecks checks;
     private final Clock clock;
 
     TransferService(TransferRequests transfers, SubscriberService subscribers, PartnerService partners,
                     DocumentService documents, NotificationService notifications, TransferMails mails,
-                    TransferSettings settings, Clock clock) {
+                    TransferChecks checks, Clock clock) {
         this.transfers = transfers;
         this.subscribers = subscribers;
         this.partners = partners;
         this.documents = documents;
         this.notifications = notifications;
         this.mails = mails;
-        this.settings = settings;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -70,8 +66,8 @@ class TransferService {
                 "Подать запрос на перевод может только сотрудник партнера, а пользователь "
                         + submitterId + " не состоит ни в одном партнере."));
         Problems problems = new Problems();
-        LocalDate letterDate = checkFields(command, true, problems);
-        Subscriber subscriber = transferable(command, target, problems);
+        LocalDate letterDate = checks.fields(command, true, problems);
+        Subscriber subscriber = checks.transferable(command, target, problems);
         problems.refuseIfAny(REFUSED);
         if (transfers.findByOpenSubscriberId(subscriber.getId()).isPresent()) {
             throw alreadyOpen(subscriber);
@@ -86,29 +82,6 @@ class TransferService {
         }
     }
 
-    /**
-     * The subscriber the letter names, if another partner serves it and it is active; otherwise a problem. An unknown
-     * number and a name that does not match it get one answer: a partner learns nothing of the vendor's subscribers
-     * that it cannot name from a client's letter.
-     */
-    private Subscriber transferable(SubmitTransfer command, Partner target, Problems problems) {
-        String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
-        String name = command.subscriberName() == null ? "" : command.subscriberName().strip();
-        if (!number.matches(Subscriber.NUMBER_PATTERN) || name.isEmpty() || name.length() > MAX_NAME) {
-            return null; // checkFields named the problem
-        }
-        Subscriber subscriber = subscribers.byNumber(number).filter(found -> found.isNamed(name)).orElse(null);
-        if (subscriber == null) {
-            problems.add("абонент с номером " + number + " и наименованием «" + name + "» не найден: проверьте номер и "
-                    + "наименование по письму клиента");
-        } else if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
-            problems.add("абонент " + number + " неактивен: перевести его нельзя");
-        } else if (subscriber.getPartner().getId().equals(target.getId())) {
-            problems.add("абонент " + number + " уже обслуживается вашей организацией");
-        }
-        return subscriber;
-    }
-
     /** Whether the user works for the partner that submitted the request (the new partner). */
     private boolean actsForNewPartner(TransferRequest transfer, String userId) {
         return partners.partnerOf(userId).map(partner -> partner.getId().equals(transfer.getToPartner().getId())).orElse(false);
@@ -120,7 +93,7 @@ class TransferService {
 
     @Transactional
     void reviewLetter(long transferId, LetterDecision decision, String comment, String actor) {
-        get(transferId).reviewLetter(decision, checkComment(comment), actor, clock.instant());
+        get(transferId).reviewLetter(decision, TransferChecks.comment(comment), actor, clock.instant());
     }
 
     /** The submitter's correction after the letter was returned: the same checks as a submission. */
@@ -132,7 +105,7 @@ class TransferService {
         }
         boolean newLetter = command.letter() != null && command.letter().content().length > 0;
         Problems problems = new Problems();
-        LocalDate letterDate = checkFields(command, newLetter, problems);
+        LocalDate letterDate = checks.fields(command, newLetter, problems);
         String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
         String name = command.subscriberName() == null ? "" : command.subscriberName().strip();
         if (number.matches(Subscriber.NUMBER_PATTERN) && !transfer.getSubscriber().getNumber().equals(number)) {
@@ -157,7 +130,7 @@ class TransferService {
         if (!actsForCurrentPartner) {
             throw BusinessRuleViolation.forbidden("Ответить на запрос может только сотрудник текущего партнера абонента.");
         }
-        transfer.answerAsCurrentPartner(answer, checkComment(comment), actor, clock.instant());
+        transfer.answerAsCurrentPartner(answer, TransferChecks.comment(comment), actor, clock.instant());
     }
 
     @Transactional
@@ -167,7 +140,7 @@ class TransferService {
 
     @Transactional
     void decideAsVendor(long transferId, VendorDecision decision, String comment, String actor) {
-        get(transferId).decideAsVendor(decision, checkComment(comment), actor, clock.instant());
+        get(transferId).decideAsVendor(decision, TransferChecks.comment(comment), actor, clock.instant());
     }
 
     /**
@@ -286,49 +259,5 @@ class TransferService {
     private TransferRequest get(long transferId) {
         return transfers.findById(transferId)
                 .orElseThrow(() -> new IllegalStateException("Transfer request " + transferId + " does not exist"));
-    }
-
-    /** Checks the typed fields and the letter file into {@code problems}; returns the parsed letter date. */
-    private LocalDate checkFields(SubmitTransfer command, boolean letterExpected, Problems problems) {
-        String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
-        if (!number.matches(Subscriber.NUMBER_PATTERN)) {
-            problems.add("номер абонента должен состоять только из цифр (от 1 до 12)");
-        }
-        problems.required(command.subscriberName(), "наименование абонента", MAX_NAME);
-        problems.required(command.reason(), "причина перехода", MAX_REASON);
-        LocalDate letterDate = null;
-        boolean dateMissing = command.letterDate() == null || command.letterDate().isBlank();
-        try {
-            letterDate = dateMissing ? null : LocalDate.parse(command.letterDate().strip());
-        } catch (DateTimeParseException e) {
-            problems.add("дата письма должна быть датой вида ГГГГ-ММ-ДД");
-        }
-        LocalDate today = LocalDate.now(clock);
-        if (dateMissing) {
-            problems.add("не указана дата письма");
-        } else if (letterDate != null && letterDate.isAfter(today)) {
-            problems.add("дата письма не может быть в будущем");
-        } else if (letterDate != null && letterDate.isBefore(today.minus(settings.maxLetterAge()))) {
-            problems.add("письмо старше " + settings.maxLetterAge().getDays() + " дней: попросите клиента написать новое");
-        }
-        if (letterExpected) {
-            try {
-                documents.checkLetter(command.letter());
-            } catch (BusinessRuleViolation letterProblem) {
-                problems.add(lowerFirst(letterProblem.getMessage().replaceAll("\\.$", "")));
-            }
-        }
-        return letterDate;
-    }
-
-    private static String checkComment(String comment) {
-        if (comment != null && comment.strip().length() > MAX_REASON) {
-            throw BusinessRuleViolation.invalid("Комментарий длиннее " + MAX_REASON + " символов.");
-        }
-        return comment == null || comment.isBlank() ? null : comment.strip();
-    }
-
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

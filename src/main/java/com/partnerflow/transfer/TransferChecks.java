@@ -1,0 +1,106 @@
+package com.partnerflow.transfer;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.stereotype.Component;
+
+import com.partnerflow.document.DocumentService;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberService;
+import com.partnerflow.subscriber.SubscriberStatus;
+import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Problems;
+
+/**
+ * The checks of a transfer submission and its correction, every one adding to the same {@link Problems} so that the
+ * answer names them all: the typed fields, the letter file, and the subscriber the letter names.
+ */
+@Component
+class TransferChecks {
+
+    static final int MAX_NAME = 255;
+    static final int MAX_REASON = 2000;
+
+    private final SubscriberService subscribers;
+    private final DocumentService documents;
+    private final TransferSettings settings;
+    private final Clock clock;
+
+    TransferChecks(SubscriberService subscribers, DocumentService documents, TransferSettings settings, Clock clock) {
+        this.subscribers = subscribers;
+        this.documents = documents;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Checks the typed fields and the letter file into {@code problems}; returns the parsed letter date. */
+    LocalDate fields(SubmitTransfer command, boolean letterExpected, Problems problems) {
+        String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
+        if (!number.matches(Subscriber.NUMBER_PATTERN)) {
+            problems.add("номер абонента должен состоять только из цифр (от 1 до 12)");
+        }
+        problems.required(command.subscriberName(), "наименование абонента", MAX_NAME);
+        problems.required(command.reason(), "причина перехода", MAX_REASON);
+        LocalDate letterDate = null;
+        boolean dateMissing = command.letterDate() == null || command.letterDate().isBlank();
+        try {
+            letterDate = dateMissing ? null : LocalDate.parse(command.letterDate().strip());
+        } catch (DateTimeParseException e) {
+            problems.add("дата письма должна быть датой вида ГГГГ-ММ-ДД");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (dateMissing) {
+            problems.add("не указана дата письма");
+        } else if (letterDate != null && letterDate.isAfter(today)) {
+            problems.add("дата письма не может быть в будущем");
+        } else if (letterDate != null && letterDate.isBefore(today.minus(settings.maxLetterAge()))) {
+            problems.add("письмо старше " + settings.maxLetterAge().getDays() + " дней: попросите клиента написать новое");
+        }
+        if (letterExpected) {
+            try {
+                documents.checkLetter(command.letter());
+            } catch (BusinessRuleViolation letterProblem) {
+                problems.add(lowerFirst(letterProblem.getMessage().replaceAll("\\.$", "")));
+            }
+        }
+        return letterDate;
+    }
+
+    /**
+     * The subscriber the letter names, if another partner serves it and it is active; otherwise a problem. An unknown
+     * number and a name that does not match it get one answer: a partner learns nothing of the vendor's subscribers
+     * that it cannot name from a client's letter.
+     */
+    Subscriber transferable(SubmitTransfer command, Partner target, Problems problems) {
+        String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
+        String name = command.subscriberName() == null ? "" : command.subscriberName().strip();
+        if (!number.matches(Subscriber.NUMBER_PATTERN) || name.isEmpty() || name.length() > MAX_NAME) {
+            return null; // fields(…) named the problem
+        }
+        Subscriber subscriber = subscribers.byNumber(number).filter(found -> found.isNamed(name)).orElse(null);
+        if (subscriber == null) {
+            problems.add("абонент с номером " + number + " и наименованием «" + name + "» не найден: проверьте номер и "
+                    + "наименование по письму клиента");
+        } else if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
+            problems.add("абонент " + number + " неактивен: перевести его нельзя");
+        } else if (subscriber.getPartner().getId().equals(target.getId())) {
+            problems.add("абонент " + number + " уже обслуживается вашей организацией");
+        }
+        return subscriber;
+    }
+
+    /** A decision's comment: stripped, null when blank, refused when longer than the form allows. */
+    static String comment(String comment) {
+        if (comment != null && comment.strip().length() > MAX_REASON) {
+            throw BusinessRuleViolation.invalid("Комментарий длиннее " + MAX_REASON + " символов.");
+        }
+        return comment == null || comment.isBlank() ? null : comment.strip();
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}
