@@ -41,7 +41,7 @@ class AcceptVersionListener implements ExecutionListener {
         execution.setProcessBusinessKey(version.getId().toString());
         execution.removeVariable(RECIPIENTS.name());
         VERSION_ID.on(execution, version.getId());
-        access.grantRead(execution.getProcessInstanceId(), List.of(version.getExtension().getDeveloper().group()));
+        access.grantRead(execution.getProcessInstanceId(), List.of(version.getExtension().maintainer().group()));
         log.info("Extension version {} accepted: «{}» {} by {}", version.getId(), version.getExtension().getName(),
                 version.getNumber(), developer);
     }

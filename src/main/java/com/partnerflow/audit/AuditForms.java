@@ -36,7 +36,7 @@ class AuditForms {
         KIND_LABEL.on(scope, extension.getKind().label());
         TARGET_APPLICATION.on(scope, extension.getTargetApplication() + " " + version.getTargetApplicationVersion());
         OWNER_LABEL.on(scope, extension.getOwner().label() + (extension.getOwnerSubscriber() == null ? ""
-                : " (абонент " + extension.getOwnerSubscriber().getNumber() + ")") + ", разработчик — " + extension.getDeveloper().getName());
+                : " (абонент " + extension.getOwnerSubscriber().getNumber() + ")") + ", разработчик — " + extension.maintainer().getName());
         VERSION_NUMBER.on(scope, version.getNumber());
         CHANGE_NOTES.on(scope, version.getChangeNotes());
         DISTRIBUTION_LABEL.on(scope, version.getDistribution().label() + (version.getRecipients().isEmpty() ? ""

@@ -59,7 +59,7 @@ class AuditMails {
     private List<Mail> toPartner(ExtensionVersion version, String subject, String body) {
         Set<String> recipients = new LinkedHashSet<>();
         users.notificationAddressOf(version.getSubmittedBy()).ifPresent(recipients::add);
-        recipients.add(version.getExtension().getDeveloper().getEmail());
+        recipients.add(version.getExtension().maintainer().getEmail());
         return recipients.stream().map(recipient -> new Mail(recipient, subject, body)).toList();
     }
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.notification.NotificationService;
+import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.system.BusinessRuleViolation;
@@ -103,8 +104,9 @@ class AuditService {
         version.publish(now);
         Collection<Subscriber> clients = switch (version.getDistribution()) {
             case ALL -> {
-                grants.save(AccessGrant.toAllClientsOfDeveloper(version, now));
-                yield new ArrayList<>(subscribers.servedBy(version.getExtension().getDeveloper()));
+                Partner maintainer = version.getExtension().maintainer();
+                grants.save(AccessGrant.toAllClientsOf(version, maintainer, now));
+                yield new ArrayList<>(subscribers.servedBy(maintainer));
             }
             case ONE, SEVERAL -> {
                 version.getRecipients().forEach(client -> grants.save(AccessGrant.to(version, client, now)));
@@ -131,6 +133,6 @@ class AuditService {
 
     @Transactional(readOnly = true)
     String developerGroup(long versionId) {
-        return extensions.byId(versionId).getExtension().getDeveloper().group();
+        return extensions.byId(versionId).getExtension().maintainer().group();
     }
 }

@@ -20,7 +20,9 @@ import com.partnerflow.subscriber.Subscriber;
 /**
  * An extension of a standard application (доработка): a configuration extension, an additional
  * report or an additional processing, developed by a partner for its clients (seed 002). Only the
- * servicing partner develops for a client; the extension stays bound to its developing partner.
+ * servicing partner develops for a client. A partner's or the provider's extension stays with the partner that
+ * developed it; a client's own extension is maintained by whichever partner serves the client now, so it follows
+ * the client to a new partner and the old one loses it (issue 20, «open work follows the client»).
  */
 @Entity
 @Table(name = "extension")
@@ -77,8 +79,13 @@ public class Extension {
         this.createdAt = createdAt;
     }
 
-    boolean isDevelopedBy(Partner partner) {
-        return developer.getId().equals(partner.getId());
+    /** The partner that develops the extension now: a client's own one is its servicing partner's. */
+    public Partner maintainer() {
+        return owner == ExtensionOwner.CLIENT ? ownerSubscriber.getPartner() : developer;
+    }
+
+    boolean isMaintainedBy(Partner partner) {
+        return maintainer().getId().equals(partner.getId());
     }
 
     /** A client-owned extension is the owner's from the start; nobody else's without a grant. */
@@ -110,6 +117,7 @@ public class Extension {
         return ownerSubscriber;
     }
 
+    /** The partner that registered the extension (see {@link #maintainer()} for who develops it now). */
     public Partner getDeveloper() {
         return developer;
     }

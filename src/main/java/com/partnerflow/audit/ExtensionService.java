@@ -64,7 +64,8 @@ public class ExtensionService {
         Problems problems = new Problems();
         Extension extension = checkDraft(draft, partner, developer, problems);
         problems.refuseIfAny("Доработка не зарегистрирована");
-        if (extensions.findByDeveloperAndName(partner, extension.getName()).isPresent()) {
+        if (extensions.findByDeveloperAndName(partner, extension.getName()).isPresent()
+                || !extensions.findMaintainedBy(partner, extension.getName()).isEmpty()) {
             throw BusinessRuleViolation.conflict("Доработка «" + extension.getName() + "» у вашей организации уже есть.");
         }
         try {
@@ -121,7 +122,7 @@ public class ExtensionService {
     public ExtensionVersion resubmit(long versionId, Resubmission command, String partnerUser) {
         ExtensionVersion version = get(versionId);
         Partner partner = developerPartner(partnerUser);
-        if (!version.getExtension().isDevelopedBy(partner)) {
+        if (!version.getExtension().isMaintainedBy(partner)) {
             throw notFound(versionId);
         }
         Problems problems = new Problems();
@@ -141,7 +142,7 @@ public class ExtensionService {
     @Transactional
     public ExtensionVersion withdraw(long versionId, String partnerUser) {
         ExtensionVersion version = get(versionId);
-        if (!partners.partnerOf(partnerUser).map(version.getExtension()::isDevelopedBy).orElse(false)) {
+        if (!partners.partnerOf(partnerUser).map(version.getExtension()::isMaintainedBy).orElse(false)) {
             throw BusinessRuleViolation.forbidden("Отозвать версию может только сотрудник партнера-разработчика.");
         }
         version.withdraw();
@@ -154,7 +155,7 @@ public class ExtensionService {
         if (seesEveryExtension(caller)) {
             return extensions.findAll();
         }
-        return partners.partnerOf(caller.userId()).map(extensions::findByDeveloperOrderByName).orElse(List.of());
+        return partners.partnerOf(caller.userId()).map(extensions::findMaintainedBy).orElse(List.of());
     }
 
     @Transactional(readOnly = true)
@@ -192,6 +193,12 @@ public class ExtensionService {
     public record FileContent(String fileName, byte[] content) {
     }
 
+    /** The open versions of a client's own extensions: they move with the client to its new partner. */
+    @Transactional(readOnly = true)
+    List<Long> openVersionsOwnedBy(String subscriberNumber) {
+        return versions.findOpenIdsOwnedBy(subscriberNumber);
+    }
+
     @Transactional(readOnly = true)
     ExtensionVersion byId(long versionId) {
         return get(versionId);
@@ -199,7 +206,7 @@ public class ExtensionService {
 
     private boolean isVisible(Extension extension, Caller caller) {
         return seesEveryExtension(caller)
-                || partners.partnerOf(caller.userId()).map(extension::isDevelopedBy).orElse(false);
+                || partners.partnerOf(caller.userId()).map(extension::isMaintainedBy).orElse(false);
     }
 
     private static boolean seesEveryExtension(Caller caller) {
@@ -213,7 +220,7 @@ public class ExtensionService {
 
     private Extension extensionOf(SubmitVersion command, Partner partner, String submitter, Problems problems) {
         if (command.extensionId() != null) {
-            return extensions.findById(command.extensionId()).filter(extension -> extension.isDevelopedBy(partner))
+            return extensions.findById(command.extensionId()).filter(extension -> extension.isMaintainedBy(partner))
                     .orElseThrow(() -> BusinessRuleViolation.notFound("Доработка № " + command.extensionId() + " не найдена."));
         }
         if (command.extension() == null) {
@@ -224,11 +231,21 @@ public class ExtensionService {
         if (described == null) {
             return null;
         }
-        Optional<Extension> known = extensions.findByDeveloperAndName(partner, described.getName());
+        List<Extension> known = extensions.findMaintainedBy(partner, described.getName());
+        if (known.isEmpty() && extensions.findByDeveloperAndName(partner, described.getName()).isPresent()) {
+            problems.add("доработку «" + described.getName() + "» вы регистрировали для клиента, которого теперь обслуживает "
+                    + "другая организация: выберите другое наименование");
+            return null;
+        }
         if (known.isEmpty()) {
             return described;
         }
-        Extension extension = known.get();
+        if (known.size() > 1) {
+            problems.add("доработок «" + described.getName() + "» у вашей организации несколько (одна перешла к вам вместе "
+                    + "с клиентом): выберите доработку по номеру");
+            return null;
+        }
+        Extension extension = known.get(0);
         if (extension.getKind() != described.getKind() || extension.getOwner() != described.getOwner()
                 || !extension.getTargetApplication().equals(described.getTargetApplication())) {
             problems.add("доработка «" + extension.getName() + "» уже зарегистрирована как «" + extension.getKind().label()

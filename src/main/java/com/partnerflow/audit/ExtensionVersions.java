@@ -29,7 +29,7 @@ interface ExtensionVersions extends JpaRepository<ExtensionVersion, Long> {
             v.status = com.partnerflow.audit.VersionStatus.APPROVED and v.publishedAt is not null
               and (e.ownerSubscriber = :subscriber
                    or exists (select g from AccessGrant g where g.version = v
-                              and (g.subscriber = :subscriber or (g.subscriber is null and e.developer = :servingPartner))))
+                              and (g.subscriber = :subscriber or (g.subscriber is null and g.partner = :servingPartner))))
             """;
 
     /** Published versions a subscriber may install. */
@@ -39,4 +39,8 @@ interface ExtensionVersions extends JpaRepository<ExtensionVersion, Long> {
     /** One version, if the subscriber may install it: an installation checks one version, not the whole catalogue. */
     @Query("select v from ExtensionVersion v join v.extension e where v.id = :versionId and " + INSTALLABLE)
     Optional<ExtensionVersion> findInstallableById(Long versionId, Subscriber subscriber, Partner servingPartner);
+
+    /** Versions in audit or being fixed of the extensions a client owns. */
+    @Query("select v.id from ExtensionVersion v join v.openExtension e where e.ownerSubscriber.number = :subscriberNumber")
+    List<Long> findOpenIdsOwnedBy(String subscriberNumber);
 }

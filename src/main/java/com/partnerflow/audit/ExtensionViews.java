@@ -15,7 +15,7 @@ final class ExtensionViews {
             return new ExtensionView(extension.getId(), extension.getName(), extension.getKind(), extension.getKind().label(),
                     extension.getTargetApplication(), extension.getOwner(),
                     extension.getOwnerSubscriber() == null ? null : extension.getOwnerSubscriber().getNumber(),
-                    extension.getDeveloper().getCode(), versions.stream().map(VersionView::of).toList());
+                    extension.maintainer().getCode(), versions.stream().map(VersionView::of).toList());
         }
     }
 

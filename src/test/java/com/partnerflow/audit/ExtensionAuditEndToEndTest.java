@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,6 +36,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.DataArea;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.Subscribers;
 import com.partnerflow.system.WorkingCalendar;
 import com.partnerflow.transfer.TransferApi;
 
@@ -56,6 +58,10 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
     ManagementService management;
     @Autowired
     WorkingCalendar calendar;
+    @Autowired
+    Subscribers subscribers;
+    @Autowired
+    TransactionTemplate transaction;
 
     ExtensionApi api;
     Partner partner;
@@ -287,6 +293,45 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
                 .as("a version number is used once").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(api.submit(developer, extensionId, version("1.1"), "x.epf", new byte[] {1}).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aClientsOwnExtensionAndItsVersionBeingFixedFollowTheClientToItsNewPartner() {
+        Map<String, Object> clientOwned = ExtensionApi.extension("Своя обработка клиента");
+        clientOwned.put("owner", "CLIENT");
+        clientOwned.put("ownerSubscriber", client1.getNumber());
+        long extensionId = api.register(developer, clientOwned).getBody().get("id").asLong();
+        long versionId = api.submitted(developer, extensionId, version("1.0", client1.getNumber()));
+        api.submitTaskForm(auditor, api.task(auditor, versionId, ExtensionAuditProcess.Elements.AUDIT_VERSION).get("id").asText(),
+                audit("REQUIRE_CHANGES", Map.of("performance", new String[] {"MAJOR", "Запрос в цикле"}), null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.task(developer, versionId, ExtensionAuditProcess.Elements.REVISE_VERSION), task -> task != null);
+        Partner newPartner = data.partner();
+        String newDeveloper = data.developer(newPartner);
+
+        transaction.executeWithoutResult(status -> {
+            Subscriber moved = subscribers.findByNumber(client1.getNumber()).orElseThrow();
+            moved.transferTo(newPartner, null, Instant.now());
+            subscribers.save(moved); // publishes SubscriberTransferred, as the transfer's approval does
+        });
+
+        assertThat(api.task(developer, versionId, ExtensionAuditProcess.Elements.REVISE_VERSION))
+                .as("the old partner loses the revision").isNull();
+        assertThat(api.get(developer, "/api/extensions/" + extensionId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get(developer, "/api/extension-versions/" + versionId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get(developer, "/api/extensions").getBody()).extracting(extension -> extension.get("id").asLong())
+                .doesNotContain(extensionId);
+        assertThat(api.submit(developer, extensionId, version("2.0", client1.getNumber()), "x.epf", new byte[] {1}).getStatusCode())
+                .as("the old partner can no longer submit versions for the client").isEqualTo(HttpStatus.NOT_FOUND);
+
+        JsonNode revise = api.task(newDeveloper, versionId, ExtensionAuditProcess.Elements.REVISE_VERSION);
+        assertThat(revise).as("the new partner's revision task").isNotNull();
+        assertThat(api.get(newDeveloper, "/api/extensions/" + extensionId).getBody().get("developer").asText())
+                .isEqualTo(newPartner.getCode());
+        Map<String, Object> withdraw = Map.of(ExtensionAuditProcess.REVISION_DECISION.name(), TransferApi.string("WITHDRAW"));
+        assertThat(api.submitTaskForm(newDeveloper, revise.get("id").asText(), withdraw).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.submit(newDeveloper, extensionId, version("1.1", client1.getNumber()), "x.epf", new byte[] {1}).getStatusCode())
+                .as("the new partner develops the client's extension now").isEqualTo(HttpStatus.CREATED);
     }
 
     private java.util.List<Long> installable(String user, Subscriber subscriber) {
