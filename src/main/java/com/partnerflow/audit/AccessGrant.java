@@ -37,7 +37,7 @@ class AccessGrant {
     private Subscriber subscriber;
 
     /** With no subscriber: the partner whose clients, now and later, may install the version. */
-    @ManyToOne(fetch = FetchType.LAZY)
+    @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "partner_id")
     private Partner partner;
 
@@ -60,5 +60,17 @@ class AccessGrant {
 
     static AccessGrant toAllClientsOf(ExtensionVersion version, Partner partner, Instant at) {
         return new AccessGrant(version, null, partner, at);
+    }
+
+    Subscriber getSubscriber() {
+        return subscriber;
+    }
+
+    Partner getPartner() {
+        return partner;
+    }
+
+    Instant getGrantedAt() {
+        return grantedAt;
     }
 }

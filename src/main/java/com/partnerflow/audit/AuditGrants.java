@@ -13,7 +13,7 @@ import com.partnerflow.security.ProcessGrants;
 
 /**
  * Who may do what with extension audits and installations in the engine: authorized developers submit versions (the
- * domain checks the flag), clients install published ones; auditors see every audit (their own tasks come with the
+ * domain checks the flag), clients install published ones and remove them; auditors see every audit (their own tasks come with the
  * candidate group), their leads and vendor staff also every task.
  */
 @Component
@@ -24,6 +24,7 @@ class AuditGrants implements ProcessGrants {
         grants.process(Groups.PARTNERS, ExtensionAuditProcess.KEY, READ, CREATE_INSTANCE);
         grants.startInstances(Groups.PARTNERS);
         grants.process(Groups.CLIENTS, InstallationProcess.KEY, READ, CREATE_INSTANCE);
+        grants.process(Groups.CLIENTS, RemovalProcess.KEY, READ, CREATE_INSTANCE);
         grants.startInstances(Groups.CLIENTS);
         grants.process(Groups.AUDITORS, ExtensionAuditProcess.KEY, READ, READ_INSTANCE, READ_HISTORY);
         grants.process(Groups.AUDIT_LEADS, ExtensionAuditProcess.KEY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);

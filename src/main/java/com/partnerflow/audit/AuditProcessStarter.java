@@ -36,4 +36,10 @@ class AuditProcessStarter {
         return Long.parseLong(runtimeService.startProcessInstanceByKey(InstallationProcess.KEY,
                 InstallationProcess.variables(subscriberNumber, dataAreaId, versionId)).getBusinessKey());
     }
+
+    /** Returns the id of the removed installation (the instance's business key). */
+    long remove(String subscriberNumber, long dataAreaId, long installationId) {
+        return Long.parseLong(runtimeService.startProcessInstanceByKey(RemovalProcess.KEY,
+                RemovalProcess.variables(subscriberNumber, dataAreaId, installationId)).getBusinessKey());
+    }
 }

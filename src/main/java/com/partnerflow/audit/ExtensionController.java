@@ -9,6 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.audit.ExtensionViews.ExtensionView;
+import com.partnerflow.audit.ExtensionViews.GrantView;
 import com.partnerflow.audit.ExtensionViews.VersionView;
 import com.partnerflow.security.CurrentCaller;
 
@@ -28,11 +30,13 @@ import com.partnerflow.security.CurrentCaller;
 class ExtensionController {
 
     private final ExtensionService extensions;
+    private final VersionAccess access;
     private final AuditProcessStarter starter;
     private final CurrentCaller caller;
 
-    ExtensionController(ExtensionService extensions, AuditProcessStarter starter, CurrentCaller caller) {
+    ExtensionController(ExtensionService extensions, VersionAccess access, AuditProcessStarter starter, CurrentCaller caller) {
         this.extensions = extensions;
+        this.access = access;
         this.starter = starter;
         this.caller = caller;
     }
@@ -84,5 +88,27 @@ class ExtensionController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(file.content());
+    }
+
+    @GetMapping("/api/extension-versions/{id}/grants")
+    @Operation(summary = "Which clients may install the version: one by one, or every client of a partner")
+    List<GrantView> grants(@PathVariable long id) {
+        return access.of(id, caller.get()).stream().map(GrantView::of).toList();
+    }
+
+    @PostMapping(path = "/api/extension-versions/{id}/grants", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Give a published version to more of the partner's clients (the maintaining partner only)",
+            description = "Body: {subscribers: [numbers], allClients: true|false}. Clients that have access are skipped; "
+                    + "422 naming every subscriber the partner does not serve; 409 for a version not published.")
+    List<GrantView> grant(@PathVariable long id, @RequestBody GrantAccess request) {
+        return access.grant(id, request, caller.get()).stream().map(GrantView::of).toList();
+    }
+
+    @DeleteMapping("/api/extension-versions/{id}/grants/{subscriber}")
+    @Operation(summary = "Take a client's access back ({subscriber} = its number, or 'all' for every client)",
+            description = "New installations are refused from now on; what the client installed stays until it removes it.")
+    ResponseEntity<Void> withdraw(@PathVariable long id, @PathVariable String subscriber) {
+        access.withdraw(id, subscriber, caller.get());
+        return ResponseEntity.noContent().build();
     }
 }

@@ -37,6 +37,7 @@ public class ExtensionService {
     static final int MAX_VERSION = 40;
     static final int MAX_NOTES = 4000;
     static final int MAX_RECIPIENTS = 500;
+    static final String NOT_FOUND = "Версия доработки № %d не найдена.";
     static final String FILE_MEDIA_TYPE = "application/octet-stream";
     private static final String REJECTED = "Версия не принята";
 
@@ -275,8 +276,8 @@ public class ExtensionService {
         return new Extension(name, draft.kind(), application, draft.owner(), owner, partner, creator, clock.instant());
     }
 
-    /** Only the partner serving a client develops for it (seed 002). */
-    private Subscriber servedClient(String number, Partner partner, String role, Problems problems) {
+    /** Only the partner serving a client develops for it and gives it access (seed 002). */
+    Subscriber servedClient(String number, Partner partner, String role, Problems problems) {
         String stripped = number == null ? "" : number.strip();
         Optional<Subscriber> subscriber = stripped.matches(Subscriber.NUMBER_PATTERN) ? subscribers.byNumber(stripped) : Optional.empty();
         if (stripped.isEmpty()) {
@@ -354,7 +355,7 @@ public class ExtensionService {
     }
 
     private static BusinessRuleViolation notFound(long versionId) {
-        return BusinessRuleViolation.notFound("Версия доработки № " + versionId + " не найдена.");
+        return BusinessRuleViolation.notFound(NOT_FOUND.formatted(versionId));
     }
 
     private static BusinessRuleViolation alreadyOpen(Extension extension) {

@@ -37,6 +37,16 @@ final class ExtensionViews {
         }
     }
 
+    /** One client given the version, or ({@code allClientsOf}) every client of a partner, now and later. */
+    record GrantView(String subscriber, String subscriberName, String allClientsOf, Instant grantedAt) {
+
+        static GrantView of(AccessGrant g) {
+            return g.getSubscriber() == null
+                    ? new GrantView(null, null, g.getPartner().getCode(), g.getGrantedAt())
+                    : new GrantView(g.getSubscriber().getNumber(), g.getSubscriber().getName(), null, g.getGrantedAt());
+        }
+    }
+
     record FileRef(String fileName, long size, String sha256, String href) {
     }
 

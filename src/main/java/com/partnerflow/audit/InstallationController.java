@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,6 +57,15 @@ class InstallationController {
         long installationId = starter.install(number, dataAreaId, request.versionId());
         // no Location: an installation is read as part of its data area (GET .../data-areas)
         return ResponseEntity.status(HttpStatus.CREATED).body(InstallationView.of(installations.byId(installationId)));
+    }
+
+    @DeleteMapping("/data-areas/{dataAreaId}/installations/{installationId}")
+    @Operation(summary = "Remove an installed extension from one of the subscriber's data areas (its client users only)",
+            description = "Starts the extension-removal process, which removes at once. 404 for another subscriber's "
+                    + "installation or data area.")
+    ResponseEntity<Void> remove(@PathVariable String number, @PathVariable long dataAreaId, @PathVariable long installationId) {
+        starter.remove(number, dataAreaId, installationId);
+        return ResponseEntity.noContent().build();
     }
 
     record InstallRequest(Long versionId) {

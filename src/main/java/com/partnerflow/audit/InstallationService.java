@@ -17,7 +17,7 @@ import com.partnerflow.system.BusinessRuleViolation;
 /**
  * What a client may install and the installing itself (seed 002: «Клиент сам указывает в личном
  * кабинете, в какой базе работает доработка»). A client user installs a published version its
- * organization has access to into one of the organization's own data areas; anything else is refused.
+ * organization has access to into one of the organization's own data areas, and removes one; anything else is refused.
  */
 @Service
 class InstallationService {
@@ -59,10 +59,7 @@ class InstallationService {
      */
     @Transactional
     Installation install(String subscriberNumber, Long dataAreaId, Long versionId, String userId) {
-        Subscriber subscriber = subscribers.byNumber(subscriberNumber == null ? "" : subscriberNumber.strip())
-                .filter(found -> subscribers.isClientUser(userId, found))
-                .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + subscriberNumber
-                        + " не найден среди организаций, от имени которых вы работаете."));
+        Subscriber subscriber = ownOrganization(subscriberNumber, userId);
         DataArea area = (dataAreaId == null ? Optional.<DataArea>empty() : subscribers.dataArea(dataAreaId))
                 .filter(found -> found.belongsTo(subscriber))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Информационная база № " + dataAreaId
@@ -91,6 +88,28 @@ class InstallationService {
         } catch (DataIntegrityViolationException raceLost) {
             throw BusinessRuleViolation.conflict("В базе № " + area.getNumber() + " эта версия доработки уже установлена.");
         }
+    }
+
+    /**
+     * Removes an installed extension from one of the subscriber's data areas: only the subscriber's own client users
+     * do, whatever the partner's grants say now. Returns the removed installation.
+     */
+    @Transactional
+    Installation remove(String subscriberNumber, Long dataAreaId, Long installationId, String userId) {
+        Subscriber subscriber = ownOrganization(subscriberNumber, userId);
+        Installation installation = (installationId == null ? Optional.<Installation>empty() : installations.findById(installationId))
+                .filter(found -> found.getDataArea().belongsTo(subscriber) && found.getDataArea().getId().equals(dataAreaId))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Установка № " + installationId
+                        + " не найдена в выбранной информационной базе абонента " + subscriber.getNumber() + "."));
+        installations.delete(installation);
+        return installation;
+    }
+
+    private Subscriber ownOrganization(String subscriberNumber, String userId) {
+        return subscribers.byNumber(subscriberNumber == null ? "" : subscriberNumber.strip())
+                .filter(found -> subscribers.isClientUser(userId, found))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + subscriberNumber
+                        + " не найден среди организаций, от имени которых вы работаете."));
     }
 
     @Transactional(readOnly = true)

@@ -168,6 +168,12 @@ public final class ExtensionApi {
                 HttpMethod.POST, json(user, body), JsonNode.class);
     }
 
+    /** {@code DELETE} of an installation: the client removes an extension from its data area. */
+    public ResponseEntity<JsonNode> remove(String user, String subscriberNumber, long dataAreaId, long installationId) {
+        return http.exchange("/api/subscribers/" + subscriberNumber + "/data-areas/" + dataAreaId + "/installations/" + installationId,
+                HttpMethod.DELETE, new HttpEntity<>(TransferApi.basic(user)), JsonNode.class);
+    }
+
     private static HttpEntity<Object> json(String user, Object body) {
         HttpHeaders headers = TransferApi.basic(user);
         headers.setContentType(MediaType.APPLICATION_JSON);

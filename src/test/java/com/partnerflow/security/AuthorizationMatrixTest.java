@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -41,6 +42,7 @@ import com.partnerflow.TestData;
 import com.partnerflow.audit.ExtensionApi;
 import com.partnerflow.audit.ExtensionAuditProcess;
 import com.partnerflow.audit.InstallationProcess;
+import com.partnerflow.audit.RemovalProcess;
 import com.partnerflow.billing.BillingService;
 import com.partnerflow.billing.SettlementApi;
 import com.partnerflow.billing.SettlementProcess;
@@ -103,6 +105,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
             installation  see-request      Y       .       Y       .       Y       .       .       .       .       Y       Y       .
             installation  start            .       .       Y       .       .       .       .       .       .       .       .       .
             installation  read-history     .       .       .       .       .       .       .       .       .       Y       Y       .
+            removal       see-request      Y       .       Y       .       Y       .       .       .       .       Y       Y       .
+            removal       start            .       .       Y       .       .       .       .       .       .       .       .       .
+            removal       read-history     .       .       .       .       .       .       .       .       .       Y       Y       .
             moderation    see-request      Y       .       .       .       Y       .       .       Y       .       Y       Y       .
             moderation    see-instance     Y       .       .       .       Y       .       .       Y       .       Y       Y       .
             moderation    see-tasks        .       .       .       .       Y       .       .       Y       .       Y       Y       .
@@ -117,7 +122,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         ADMIN, ANONYMOUS }
 
     /** The processes, and the engine itself for deployments. */
-    enum Flow { TRANSFER, REPORTING, SETTLEMENT, AUDIT, INSTALLATION, MODERATION, ENGINE }
+    enum Flow { TRANSFER, REPORTING, SETTLEMENT, AUDIT, INSTALLATION, REMOVAL, MODERATION, ENGINE }
 
     enum Action { SEE_REQUEST, SEE_INSTANCE, SEE_TASKS, START, COMPLETE, READ_HISTORY, DEPLOY, UNDEPLOY }
 
@@ -214,6 +219,26 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(installed.getStatusCode().value()).as("%s", installed.getBody()).isEqualTo(201);
         subjects.put(Flow.INSTALLATION, new Subject(InstallationProcess.KEY, installed.getBody().get("id").asText(), null,
                 "/api/subscribers/" + ownSubscriber.getNumber() + "/data-areas"));
+        long removed = installedOnce();
+        assertThat(removal(user(Role.OWN_CLIENT), removed).getStatusCode().value()).isEqualTo(204);
+        subjects.put(Flow.REMOVAL, new Subject(RemovalProcess.KEY, String.valueOf(removed), null,
+                "/api/subscribers/" + ownSubscriber.getNumber() + "/data-areas"));
+    }
+
+    /** A fresh installation of the published version into a new data area of the own client; returns its id. */
+    private long installedOnce() {
+        ResponseEntity<JsonNode> installed = extensions.install(user(Role.OWN_CLIENT), ownSubscriber.getNumber(),
+                data.dataArea(ownSubscriber, ExtensionApi.ACCOUNTING).getId(), publishedVersionId);
+        assertThat(installed.getStatusCode().value()).as("%s", installed.getBody()).isEqualTo(201);
+        return installed.getBody().get("id").asLong();
+    }
+
+    private ResponseEntity<JsonNode> removal(String user, long installationId) {
+        JsonNode installation = StreamSupport.stream(get(user(Role.OWN_CLIENT), "/api/subscribers/" + ownSubscriber.getNumber()
+                        + "/data-areas").getBody().spliterator(), false)
+                .flatMap(area -> StreamSupport.stream(area.get("installations").spliterator(), false))
+                .filter(found -> found.get("id").asLong() == installationId).findFirst().orElseThrow();
+        return extensions.remove(user, ownSubscriber.getNumber(), installation.get("dataAreaId").asLong(), installationId);
     }
 
     /** A new process is not forgotten: every deployed process has requests here and rows in the policy. */
@@ -292,7 +317,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 yield new Subject(ConfigurationModerationProcess.KEY, String.valueOf(moderations.moderationId(partnerUser, configurationId)),
                         ConfigurationModerationProcess.Elements.REVIEW, "/api/configurations/" + configurationId);
             }
-            case INSTALLATION, ENGINE -> throw new IllegalArgumentException(process + " has no task");
+            case INSTALLATION, REMOVAL, ENGINE -> throw new IllegalArgumentException(process + " has no task");
         };
     }
 
@@ -336,6 +361,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     ExtensionApi.version("1.0", ownSubscriber.getNumber()), "Выписки.epf", new byte[] {1, 2, 3});
             case INSTALLATION -> extensions.install(user, ownSubscriber.getNumber(),
                     data.dataArea(ownSubscriber, ExtensionApi.ACCOUNTING).getId(), publishedVersionId);
+            case REMOVAL -> removal(user, installedOnce());
             case MODERATION -> moderations.send(user, moderations.created(user(Role.OWN_PARTNER), accountId,
                     ModerationApi.complete("Матрица запуска " + n)));
             case ENGINE -> throw new IllegalArgumentException("the engine is not started");
@@ -351,7 +377,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             case SETTLEMENT -> Map.of(SettlementProcess.SETTLEMENT_DECISION.name(), TransferApi.string("CONFIRM"));
             case AUDIT -> ExtensionApi.audit("APPROVE", Map.of(), null);
             case MODERATION -> ModerationApi.review(ReviewDecision.APPROVE, null);
-            case INSTALLATION, ENGINE -> throw new IllegalArgumentException(process + " has no task");
+            case INSTALLATION, REMOVAL, ENGINE -> throw new IllegalArgumentException(process + " has no task");
         };
         boolean completed = done(transfers.complete(user, task.getId(), answer));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task is %s", completed ? "done" : "still open")
