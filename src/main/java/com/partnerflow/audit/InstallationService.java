@@ -60,6 +60,9 @@ class InstallationService {
     @Transactional
     Installation install(String subscriberNumber, Long dataAreaId, Long versionId, String userId) {
         Subscriber subscriber = ownOrganization(subscriberNumber, userId);
+        subscriber.whyNotWorking().ifPresent(why -> {
+            throw BusinessRuleViolation.invalid("Установить доработку нельзя: " + why + ".");
+        });
         DataArea area = (dataAreaId == null ? Optional.<DataArea>empty() : subscribers.dataArea(dataAreaId))
                 .filter(found -> found.belongsTo(subscriber))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Информационная база № " + dataAreaId

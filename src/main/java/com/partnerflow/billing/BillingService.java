@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.system.BusinessRuleViolation;
 
 /**
  * What other features charge partners for. The reporting-extension application calls
@@ -50,6 +51,9 @@ public class BillingService {
     /** A charge of a given month: for demo data and tests, which need closed months. */
     @Transactional
     LicenseCharge recordCharge(Partner partner, Subscriber subscriber, BillableItem item, String source, YearMonth period) {
+        subscriber.whyNotWorking().ifPresent(why -> {
+            throw BusinessRuleViolation.invalid("Начислить плату нельзя: " + why + ".");
+        });
         Optional<LicenseCharge> existing = charges.findBySource(source);
         if (existing.isPresent()) {
             log.info("Charge for {} already recorded as {}", source, existing.get().getId());

@@ -20,7 +20,6 @@ import com.partnerflow.security.Caller;
 import com.partnerflow.subscriber.MultiUserTier;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
-import com.partnerflow.subscriber.SubscriberStatus;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.Problems;
 
@@ -71,8 +70,8 @@ class ReportingService {
         if (subscriber == null) {
             problems.add(number.isEmpty() ? "не указан номер абонента" : "абонент с номером " + number
                     + " не найден среди абонентов, от имени которых вы можете подать заявление");
-        } else if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
-            problems.add("абонент " + number + " неактивен");
+        } else {
+            subscriber.whyNotWorking().ifPresent(problems::add);
         }
         ReportingApplication.Organization organization = checkOrganization(command, subscriber, problems);
         List<PlannedUser> users = checkUsers(command.users(), problems);
@@ -146,6 +145,12 @@ class ReportingService {
         }
         if (decision.decision() == ApplicationDecision.APPROVE && decision.multiUserMode() && decision.tier() == null) {
             throw BusinessRuleViolation.invalid("Выберите вид расширения: «от 2 до 9» или «10 и более».");
+        }
+        if (decision.decision() == ApplicationDecision.APPROVE) {
+            application.getSubscriber().whyNotWorking().ifPresent(why -> {
+                throw BusinessRuleViolation.invalid("Одобрить заявление нельзя: " + why + ". Отклоните его или дождитесь, "
+                        + "пока фирма вернет абоненту статус «Активен».");
+            });
         }
         int planned = application.getUsers().size();
         if (decision.decision() == ApplicationDecision.APPROVE && decision.multiUserMode() && planned < 2) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -27,7 +28,8 @@ import com.partnerflow.partner.Partner;
 
 /**
  * A client's account in the cloud service (абонент), served by exactly one partner at a time.
- * Every change of the servicing partner is kept in {@link #getAssignments() the history}.
+ * Every change of the servicing partner is kept in {@link #getAssignments() the history}, every change of its status
+ * in {@link #getStatusChanges() another}.
  */
 @Entity
 @Table(name = "subscriber")
@@ -60,6 +62,10 @@ public class Subscriber extends AbstractAggregateRoot<Subscriber> {
     @OneToMany(mappedBy = "subscriber", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("since ASC, id ASC")
     private List<SubscriberAssignment> assignments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "subscriber", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("changedAt ASC, id ASC")
+    private List<StatusChange> statusChanges = new ArrayList<>();
 
     @Version
     private long version;
@@ -95,6 +101,31 @@ public class Subscriber extends AbstractAggregateRoot<Subscriber> {
         registerEvent(new SubscriberTransferred(number, partner.group(), newPartner.group()));
         this.partner = newPartner;
         this.assignments.add(new SubscriberAssignment(this, newPartner, at, transferId));
+    }
+
+    /**
+     * Vendor staff change the status (seed 003), always with a reason; the change is kept in the history. A status is
+     * never «changed» to itself.
+     */
+    public void changeStatus(SubscriberStatus newStatus, String reason, String changedBy, Instant at) {
+        if (newStatus == status) {
+            throw new IllegalStateException("Subscriber " + number + " is already " + status);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A status change needs a reason");
+        }
+        statusChanges.add(new StatusChange(this, status, newStatus, reason.strip(), changedBy, at));
+        this.status = newStatus;
+    }
+
+    /** Why the subscriber cannot apply, install or be charged now, or empty when it is active. */
+    public Optional<String> whyNotWorking() {
+        return status.isActive() ? Optional.empty()
+                : Optional.of("абонент " + number + " " + status.whyNotWorking());
+    }
+
+    public boolean isActive() {
+        return status.isActive();
     }
 
     /** Whether the name written in a letter designates this subscriber (case and spacing ignored). */
@@ -146,5 +177,9 @@ public class Subscriber extends AbstractAggregateRoot<Subscriber> {
 
     public List<SubscriberAssignment> getAssignments() {
         return Collections.unmodifiableList(assignments);
+    }
+
+    public List<StatusChange> getStatusChanges() {
+        return Collections.unmodifiableList(statusChanges);
     }
 }

@@ -1,17 +1,20 @@
 package com.partnerflow.subscriber;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.partnerflow.security.CurrentCaller;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import com.partnerflow.security.CurrentCaller;
 
 @RestController
 @RequestMapping("/api/subscribers")
@@ -24,6 +27,42 @@ class SubscriberController {
     SubscriberController(SubscriberService subscribers, CurrentCaller caller) {
         this.subscribers = subscribers;
         this.caller = caller;
+    }
+
+    @GetMapping("/{number}")
+    @Operation(summary = "The organization card: status (seed 003), servicing partner, and the status history with reasons")
+    SubscriberView card(@PathVariable String number) {
+        return SubscriberView.of(subscribers.card(number, caller.get()));
+    }
+
+    @PutMapping("/{number}/status")
+    @Operation(summary = "Change the subscriber's status with a reason (vendor staff only)",
+            description = "Body: {status: ACTIVE|PENDING_CONFIRMATION|SUSPENDED|INACTIVE, reason}. Only an active subscriber "
+                    + "applies, installs and is charged. 422 without a reason, 409 for the status it has.")
+    SubscriberView changeStatus(@PathVariable String number, @RequestBody StatusRequest request) {
+        return SubscriberView.of(subscribers.changeStatus(number, request.status(), request.reason(), caller.get()));
+    }
+
+    record StatusRequest(SubscriberStatus status, String reason) {
+    }
+
+    record SubscriberView(String number, String name, String inn, SubscriberStatus status, String statusLabel, String partner,
+                          List<StatusChangeView> statusHistory) {
+
+        static SubscriberView of(Subscriber subscriber) {
+            return new SubscriberView(subscriber.getNumber(), subscriber.getName(), subscriber.getInn(), subscriber.getStatus(),
+                    subscriber.getStatus().label(), subscriber.getPartner().getCode(),
+                    subscriber.getStatusChanges().stream().map(StatusChangeView::of).toList());
+        }
+    }
+
+    record StatusChangeView(SubscriberStatus from, SubscriberStatus to, String toLabel, String reason, String changedBy,
+                            Instant changedAt) {
+
+        static StatusChangeView of(StatusChange change) {
+            return new StatusChangeView(change.getFrom(), change.getTo(), change.getTo().label(), change.getReason(),
+                    change.getChangedBy(), change.getChangedAt());
+        }
     }
 
     @GetMapping("/{number}/products")

@@ -17,7 +17,7 @@ import com.partnerflow.security.Groups;
 
 /**
  * Subscriber demo data (profile {@code demo}), after the partners: 1001, 1002 and 1004 served by ALFA, 1003 by BETA,
- * 1005 by GAMMA, and the client users {@code ivan} (1001) and {@code irina} (1003). Only once.
+ * 1005 by GAMMA (suspended by vera, with a reason), and the client users {@code ivan} (1001) and {@code irina} (1003). Only once.
  */
 @Component
 @Profile("demo")
@@ -50,14 +50,15 @@ class SubscriberDemoData {
         subscriber("1002", "ИП Сидоров Алексей Викторович", "500100732259", "ALFA");
         subscriber("1003", "ООО «Вектор»", "7736207543", "BETA");
         subscriber("1004", "АО «Север»", "7702070139", "ALFA");
-        subscriber("1005", "ООО «Лотос»", "7710140679", "GAMMA");
+        subscriber("1005", "ООО «Лотос»", "7710140679", "GAMMA")
+                .changeStatus(SubscriberStatus.SUSPENDED, "Партнер приостановил обслуживание: договор на паузе", "vera", clock.instant());
         client("ivan", "Иван", "Соколов", "1001");
         client("irina", "Ирина", "Белова", "1003");
         log.info("Subscriber demo data seeded: 1001-1005, client users ivan (1001) and irina (1003)");
     }
 
-    private void subscriber(String number, String name, String inn, String partnerCode) {
-        subscribers.save(new Subscriber(number, name, inn, SubscriberStatus.ACTIVE, partners.byCode(partnerCode), clock.instant()));
+    private Subscriber subscriber(String number, String name, String inn, String partnerCode) {
+        return subscribers.save(new Subscriber(number, name, inn, SubscriberStatus.ACTIVE, partners.byCode(partnerCode), clock.instant()));
     }
 
     private void client(String id, String firstName, String lastName, String subscriberNumber) {

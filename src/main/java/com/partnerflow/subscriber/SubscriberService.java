@@ -14,6 +14,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Problems;
 
 /**
  * Subscribers, the client users who act for them, and the products on their organization card.
@@ -112,6 +113,43 @@ public class SubscriberService {
                 .filter(found -> caller.seesAllPartners() || isClientUser(caller.userId(), found)
                         || isServicingPartnerUser(caller.userId(), found))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + number + " не найден."));
+    }
+
+    static final int MAX_REASON = 2000;
+
+    /**
+     * Vendor staff change a subscriber's status (seed 003) with a reason, kept in the subscriber's history. Anyone else
+     * is refused before the subscriber is looked up, so the call tells a stranger nothing.
+     */
+    @Transactional
+    public Subscriber changeStatus(String number, SubscriberStatus status, String reason, Caller caller) {
+        if (!caller.managesPartners()) {
+            throw BusinessRuleViolation.forbidden("Статус абонента меняют только сотрудники фирмы.");
+        }
+        Subscriber subscriber = subscribers.findByNumber(number)
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + number + " не найден."));
+        Problems problems = new Problems();
+        if (status == null) {
+            problems.add("выберите новый статус: ACTIVE, PENDING_CONFIRMATION, SUSPENDED или INACTIVE");
+        }
+        String why = problems.required(reason, "причина смены статуса", MAX_REASON);
+        problems.refuseIfAny("Статус не изменен");
+        if (status == subscriber.getStatus()) {
+            throw BusinessRuleViolation.conflict("Абонент " + number + " уже в статусе «" + status.label() + "».");
+        }
+        subscriber.changeStatus(status, why, caller.userId(), clock.instant());
+        return withHistory(subscribers.save(subscriber));
+    }
+
+    /** The organization card: the subscriber as {@link #visible} finds it, with its status history loaded. */
+    @Transactional(readOnly = true)
+    public Subscriber card(String number, Caller caller) {
+        return withHistory(visible(number, caller));
+    }
+
+    private static Subscriber withHistory(Subscriber subscriber) {
+        subscriber.getStatusChanges().size(); // loads the lazy history inside the transaction, for the card
+        return subscriber;
     }
 
     /** The subscribers a partner serves now. */

@@ -42,6 +42,38 @@ class SubscriberTest {
                 .withMessageContaining("1-12 digits");
     }
 
+    @Test
+    void vendorStaffChangeTheStatusWithAReasonAndEveryChangeIsKept() {
+        Subscriber subscriber = subscriber("1001", "ООО «Ромашка»", SubscriberStatus.ACTIVE);
+
+        subscriber.changeStatus(SubscriberStatus.SUSPENDED, "  Неоплата услуг  ", "olga", FIRST_MOVE);
+        subscriber.changeStatus(SubscriberStatus.ACTIVE, "Оплата получена", "olga", SECOND_MOVE);
+
+        assertThat(subscriber.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(subscriber.getStatusChanges())
+                .extracting(StatusChange::getFrom, StatusChange::getTo, StatusChange::getReason, StatusChange::getChangedAt)
+                .containsExactly(tuple(SubscriberStatus.ACTIVE, SubscriberStatus.SUSPENDED, "Неоплата услуг", FIRST_MOVE),
+                        tuple(SubscriberStatus.SUSPENDED, SubscriberStatus.ACTIVE, "Оплата получена", SECOND_MOVE));
+    }
+
+    @Test
+    void aStatusChangeNeedsAReasonAndAnotherStatus() {
+        Subscriber subscriber = subscriber("1001", "ООО «Ромашка»", SubscriberStatus.ACTIVE);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> subscriber.changeStatus(SubscriberStatus.SUSPENDED, " ", "olga", FIRST_MOVE));
+        assertThatIllegalStateException().isThrownBy(() -> subscriber.changeStatus(SubscriberStatus.ACTIVE, "Так", "olga", FIRST_MOVE));
+        assertThat(subscriber.getStatusChanges()).isEmpty();
+        assertThat(subscriber.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PENDING_CONFIRMATION", "SUSPENDED", "INACTIVE"})
+    void onlyAnActiveSubscriberWorksAndTheOthersSayWhyNot(SubscriberStatus status) {
+        assertThat(subscriber("1001", "ООО «Ромашка»", SubscriberStatus.ACTIVE).whyNotWorking()).isEmpty();
+        assertThat(subscriber("1001", "ООО «Ромашка»", status).whyNotWorking()).hasValueSatisfying(why ->
+                assertThat(why).startsWith("абонент 1001 ").doesNotContain("null"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ООО «Ромашка»", "ооо «ромашка»", "ООО «РОМАШКА»", "  ООО   «Ромашка»  ", "ООО\t«Ромашка»",
             "ООО \"Ромашка\"", "ооо \"РОМАШКА\" "})
