@@ -54,6 +54,7 @@ class AuditDemoData {
         subscribers.addDataArea("1001", ACCOUNTING, "3.0.150");
         subscribers.addDataArea("1001", "Зарплата и управление персоналом", "3.1.30");
         subscribers.addDataArea("1003", ACCOUNTING, "3.0.150");
+        subscribers.addDataArea("1006", "Бухгалтерия предприятия КОРП", "3.0.150"); // restricted: only listed partners take 1006
 
         VariableMap variables = ExtensionAuditProcess.EXTENSION_NAME.with("Загрузка выписок банка");
         ExtensionAuditProcess.KIND.putIn(variables, ExtensionKind.ADDITIONAL_PROCESSING);

@@ -16,7 +16,8 @@ import com.partnerflow.security.Groups;
 
 /**
  * The first demo data (profile {@code demo}, the default of {@code ./mvnw spring-boot:run}): the partners ALFA, BETA and
- * GAMMA with one employee each, vendor staff {@code vera} and operations' {@code olga}. Only into an empty database;
+ * GAMMA with one employee each, vendor staff {@code vera} and operations' {@code olga}; ALFA listed for the restricted
+ * applications but ERP. Only into an empty database;
  * every feature's demo data follows it ({@code @Order}).
  */
 @Component
@@ -27,11 +28,13 @@ class PartnerDemoData {
 
     private final Partners partners;
     private final PartnerService partnerService;
+    private final RestrictedApplications restricted;
     private final DemoUsers users;
 
-    PartnerDemoData(Partners partners, PartnerService partnerService, DemoUsers users) {
+    PartnerDemoData(Partners partners, PartnerService partnerService, RestrictedApplications restricted, DemoUsers users) {
         this.partners = partners;
         this.partnerService = partnerService;
+        this.restricted = restricted;
         this.users = users;
     }
 
@@ -50,6 +53,9 @@ class PartnerDemoData {
         employee("anna", "Анна", "Петрова", alfa);
         employee("boris", "Борис", "Иванов", beta);
         employee("gleb", "Глеб", "Орлов", gamma);
+        // ALFA is listed for the restricted applications but ERP (the list itself comes with the schema, V16)
+        restricted.findAll().stream().filter(application -> !application.isRunBy("ERP Управление предприятием"))
+                .forEach(application -> application.authorize(alfa));
         log.info("Demo data seeded: partners ALFA, BETA, GAMMA; users vera, olga, anna, boris, gleb (password = user name), admin/admin");
     }
 

@@ -16,8 +16,8 @@ import com.partnerflow.security.DemoUsers;
 import com.partnerflow.security.Groups;
 
 /**
- * Subscriber demo data (profile {@code demo}), after the partners: 1001, 1002 and 1004 served by ALFA, 1003 by BETA,
- * 1005 by GAMMA (suspended by vera, with a reason), and the client users {@code ivan} (1001) and {@code irina} (1003). Only once.
+ * Subscriber demo data (profile {@code demo}), after the partners: 1001, 1002 and 1004 served by ALFA, 1003 and 1006 by
+ * BETA, 1005 by GAMMA (suspended by vera, with a reason), and the client users {@code ivan} (1001) and {@code irina} (1003). Only once.
  */
 @Component
 @Profile("demo")
@@ -52,9 +52,10 @@ class SubscriberDemoData {
         subscriber("1004", "АО «Север»", "7702070139", "ALFA");
         subscriber("1005", "ООО «Лотос»", "7710140679", "GAMMA")
                 .changeStatus(SubscriberStatus.SUSPENDED, "Партнер приостановил обслуживание: договор на паузе", "vera", clock.instant());
+        subscriber("1006", "ООО «Меридиан»", "7728168971", "BETA");
         client("ivan", "Иван", "Соколов", "1001");
         client("irina", "Ирина", "Белова", "1003");
-        log.info("Subscriber demo data seeded: 1001-1005, client users ivan (1001) and irina (1003)");
+        log.info("Subscriber demo data seeded: 1001-1006, client users ivan (1001) and irina (1003)");
     }
 
     private Subscriber subscriber(String number, String name, String inn, String partnerCode) {

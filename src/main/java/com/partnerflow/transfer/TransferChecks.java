@@ -3,11 +3,16 @@ package com.partnerflow.transfer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import com.partnerflow.document.DocumentService;
+import com.partnerflow.partner.ApplicationRestrictions;
 import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.RestrictedApplication;
+import com.partnerflow.subscriber.DataArea;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.subscriber.SubscriberStatus;
@@ -25,12 +30,15 @@ class TransferChecks {
     static final int MAX_REASON = 2000;
 
     private final SubscriberService subscribers;
+    private final ApplicationRestrictions restrictions;
     private final DocumentService documents;
     private final TransferSettings settings;
     private final Clock clock;
 
-    TransferChecks(SubscriberService subscribers, DocumentService documents, TransferSettings settings, Clock clock) {
+    TransferChecks(SubscriberService subscribers, ApplicationRestrictions restrictions, DocumentService documents,
+                   TransferSettings settings, Clock clock) {
         this.subscribers = subscribers;
+        this.restrictions = restrictions;
         this.documents = documents;
         this.settings = settings;
         this.clock = clock;
@@ -88,8 +96,20 @@ class TransferChecks {
             problems.add("абонент " + number + " неактивен: перевести его нельзя");
         } else if (subscriber.getPartner().getId().equals(target.getId())) {
             problems.add("абонент " + number + " уже обслуживается вашей организацией");
+        } else {
+            authorizedFor(subscriber, target, problems);
         }
         return subscriber;
+    }
+
+    /** A client whose data areas run an application only listed partners serve moves only to a listed partner (seed 002). */
+    private void authorizedFor(Subscriber subscriber, Partner target, Problems problems) {
+        List<String> applications = subscribers.dataAreasOf(subscriber).stream().map(DataArea::getApplicationName).toList();
+        for (RestrictedApplication application : restrictions.notAuthorized(target, applications)) {
+            problems.add("клиент работает в программе «" + application.getName() + "», обслуживать которую могут "
+                    + Optional.ofNullable(application.getNote()).orElse("только партнеры из списка фирмы")
+                    + ": ваша организация в этот список не входит");
+        }
     }
 
     /** A decision's comment: stripped, null when blank, refused when longer than the form allows. */
