@@ -2,7 +2,9 @@ package com.partnerflow.audit;
 
 import static com.partnerflow.audit.ExtensionApi.version;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -21,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
+import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.DataArea;
@@ -30,7 +33,8 @@ import com.partnerflow.transfer.TransferApi;
 /**
  * Who may do what in extension audits: only authorized developers submit, and only for their own partner's
  * extensions; another partner sees nothing of an audit; a client sees and installs only published versions
- * it has access to, into its own data areas; only the vendor authorizes developers.
+ * it has access to, into its own data areas; only a currently authorized developer submits, and only the vendor
+ * decides and withdraws an authorization.
  */
 class ExtensionSecurityTest extends IntegrationTest {
 
@@ -127,6 +131,9 @@ class ExtensionSecurityTest extends IntegrationTest {
         assertThat(decide("vera", request, "APPROVE").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.register(colleague, ExtensionApi.extension("Теперь можно")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(withdraw(developer, request).getStatusCode()).as("a partner does not withdraw").isEqualTo(HttpStatus.FORBIDDEN);
+        // the approval's mail goes out first; until then a withdrawal is a 409 «повторите» (docs/adr/0034)
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(String.valueOf(request))
+                .messageEventSubscriptionName(DeveloperAuthorizationProcess.MESSAGE_WITHDRAWN).count() > 0);
         assertThat(withdraw("vera", request).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.register(colleague, ExtensionApi.extension("Уже нельзя")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
