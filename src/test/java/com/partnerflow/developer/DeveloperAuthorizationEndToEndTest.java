@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +27,7 @@ import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.audit.ExtensionApi;
 import com.partnerflow.developer.DeveloperAuthorizationProcess.Elements;
+import com.partnerflow.moderation.ModerationApi;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.transfer.TransferApi;
@@ -238,29 +237,11 @@ class DeveloperAuthorizationEndToEndTest extends IntegrationTest {
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    private static String text(MimeMessage message) throws Exception {
-        return message.getContent().toString();
-    }
-
     private static MimeMessage mailTo(String recipient, String subjectPart) {
-        return await().atMost(PATIENCE).until(() -> Arrays.stream(MAIL.getReceivedMessages())
-                .filter(message -> subject(message).contains(subjectPart) && recipient(message).equals(recipient))
-                .findFirst().orElse(null), message -> message != null);
+        return ModerationApi.mailTo(MAIL, recipient, subjectPart);
     }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return String.valueOf(message.getSubject());
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (Exception e) {
-            return "";
-        }
+    private static String text(MimeMessage message) throws Exception {
+        return ModerationApi.text(message);
     }
 }
