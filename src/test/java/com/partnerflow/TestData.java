@@ -2,13 +2,21 @@ package com.partnerflow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.partnerflow.developer.Application;
+import com.partnerflow.developer.AuthorizationDecision;
+import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Groups;
@@ -32,13 +40,18 @@ public class TestData {
     private final Subscribers subscribers;
     private final IdentityService identityService;
     private final SubscriberService subscriberService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private String vendorStaff;
 
     public TestData(PartnerService partners, Subscribers subscribers, IdentityService identityService,
-                    SubscriberService subscriberService) {
+                    SubscriberService subscriberService, RuntimeService runtimeService, TaskService taskService) {
         this.partners = partners;
         this.subscribers = subscribers;
         this.identityService = identityService;
         this.subscriberService = subscriberService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
     }
 
     public Partner partner() {
@@ -53,11 +66,51 @@ public class TestData {
         return userId;
     }
 
-    /** A new employee of the partner whom the vendor authorized to develop extensions. */
+    /**
+     * A new employee of the partner whom the vendor authorized to develop extensions: the employee's request through the
+     * developer-authorization process, approved by vendor staff.
+     */
     public String developer(Partner partner) {
         String userId = partnerUser(partner);
-        partners.authorizeDeveloper(partner.getCode(), userId, true);
+        authorizeDeveloper(userId);
         return userId;
+    }
+
+    /** Authorizes an employee through the process: the employee asks, a vendor staff member approves. Answers the id. */
+    public long authorizeDeveloper(String userId) {
+        long id = requestDeveloperAuthorization(userId, userId);
+        String taskId = taskService.createTaskQuery().processDefinitionKey(DeveloperAuthorizationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId();
+        as(vendorStaff(), () -> taskService.complete(taskId, DeveloperAuthorizationProcess.DECISION.with(AuthorizationDecision.APPROVE)));
+        return id;
+    }
+
+    /** {@code requester} asks the vendor to authorize {@code developer} for 1С:Бухгалтерия 8; answers the request's id. */
+    public long requestDeveloperAuthorization(String requester, String developer) {
+        VariableMap variables = DeveloperAuthorizationProcess.DEVELOPER.with(developer);
+        DeveloperAuthorizationProcess.APPLICATIONS.putIn(variables, List.of(Application.ACCOUNTING));
+        DeveloperAuthorizationProcess.REASON.putIn(variables, "Доработки для клиентов партнера");
+        String[] businessKey = new String[1];
+        as(requester, () -> businessKey[0] = runtimeService.startProcessInstanceByKey(DeveloperAuthorizationProcess.KEY, variables)
+                .getBusinessKey());
+        return Long.parseLong(businessKey[0]);
+    }
+
+    private synchronized String vendorStaff() {
+        if (vendorStaff == null) {
+            vendorStaff = user(Groups.VENDOR_STAFF);
+        }
+        return vendorStaff;
+    }
+
+    private void as(String userId, Runnable action) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups);
+        try {
+            action.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     /** A new data area of the subscriber running the application, version 3.0.150. */

@@ -13,15 +13,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.partnerflow.document.Upload;
-import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.DemoUsers;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.SubscriberService;
 
 /**
  * Extension-audit demo data (profile {@code demo}), after the partners and subscribers of {@code DemoData}:
- * auditor {@code artem} and audit lead {@code lidia}, ALFA's {@code anna} authorized as a developer, data
- * areas of the subscribers 1001 and 1003, and one version of ALFA waiting for the auditor. Only once.
+ * auditor {@code artem} and audit lead {@code lidia}, data areas of the subscribers 1001 and 1003, and one version
+ * of ALFA's developer {@code anna} (authorized by {@code DeveloperDemoData}) waiting for the auditor. Only once.
  */
 @Component
 @Profile("demo")
@@ -30,13 +29,11 @@ class AuditDemoData {
     private static final Logger log = LoggerFactory.getLogger(AuditDemoData.class);
     static final String ACCOUNTING = "Бухгалтерия предприятия";
 
-    private final PartnerService partners;
     private final SubscriberService subscribers;
     private final DemoUsers users;
     private final RuntimeService runtimeService;
 
-    AuditDemoData(PartnerService partners, SubscriberService subscribers, DemoUsers users, RuntimeService runtimeService) {
-        this.partners = partners;
+    AuditDemoData(SubscriberService subscribers, DemoUsers users, RuntimeService runtimeService) {
         this.subscribers = subscribers;
         this.users = users;
         this.runtimeService = runtimeService;
@@ -50,7 +47,6 @@ class AuditDemoData {
         }
         users.person("artem", "Артем", "Лебедев", Groups.AUDITORS);
         users.person("lidia", "Лидия", "Морозова", Groups.AUDIT_LEADS);
-        partners.authorizeDeveloper("ALFA", "anna", true);
         subscribers.addDataArea("1001", ACCOUNTING, "3.0.150");
         subscribers.addDataArea("1001", "Зарплата и управление персоналом", "3.1.30");
         subscribers.addDataArea("1003", ACCOUNTING, "3.0.150");
@@ -67,7 +63,7 @@ class AuditDemoData {
         ExtensionAuditProcess.RECIPIENTS.putIn(variables, "1001, 1004");
         ExtensionAuditProcess.FILE.putIn(variables, new Upload("ЗагрузкаВыписок.epf", DEMO_FILE));
         users.as("anna", () -> runtimeService.startProcessInstanceByKey(ExtensionAuditProcess.KEY, variables));
-        log.info("Audit demo data seeded: auditor artem, audit lead lidia (password = user name), developer anna, "
+        log.info("Audit demo data seeded: auditor artem, audit lead lidia (password = user name), "
                 + "data areas of 1001 and 1003, one version in audit");
     }
 

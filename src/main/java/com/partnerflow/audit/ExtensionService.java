@@ -12,6 +12,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.partnerflow.developer.DeveloperAuthorizationService;
 import com.partnerflow.document.DocumentService;
 import com.partnerflow.document.StoredDocument;
 import com.partnerflow.document.Upload;
@@ -44,15 +45,17 @@ public class ExtensionService {
     private final Extensions extensions;
     private final ExtensionVersions versions;
     private final PartnerService partners;
+    private final DeveloperAuthorizationService developers;
     private final SubscriberService subscribers;
     private final DocumentService documents;
     private final Clock clock;
 
     ExtensionService(Extensions extensions, ExtensionVersions versions, PartnerService partners,
-                     SubscriberService subscribers, DocumentService documents, Clock clock) {
+                     DeveloperAuthorizationService developers, SubscriberService subscribers, DocumentService documents, Clock clock) {
         this.extensions = extensions;
         this.versions = versions;
         this.partners = partners;
+        this.developers = developers;
         this.subscribers = subscribers;
         this.documents = documents;
         this.clock = clock;
@@ -215,7 +218,7 @@ public class ExtensionService {
     }
 
     private Partner developerPartner(String userId) {
-        return partners.developerPartnerOf(userId).orElseThrow(() -> BusinessRuleViolation.forbidden(
+        return developers.developerPartnerOf(userId).orElseThrow(() -> BusinessRuleViolation.forbidden(
                 "Отправлять доработки на аудит могут только сотрудники партнера, авторизованные фирмой как разработчики."));
     }
 

@@ -26,10 +26,6 @@ class PartnerMembership {
     @JoinColumn(name = "partner_id")
     private Partner partner;
 
-    /** Authorized by the vendor to develop extensions for the partner's clients (seed 002). */
-    @Column(name = "authorized_developer", nullable = false)
-    private boolean authorizedDeveloper;
-
     protected PartnerMembership() {
     }
 
@@ -44,13 +40,5 @@ class PartnerMembership {
 
     Partner getPartner() {
         return partner;
-    }
-
-    boolean isAuthorizedDeveloper() {
-        return authorizedDeveloper;
-    }
-
-    void setAuthorizedDeveloper(boolean authorizedDeveloper) {
-        this.authorizedDeveloper = authorizedDeveloper;
     }
 }

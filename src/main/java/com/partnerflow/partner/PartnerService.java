@@ -56,27 +56,6 @@ public class PartnerService {
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + code + " не найден."));
     }
 
-    /**
-     * The vendor authorizes (or stops authorizing) one of a partner's employees to develop extensions.
-     * Only an authorized developer submits extension versions for audit.
-     */
-    @Transactional
-    public void authorizeDeveloper(String partnerCode, String userId, boolean authorized) {
-        Partner partner = byCode(partnerCode);
-        PartnerMembership membership = memberships.findByUserId(userId)
-                .filter(found -> found.getPartner().getId().equals(partner.getId()))
-                .orElseThrow(() -> BusinessRuleViolation.notFound(
-                        "Пользователь " + userId + " не является сотрудником партнера " + partnerCode + "."));
-        membership.setAuthorizedDeveloper(authorized);
-    }
-
-    /** The partner the user develops extensions for, if the vendor authorized the user. */
-    @Transactional(readOnly = true)
-    public Optional<Partner> developerPartnerOf(String userId) {
-        return memberships.findByUserId(userId).filter(PartnerMembership::isAuthorizedDeveloper)
-                .map(PartnerMembership::getPartner);
-    }
-
     /** The partner the user works for, if any. */
     @Transactional(readOnly = true)
     public Optional<Partner> partnerOf(String userId) {

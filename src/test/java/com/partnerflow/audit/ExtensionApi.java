@@ -34,7 +34,7 @@ public final class ExtensionApi {
     }
 
     /** A partner-owned additional processing for «Бухгалтерия предприятия». Mutable. */
-    static Map<String, Object> extension(String name) {
+    public static Map<String, Object> extension(String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("kind", "ADDITIONAL_PROCESSING");
@@ -56,7 +56,7 @@ public final class ExtensionApi {
         return fields;
     }
 
-    ResponseEntity<JsonNode> register(String user, Object body) {
+    public ResponseEntity<JsonNode> register(String user, Object body) {
         return http.exchange("/api/extensions", HttpMethod.POST, json(user, body), JsonNode.class);
     }
 

@@ -2,7 +2,9 @@ package com.partnerflow.audit;
 
 import static com.partnerflow.audit.ExtensionApi.version;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -12,13 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
+import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.DataArea;
@@ -28,7 +33,8 @@ import com.partnerflow.transfer.TransferApi;
 /**
  * Who may do what in extension audits: only authorized developers submit, and only for their own partner's
  * extensions; another partner sees nothing of an audit; a client sees and installs only published versions
- * it has access to, into its own data areas; only the vendor authorizes developers.
+ * it has access to, into its own data areas; only a currently authorized developer submits, and only the vendor
+ * decides and withdraws an authorization.
  */
 class ExtensionSecurityTest extends IntegrationTest {
 
@@ -115,17 +121,35 @@ class ExtensionSecurityTest extends IntegrationTest {
     }
 
     @Test
-    void onlyTheVendorAuthorizesDevelopers() {
+    void onlyACurrentlyAuthorizedDeveloperSubmitsAndAWithdrawalEndsIt() {
         String colleague = data.partnerUser(partner);
-        String path = "/api/partners/" + partner.getCode() + "/developers/" + colleague;
+        long request = data.requestDeveloperAuthorization(developer, colleague);
 
-        assertThat(exchange(developer, HttpMethod.PUT, path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(exchange("vera", HttpMethod.PUT, path).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.register(colleague, ExtensionApi.extension("Пока нельзя")).getStatusCode())
+                .as("a request is not an authorization").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(decide(developer, request, "APPROVE").getStatusCode()).as("a partner does not decide").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(decide("vera", request, "APPROVE").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.register(colleague, ExtensionApi.extension("Теперь можно")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(exchange("vera", HttpMethod.DELETE, path).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(withdraw(developer, request).getStatusCode()).as("a partner does not withdraw").isEqualTo(HttpStatus.FORBIDDEN);
+        // the approval's mail goes out first; until then a withdrawal is a 409 «повторите» (docs/adr/0034)
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(String.valueOf(request))
+                .messageEventSubscriptionName(DeveloperAuthorizationProcess.MESSAGE_WITHDRAWN).count() > 0);
+        assertThat(withdraw("vera", request).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.register(colleague, ExtensionApi.extension("Уже нельзя")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(exchange("vera", HttpMethod.PUT, "/api/partners/" + partner.getCode() + "/developers/" + otherDeveloper)
-                .getStatusCode()).as("not this partner's employee").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private ResponseEntity<JsonNode> decide(String user, long request, String decision) {
+        return json(user, "/api/developer-authorizations/" + request + "/decision", Map.of("decision", decision));
+    }
+
+    private ResponseEntity<JsonNode> withdraw(String user, long request) {
+        return json(user, "/api/developer-authorizations/" + request + "/withdrawal", Map.of("reason", "Сотрудник уволился"));
+    }
+
+    private ResponseEntity<JsonNode> json(String user, String path, Object body) {
+        HttpHeaders headers = TransferApi.basic(user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     @Test
@@ -175,9 +199,5 @@ class ExtensionSecurityTest extends IntegrationTest {
 
     private long count(String user, String path) {
         return api.get(user, path).getBody().get("count").asLong();
-    }
-
-    private ResponseEntity<JsonNode> exchange(String user, HttpMethod method, String path) {
-        return http.exchange(path, method, new HttpEntity<>(TransferApi.basic(user)), JsonNode.class);
     }
 }

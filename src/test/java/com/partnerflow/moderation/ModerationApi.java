@@ -241,12 +241,12 @@ public final class ModerationApi {
 
     // ---- mail ----
 
-    static String text(MimeMessage message) throws Exception {
+    public static String text(MimeMessage message) throws Exception {
         return message.getContent().toString();
     }
 
     /** The first mail to the recipient whose subject contains the text, waiting for the notification job. */
-    static MimeMessage mailTo(GreenMail mail, String recipient, String subjectPart) {
+    public static MimeMessage mailTo(GreenMail mail, String recipient, String subjectPart) {
         return await().atMost(PATIENCE).until(() -> Arrays.stream(mail.getReceivedMessages())
                 .filter(message -> subject(message).contains(subjectPart) && recipient(message).equals(recipient))
                 .findFirst().orElse(null), message -> message != null);

@@ -46,6 +46,7 @@ import com.partnerflow.audit.RemovalProcess;
 import com.partnerflow.billing.BillingService;
 import com.partnerflow.billing.SettlementApi;
 import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.moderation.ModerationApi;
 import com.partnerflow.moderation.ReviewDecision;
@@ -114,6 +115,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
             moderation    start            Y       .       .       .       .       .       .       .       .       .       .       .
             moderation    complete         .       .       .       .       .       .       .       Y       .       .       Y       .
             moderation    read-history     Y       .       .       .       Y       .       .       Y       .       Y       Y       .
+            developer     see-request      Y       .       .       .       Y       .       .       .       .       Y       Y       .
+            developer     see-instance     Y       .       .       .       Y       .       .       .       .       Y       Y       .
+            developer     see-tasks        .       .       .       .       Y       .       .       .       .       Y       Y       .
+            developer     start            Y       .       .       .       .       .       .       .       .       .       .       .
+            developer     complete         .       .       .       .       Y       .       .       .       .       .       Y       .
+            developer     read-history     Y       .       .       .       Y       .       .       .       .       Y       Y       .
             engine        deploy           .       .       .       .       .       .       .       .       .       .       Y       .
             engine        undeploy         .       .       .       .       .       .       .       .       .       .       Y       .
             """;
@@ -122,7 +129,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         ADMIN, ANONYMOUS }
 
     /** The processes, and the engine itself for deployments. */
-    enum Flow { TRANSFER, REPORTING, SETTLEMENT, AUDIT, INSTALLATION, REMOVAL, MODERATION, ENGINE }
+    enum Flow { TRANSFER, REPORTING, SETTLEMENT, AUDIT, INSTALLATION, REMOVAL, MODERATION, DEVELOPER, ENGINE }
 
     enum Action { SEE_REQUEST, SEE_INSTANCE, SEE_TASKS, START, COMPLETE, READ_HISTORY, DEPLOY, UNDEPLOY }
 
@@ -210,7 +217,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         users.put(Role.ANONYMOUS, null);
         accountId = moderations.account(user(Role.OWN_PARTNER), "Матрица " + ownPartner.getCode());
 
-        for (Flow process : new Flow[] {Flow.TRANSFER, Flow.REPORTING, Flow.SETTLEMENT, Flow.AUDIT, Flow.MODERATION}) {
+        for (Flow process : new Flow[] {Flow.TRANSFER, Flow.REPORTING, Flow.SETTLEMENT, Flow.AUDIT, Flow.MODERATION, Flow.DEVELOPER}) {
             subjects.put(process, fresh(process));
         }
         publishedVersionId = publishedVersion();
@@ -317,6 +324,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 yield new Subject(ConfigurationModerationProcess.KEY, String.valueOf(moderations.moderationId(partnerUser, configurationId)),
                         ConfigurationModerationProcess.Elements.REVIEW, "/api/configurations/" + configurationId);
             }
+            case DEVELOPER -> {
+                long id = data.requestDeveloperAuthorization(partnerUser, data.partnerUser(ownPartner));
+                yield new Subject(DeveloperAuthorizationProcess.KEY, String.valueOf(id), DeveloperAuthorizationProcess.Elements.REVIEW,
+                        "/api/developer-authorizations/" + id);
+            }
             case INSTALLATION, REMOVAL, ENGINE -> throw new IllegalArgumentException(process + " has no task");
         };
     }
@@ -364,6 +376,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             case REMOVAL -> removal(user, installedOnce());
             case MODERATION -> moderations.send(user, moderations.created(user(Role.OWN_PARTNER), accountId,
                     ModerationApi.complete("Матрица запуска " + n)));
+            case DEVELOPER -> exchange(user, HttpMethod.POST, "/api/developer-authorizations", Map.of("developer",
+                    data.partnerUser(ownPartner), "applications", List.of("ACCOUNTING"), "reason", "Матрица запуска " + n));
             case ENGINE -> throw new IllegalArgumentException("the engine is not started");
         };
     }
@@ -377,6 +391,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             case SETTLEMENT -> Map.of(SettlementProcess.SETTLEMENT_DECISION.name(), TransferApi.string("CONFIRM"));
             case AUDIT -> ExtensionApi.audit("APPROVE", Map.of(), null);
             case MODERATION -> ModerationApi.review(ReviewDecision.APPROVE, null);
+            case DEVELOPER -> Map.of(DeveloperAuthorizationProcess.DECISION.name(), TransferApi.string("APPROVE"));
             case INSTALLATION, REMOVAL, ENGINE -> throw new IllegalArgumentException(process + " has no task");
         };
         boolean completed = done(transfers.complete(user, task.getId(), answer));

@@ -53,6 +53,7 @@ import com.partnerflow.audit.ExtensionAuditProcess;
 import com.partnerflow.audit.InstallationProcess;
 import com.partnerflow.billing.SettlementApi;
 import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.moderation.ModerationApi;
 import com.partnerflow.partner.Partner;
@@ -88,7 +89,8 @@ class HostileInputTest extends IntegrationTest {
 
     /** The ones that create or replace the resource they answer with, so sent text must come back as sent. */
     private static final Set<String> ECHOING = Set.of("POST /api/configuration-accounts", "PUT /api/configurations/{id}",
-            "POST /api/configuration-accounts/{id}/configurations", "POST /api/extensions", "POST /api/reporting-applications");
+            "POST /api/configuration-accounts/{id}/configurations", "POST /api/extensions", "POST /api/reporting-applications",
+            "POST /api/developer-authorizations");
 
     /** Serve a file, not JSON, when they succeed. */
     private static final Set<String> DOWNLOADS = Set.of("GET /api/transfers/{id}/letter", "GET /api/extension-versions/{id}/file",
@@ -163,6 +165,8 @@ class HostileInputTest extends IntegrationTest {
         long transfer = created(employee, "/api/transfers",
                 multipart(letterFields(otherClient), "letter", "letter.pdf", TransferApi.PDF));
         long application = created(clientUser, "/api/reporting-applications", ReportingApi.application(client.getNumber()));
+        long pendingAuthorization = data.requestDeveloperAuthorization(employee, data.partnerUser(partner));
+        long developerAuthorization = jdbc.queryForObject("select id from developer_authorization where developer = ?", Long.class, developer);
         List<String> reconciliations = jdbc.queryForList("select id from reconciliation order by id", String.class);
         awaitIdleEngine();
 
@@ -208,10 +212,14 @@ class HostileInputTest extends IntegrationTest {
                 get("/api/partners/{code}/invoices", List.of(employee), Map.of("code", List.of(partner.getCode()))),
                 get("/api/reconciliations/{id}", List.of("fedor"), Map.of("id", reconciliations.isEmpty() ? ids : reconciliations)),
                 get("/api/reconciliations/{id}/charges.csv", List.of("fedor"), Map.of("id", reconciliations.isEmpty() ? ids : reconciliations)),
-                call("PUT", "/api/partners/{code}/developers/{userId}", List.of("vera"),
-                        Map.of("code", List.of(partner.getCode()), "userId", List.of(employee))),
-                call("DELETE", "/api/partners/{code}/developers/{userId}", List.of("vera"),
-                        Map.of("code", List.of(partner.getCode()), "userId", List.of(employee))),
+                json("POST", "/api/developer-authorizations", List.of(employee), Map.of(),
+                        () -> developerRequest(freshEmployee(partner))),
+                get("/api/developer-authorizations", List.of(employee, "vera"), Map.of(), Map.of("partner", List.of(partner.getCode()))),
+                get("/api/developer-authorizations/{id}", List.of(employee), Map.of("id", ids(pendingAuthorization))),
+                json("POST", "/api/developer-authorizations/{id}/decision", List.of("vera"), Map.of("id", ids(pendingAuthorization)),
+                        () -> Map.of("decision", "REJECT", "comment", "Нет сертификата 1С:Специалист")),
+                json("POST", "/api/developer-authorizations/{id}/withdrawal", List.of("vera"), Map.of("id", ids(developerAuthorization)),
+                        () -> Map.of("reason", "Сотрудник уволился")),
                 get("/api/subscribers/{number}/products", List.of(clientUser), Map.of("number", List.of(client.getNumber()))),
                 new Endpoint("POST", "/api/transfers", List.of(employee), Map.of(), Map.of(), null,
                         new Multipart(() -> letterFields(otherClient), "letter", "letter.pdf", TransferApi.PDF, 10 * 1024 * 1024 + 1)),
@@ -245,6 +253,13 @@ class HostileInputTest extends IntegrationTest {
                 }),
                 startForm("extension-installation", List.of(clientUser), () -> Map.of(InstallationProcess.SUBSCRIBER_NUMBER.name(), string(client.getNumber()),
                         InstallationProcess.DATA_AREA_ID.name(), typed(area.getId(), "Long"), InstallationProcess.VERSION_ID.name(), typed(version, "Long"))),
+                startForm("developer-authorization", List.of(employee), () -> {
+                    Map<String, Object> variables = new LinkedHashMap<>();
+                    variables.put(DeveloperAuthorizationProcess.DEVELOPER.name(), string(freshEmployee(partner)));
+                    variables.put(DeveloperAuthorizationProcess.APPLICATIONS.name(), ReportingApi.jsonValue(List.of("ACCOUNTING", "PAYROLL")));
+                    variables.put(DeveloperAuthorizationProcess.REASON.name(), string("Доработки для клиентов"));
+                    return variables;
+                }),
                 startForm("configuration-moderation", List.of(employee),
                         () -> Map.of(ConfigurationModerationProcess.CONFIGURATION_ID.name(), typed(configurationToSend, "Long"))))
                 .collect(Collectors.toMap(Endpoint::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -345,6 +360,11 @@ class HostileInputTest extends IntegrationTest {
                 }), "userTask_reviseConfiguration", () -> decided(sentConfiguration.get(), ConfigurationModerationProcess.KEY,
                         "userTask_reviewConfiguration", "marina",
                         Map.of(ConfigurationModerationProcess.REVIEW_DECISION.name(), string("REQUEST_CHANGES"), ConfigurationModerationProcess.REVIEW_COMMENT.name(), string("Добавьте в название отрасль")))),
+                new TaskKind(startForm("developer-authorization:userTask_reviewDeveloperRequest", List.of("vera"),
+                        () -> Map.of(DeveloperAuthorizationProcess.DECISION.name(), string("REJECT"),
+                                DeveloperAuthorizationProcess.DECISION_COMMENT.name(), string("Нет сертификата 1С:Специалист"))),
+                        "userTask_reviewDeveloperRequest",
+                        () -> String.valueOf(data.requestDeveloperAuthorization(employee, data.partnerUser(partner)))),
                 new TaskKind(startForm("monthly-settlement:userTask_confirmReconciliation", List.of("fedor"),
                         () -> Map.of(SettlementProcess.SETTLEMENT_DECISION.name(), string("CONFIRM"), SettlementProcess.FINANCE_NOTE.name(), string("Начисления верны"))),
                         "userTask_confirmReconciliation", settlement),
@@ -700,6 +720,21 @@ class HostileInputTest extends IntegrationTest {
 
     private static Map<String, Object> string(String value) {
         return typed(value, "String");
+    }
+
+    /** A new employee of the partner, for a request of their own: its rows are written before the request is counted. */
+    private String freshEmployee(Partner partner) {
+        prepared = true;
+        return data.partnerUser(partner);
+    }
+
+    /** A request for a developer authorization, as a partner's CRM sends it. */
+    private static Map<String, Object> developerRequest(String developer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("developer", developer);
+        body.put("applications", List.of("ACCOUNTING", "PAYROLL"));
+        body.put("reason", "Доработки для клиентов");
+        return body;
     }
 
     private static Map<String, Object> typed(Object value, String type) {

@@ -42,6 +42,7 @@ import com.partnerflow.audit.ExtensionAuditProcess;
 import com.partnerflow.audit.InstallationProcess;
 import com.partnerflow.audit.RemovalProcess;
 import com.partnerflow.billing.SettlementProcess;
+import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.document.FileVariable;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.reporting.ReportingProcess;
@@ -56,7 +57,8 @@ class ProcessModelTest extends IntegrationTest {
 
     /** One process API class per BPMN; each names its key, elements and variables. */
     static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class, ReportingProcess.class, SettlementProcess.class,
-            ExtensionAuditProcess.class, InstallationProcess.class, RemovalProcess.class, ConfigurationModerationProcess.class);
+            ExtensionAuditProcess.class, InstallationProcess.class, RemovalProcess.class, ConfigurationModerationProcess.class,
+            DeveloperAuthorizationProcess.class);
 
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)}");
     /** A value the domain supplies: {@code ${bean.method(execution)}}. */

@@ -1,0 +1,7 @@
+package com.partnerflow.developer;
+
+/** Vendor staff's answer to a request for a developer authorization. */
+public enum AuthorizationDecision {
+    APPROVE,
+    REJECT
+}
