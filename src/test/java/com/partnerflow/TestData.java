@@ -2,6 +2,7 @@ package com.partnerflow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -10,7 +11,9 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerCertifications;
 import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Caller;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.DataArea;
 import com.partnerflow.subscriber.Subscriber;
@@ -29,19 +32,27 @@ public class TestData {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(50_000 + (int) (System.nanoTime() % 10_000));
 
     private final PartnerService partners;
+    private final PartnerCertifications certifications;
     private final Subscribers subscribers;
     private final IdentityService identityService;
     private final SubscriberService subscriberService;
 
-    public TestData(PartnerService partners, Subscribers subscribers, IdentityService identityService,
-                    SubscriberService subscriberService) {
+    public TestData(PartnerService partners, PartnerCertifications certifications, Subscribers subscribers,
+                    IdentityService identityService, SubscriberService subscriberService) {
         this.partners = partners;
+        this.certifications = certifications;
         this.subscribers = subscribers;
         this.identityService = identityService;
         this.subscriberService = subscriberService;
     }
 
+    /** A certified partner (seed 000: it may send configurations to the catalogue), as the demo's ALFA and BETA. */
     public Partner partner() {
+        return certifications.certify(uncertifiedPartner().getCode(), Caller.of("test-data", List.of(Groups.VENDOR_STAFF)));
+    }
+
+    /** A partner the vendor has not certified: it may not send configurations to moderation. */
+    public Partner uncertifiedPartner() {
         int n = SEQUENCE.incrementAndGet();
         return partners.register(new Partner("P" + n, "Партнер " + n, false, new BigDecimal("30"), "p" + n + "@partners.test"));
     }
