@@ -55,8 +55,9 @@ class ConfigurationVisibilityTest extends IntegrationTest {
         b = data.partnerUser(invitedB);
         outsider = data.partnerUser(data.partner());
         accountId = api.account(manager, "Общий аккаунт " + managerPartner.getCode());
-        expect(api.invite(manager, accountId, invitedA.getCode()), 200);
-        JsonNode account = expect(api.invite(manager, accountId, invitedB.getCode()), 200);
+        api.member(manager, accountId, invitedA.getCode(), a);
+        api.member(manager, accountId, invitedB.getCode(), b);
+        JsonNode account = api.configurationAccount(manager, accountId);
         assertThat(account.get("members").findValuesAsText("code")).containsExactly(invitedA.getCode(), invitedB.getCode());
         managersConfiguration = api.created(manager, accountId, complete("Управляющего " + managerPartner.getCode()));
         configurationOfA = api.created(a, accountId, complete("Партнера А " + invitedA.getCode()));
@@ -246,7 +247,7 @@ class ConfigurationVisibilityTest extends IntegrationTest {
         JsonNode seenByA = expect(api.get(a, "/api/configuration-accounts/" + accountId), 200);
         assertThat(seenByA.at("/manager/code").asText()).isEqualTo(managerPartner.getCode());
         assertThat(api.get(b, "/api/configuration-accounts").getBody().findValuesAsText("id")).contains(String.valueOf(accountId));
-        assertThat(api.invite(manager, accountId, invitedA.getCode()).getStatusCode()).as("invited twice").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.invite(manager, accountId, invitedA.getCode()).getStatusCode()).as("a member invited again").isEqualTo(HttpStatus.CONFLICT);
         assertThat(api.invite(manager, accountId, managerPartner.getCode()).getStatusCode()).as("the manager itself")
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         Map<String, Object> draft = Map.of("title", "Черновик Б");
