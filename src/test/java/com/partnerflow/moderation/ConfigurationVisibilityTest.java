@@ -172,6 +172,22 @@ class ConfigurationVisibilityTest extends IntegrationTest {
     }
 
     @Test
+    void aRemovedPartnersConfigurationsStayBoundToItAndLeaveTheAccount() {
+        expect(api.removeMember(manager, accountId, invitedA.getCode()), 200);
+
+        assertThat(api.listed(a)).as("A keeps what it made").contains(configurationOfA).doesNotContain(configurationOfB);
+        assertThat(api.configuration(a, configurationOfA).at("/creator/code").asText()).isEqualTo(invitedA.getCode());
+        assertThat(api.get(a, "/api/configurations/" + configurationOfB).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get(a, "/api/configuration-accounts/" + accountId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        for (String remaining : new String[] {manager, b}) {
+            assertThat(api.listed(remaining)).as("%s's list", remaining).doesNotContain(configurationOfA);
+            assertThat(api.get(remaining, "/api/configurations/" + configurationOfA).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(api.listed(b)).contains(configurationOfB);
+        assertThat(expect(api.send(a, configurationOfA), 200).get("status").asText()).as("A still sends its own").isEqualTo("IN_MODERATION");
+    }
+
+    @Test
     void anOutsiderSeesNothing() {
         assertThat(api.listed(outsider)).doesNotContain(managersConfiguration, configurationOfA, configurationOfB);
         assertThat(api.get(outsider, "/api/configuration-accounts").getBody().findValuesAsText("id"))
