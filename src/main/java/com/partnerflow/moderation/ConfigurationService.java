@@ -1,6 +1,7 @@
 package com.partnerflow.moderation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -97,22 +98,27 @@ class ConfigurationService {
 
     @Transactional
     Invitation accept(long invitationId, Caller caller) {
-        Invitation invitation = invitation(invitationId, caller);
-        invitation.getAccount().accept(invitation, partnerOf(caller.userId()), caller.userId(), clock.instant());
-        return invitation;
+        return transition(invitationId, caller, ConfigurationAccount::accept);
     }
 
     @Transactional
     Invitation decline(long invitationId, Caller caller) {
-        Invitation invitation = invitation(invitationId, caller);
-        invitation.getAccount().decline(invitation, partnerOf(caller.userId()), caller.userId(), clock.instant());
-        return invitation;
+        return transition(invitationId, caller, ConfigurationAccount::decline);
     }
 
     @Transactional
     Invitation withdrawInvitation(long invitationId, Caller caller) {
+        return transition(invitationId, caller, ConfigurationAccount::withdraw);
+    }
+
+    /** A transition of an invitation, guarded by its account: who may take it and from which state. */
+    private interface InvitationTransition {
+        void apply(ConfigurationAccount account, Invitation invitation, Partner actor, String by, Instant at);
+    }
+
+    private Invitation transition(long invitationId, Caller caller, InvitationTransition transition) {
         Invitation invitation = invitation(invitationId, caller);
-        invitation.getAccount().withdraw(invitation, partnerOf(caller.userId()), caller.userId(), clock.instant());
+        transition.apply(invitation.getAccount(), invitation, partnerOf(caller.userId()), caller.userId(), clock.instant());
         return invitation;
     }
 

@@ -77,7 +77,7 @@ public final class ModerationApi {
     }
 
     /** The manager invites the partner; answers the id of its pending invitation. */
-    long invited(String manager, long accountId, String partnerCode) {
+    public long invited(String manager, long accountId, String partnerCode) {
         JsonNode account = expect(invite(manager, accountId, partnerCode), 200);
         for (JsonNode invitation : account.get("invitations")) {
             if (invitation.at("/partner/code").asText().equals(partnerCode) && invitation.get("status").asText().equals("PENDING")) {
