@@ -18,7 +18,9 @@ import com.partnerflow.developer.Application;
 import com.partnerflow.developer.AuthorizationDecision;
 import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerCertifications;
 import com.partnerflow.partner.PartnerService;
+import com.partnerflow.security.Caller;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.DataArea;
 import com.partnerflow.subscriber.Subscriber;
@@ -37,6 +39,7 @@ public class TestData {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(50_000 + (int) (System.nanoTime() % 10_000));
 
     private final PartnerService partners;
+    private final PartnerCertifications certifications;
     private final Subscribers subscribers;
     private final IdentityService identityService;
     private final SubscriberService subscriberService;
@@ -44,9 +47,11 @@ public class TestData {
     private final TaskService taskService;
     private String vendorStaff;
 
-    public TestData(PartnerService partners, Subscribers subscribers, IdentityService identityService,
-                    SubscriberService subscriberService, RuntimeService runtimeService, TaskService taskService) {
+    public TestData(PartnerService partners, PartnerCertifications certifications, Subscribers subscribers,
+                    IdentityService identityService, SubscriberService subscriberService, RuntimeService runtimeService,
+                    TaskService taskService) {
         this.partners = partners;
+        this.certifications = certifications;
         this.subscribers = subscribers;
         this.identityService = identityService;
         this.subscriberService = subscriberService;
@@ -54,7 +59,13 @@ public class TestData {
         this.taskService = taskService;
     }
 
+    /** A certified partner (seed 000: it may send configurations to the catalogue), as the demo's ALFA and BETA. */
     public Partner partner() {
+        return certifications.certify(uncertifiedPartner().getCode(), Caller.of("test-data", List.of(Groups.VENDOR_STAFF)));
+    }
+
+    /** A partner the vendor has not certified: it may not send configurations to moderation. */
+    public Partner uncertifiedPartner() {
         int n = SEQUENCE.incrementAndGet();
         return partners.register(new Partner("P" + n, "Партнер " + n, false, new BigDecimal("30"), "p" + n + "@partners.test"));
     }

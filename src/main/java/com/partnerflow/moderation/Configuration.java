@@ -24,7 +24,9 @@ import com.partnerflow.system.BusinessRuleViolation;
  * A partner configuration (seed 000): made in a configuration account by a partner it stays bound to, its
  * working content, and the revision the public catalogue shows once a moderator approved one. A published
  * configuration may be edited and sent again; the catalogue keeps the old revision until the new one is approved.
- * DRAFT → IN_MODERATION → PUBLISHED / CHANGES_REQUESTED (→ IN_MODERATION) / REJECTED, or WITHDRAWN while waiting.
+ * DRAFT → IN_MODERATION → PUBLISHED / CHANGES_REQUESTED (→ IN_MODERATION) / REJECTED, or WITHDRAWN while waiting;
+ * PUBLISHED → UNPUBLISHED when the publisher or a moderator takes it out of the catalogue. Only a certified creator
+ * sends it (again).
  */
 @Entity
 @Table(name = "configuration")
@@ -109,13 +111,17 @@ public class Configuration {
             case CHANGES_REQUESTED -> throw BusinessRuleViolation.conflict("Конфигурация «" + displayName()
                     + "» возвращена на доработку: отправьте ее снова в задаче «Доработать конфигурацию» или через "
                     + "POST /api/configurations/" + id + "/moderation.");
-            default -> requireComplete();
+            default -> {
+                requireCertifiedCreator();
+                requireComplete();
+            }
         }
         status = ConfigurationStatus.IN_MODERATION;
     }
 
     void resubmit() {
         require(ConfigurationStatus.CHANGES_REQUESTED, "отправить снова");
+        requireCertifiedCreator();
         requireComplete();
         status = ConfigurationStatus.IN_MODERATION;
     }
@@ -144,6 +150,36 @@ public class Configuration {
         this.publishedRound = round;
         this.publishedAt = at;
         this.status = ConfigurationStatus.PUBLISHED;
+    }
+
+    /**
+     * The catalogue's revision is taken out (by the moderation that published it, which keeps the record). A
+     * configuration that waits for a new revision's moderation keeps that status.
+     */
+    void unpublish() {
+        publishingModeration();
+        publishedRound = null;
+        publishedAt = null;
+        if (status == ConfigurationStatus.PUBLISHED) {
+            status = ConfigurationStatus.UNPUBLISHED;
+        }
+    }
+
+    /** The moderation whose approved round the catalogue shows; refused when nothing of it is in the catalogue. */
+    Moderation publishingModeration() {
+        if (!isPublished()) {
+            throw BusinessRuleViolation.conflict("Конфигурация «" + displayName() + "» не опубликована в каталоге: снимать с публикации нечего.");
+        }
+        return publishedRound.getModeration();
+    }
+
+    /** Seed 000: «Сертифицированные партнеры могут создавать свои конфигурации» for the catalogue. */
+    private void requireCertifiedCreator() {
+        if (!creator.isCertified()) {
+            throw BusinessRuleViolation.invalid("Отправлять конфигурации на модерацию для публикации в каталоге «Готовые решения» "
+                    + "могут только сертифицированные партнеры, а партнер " + creator.getName() + " не сертифицирован. "
+                    + "Обратитесь к сотрудникам фирмы по партнерской программе.");
+        }
     }
 
     private void requireComplete() {

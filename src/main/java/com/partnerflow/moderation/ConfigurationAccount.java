@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,6 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -55,11 +58,11 @@ public class ConfigurationAccount {
     @JoinColumn(name = "manager_id")
     private Partner manager;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "configuration_account_member", joinColumns = @JoinColumn(name = "account_id"))
-    @OrderBy("invitedAt")
+    /** Every invitation ever made, live or ended, oldest first. */
+    @OneToMany(mappedBy = "account", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @OrderBy("id")
     @Fetch(FetchMode.SUBSELECT)
-    private List<AccountMember> members = new ArrayList<>();
+    private List<Invitation> invitations = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "configuration_account_employee", joinColumns = @JoinColumn(name = "account_id"))
@@ -91,15 +94,106 @@ public class ConfigurationAccount {
         this.createdAt = createdAt;
     }
 
-    /** The manager invites another partner; from now on its people work in the account. */
-    void invite(Partner partner, String by, Instant at) {
-        if (partner.getId().equals(manager.getId())) {
+    /**
+     * The manager invites another partner: it is mailed and works in the account once it accepts. A partner has at
+     * most one live invitation per account; after a decline, a withdrawal or a removal it may be invited again.
+     */
+    Invitation invite(Partner partner, Partner actor, String by, Instant at) {
+        requireManager(actor, "Приглашать партнеров в аккаунт");
+        if (isManagedBy(partner)) {
             throw BusinessRuleViolation.invalid("Партнер " + partner.getName() + " управляет этим аккаунтом, приглашать его не нужно.");
         }
-        if (hasMember(partner)) {
-            throw BusinessRuleViolation.conflict("Партнер " + partner.getName() + " уже приглашен в аккаунт.");
+        Optional<Invitation> live = liveInvitationOf(partner);
+        if (live.isPresent()) {
+            throw BusinessRuleViolation.conflict("Партнер " + partner.getName() + (live.get().getStatus() == InvitationStatus.ACCEPTED
+                    ? " уже участвует в аккаунте." : " уже приглашен в аккаунт, приглашение ждет ответа."));
         }
-        members.add(new AccountMember(partner, by, at));
+        Invitation invitation = new Invitation(this, partner, by, at);
+        invitations.add(invitation);
+        return invitation;
+    }
+
+    /** An invitation of this account as the viewer may see it: the manager sees all, a partner its own; else «not found». */
+    Invitation invitation(long invitationId, Partner viewer) {
+        return invitations.stream()
+                .filter(invitation -> invitation.getId() != null && invitation.getId() == invitationId)
+                .filter(invitation -> isManagedBy(viewer) || invitation.isFor(viewer))
+                .findFirst().orElseThrow(() -> invitationNotFound(invitationId));
+    }
+
+    /** The invited partner accepts: from now on its people work in the account. */
+    void accept(Invitation invitation, Partner actor, String by, Instant at) {
+        answer(invitation, actor, true, by, at);
+    }
+
+    /** The invited partner declines; the manager may invite it again later. */
+    void decline(Invitation invitation, Partner actor, String by, Instant at) {
+        answer(invitation, actor, false, by, at);
+    }
+
+    /** The manager takes back an invitation the partner has not answered yet. */
+    void withdraw(Invitation invitation, Partner actor, String by, Instant at) {
+        requireOwn(invitation);
+        requireManager(actor, "Отозвать приглашение");
+        if (invitation.getStatus() == InvitationStatus.ACCEPTED) {
+            throw BusinessRuleViolation.conflict("Партнер " + invitation.getPartner().getName()
+                    + " уже принял приглашение: исключите его из аккаунта.");
+        }
+        requirePending(invitation, "отозвать");
+        invitation.end(InvitationStatus.WITHDRAWN, by, at);
+    }
+
+    /**
+     * The manager removes a member partner: it loses access to the account. What it made here stays bound to it
+     * (seed 000), so it still sees its own configurations and the account's other partners no longer do ({@link #shows}).
+     */
+    void remove(Partner member, Partner actor, String by, Instant at) {
+        requireManager(actor, "Исключать партнеров из аккаунта");
+        Invitation invitation = liveInvitationOf(member).orElseThrow(() -> BusinessRuleViolation.notFound(
+                "Партнер " + member.getName() + " не участвует в аккаунте «" + name + "»."));
+        if (invitation.getStatus() == InvitationStatus.PENDING) {
+            throw BusinessRuleViolation.conflict("Партнер " + member.getName()
+                    + " еще не принял приглашение: отзовите приглашение, а не исключайте партнера.");
+        }
+        invitation.end(InvitationStatus.REMOVED, by, at);
+    }
+
+    private void answer(Invitation invitation, Partner actor, boolean accepted, String by, Instant at) {
+        requireOwn(invitation);
+        if (!invitation.isFor(actor)) {
+            throw BusinessRuleViolation.forbidden("Ответить на приглашение может только приглашенный партнер — "
+                    + invitation.getPartner().getName() + ".");
+        }
+        requirePending(invitation, accepted ? "принять" : "отклонить");
+        invitation.answer(accepted, by, at);
+    }
+
+    private void requireOwn(Invitation invitation) {
+        if (!invitations.contains(invitation)) {
+            throw new IllegalArgumentException("Invitation " + invitation.getId() + " is not one of account " + id);
+        }
+    }
+
+    private void requireManager(Partner actor, String action) {
+        if (!isManagedBy(actor)) {
+            throw BusinessRuleViolation.forbidden(action + " может только управляющий аккаунтом «" + name + "» партнер — "
+                    + manager.getName() + ".");
+        }
+    }
+
+    private static void requirePending(Invitation invitation, String action) {
+        if (invitation.getStatus() != InvitationStatus.PENDING) {
+            throw BusinessRuleViolation.conflict("Приглашение нельзя " + action + ": "
+                    + invitation.getStatus().label().toLowerCase(Locale.ROOT) + ".");
+        }
+    }
+
+    private Optional<Invitation> liveInvitationOf(Partner partner) {
+        return invitations.stream().filter(invitation -> invitation.getStatus().isLive() && invitation.isFor(partner)).findFirst();
+    }
+
+    static BusinessRuleViolation invitationNotFound(long invitationId) {
+        return BusinessRuleViolation.notFound("Приглашение № " + invitationId + " не найдено.");
     }
 
     void addEmployee(String employeeName, Instant at) {
@@ -152,11 +246,12 @@ public class ConfigurationAccount {
         return manager.getId().equals(partner.getId());
     }
 
+    /** A partner that accepted its invitation and was not removed since. */
     public boolean hasMember(Partner partner) {
-        return members.stream().anyMatch(member -> member.getPartner().getId().equals(partner.getId()));
+        return liveInvitationOf(partner).filter(invitation -> invitation.getStatus() == InvitationStatus.ACCEPTED).isPresent();
     }
 
-    /** The manager and the invited partners work in the account. */
+    /** The manager and the partners that accepted an invitation work in the account; an invited partner not yet. */
     public boolean admits(Partner partner) {
         return isManagedBy(partner) || hasMember(partner);
     }
@@ -196,8 +291,13 @@ public class ConfigurationAccount {
         return manager;
     }
 
-    public List<AccountMember> getMembers() {
-        return List.copyOf(members);
+    /** The member partners' accepted invitations. */
+    public List<Invitation> getMembers() {
+        return invitations.stream().filter(invitation -> invitation.getStatus() == InvitationStatus.ACCEPTED).toList();
+    }
+
+    public List<Invitation> getInvitations() {
+        return List.copyOf(invitations);
     }
 
     public List<SpecialEmployee> getEmployees() {

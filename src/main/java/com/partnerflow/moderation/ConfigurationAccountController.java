@@ -23,6 +23,7 @@ import com.partnerflow.moderation.ConfigurationRequests.EmployeeRequest;
 import com.partnerflow.moderation.ConfigurationRequests.InvitationRequest;
 import com.partnerflow.moderation.ConfigurationViews.AccountView;
 import com.partnerflow.moderation.ConfigurationViews.ConfigurationView;
+import com.partnerflow.security.Caller;
 import com.partnerflow.security.CurrentCaller;
 
 @RestController
@@ -42,49 +43,59 @@ class ConfigurationAccountController {
     @Operation(summary = "Register a configuration account managed by the caller's partner")
     ResponseEntity<AccountView> create(@RequestBody AccountRequest request) {
         ConfigurationAccount account = configurations.createAccount(request.name(), caller.get());
-        return ResponseEntity.created(URI.create("/api/configuration-accounts/" + account.getId())).body(AccountView.of(account));
+        return ResponseEntity.created(URI.create("/api/configuration-accounts/" + account.getId())).body(view(account));
     }
 
     @GetMapping
     @Operation(summary = "Accounts the caller's partner manages or was invited into")
     List<AccountView> list() {
-        return configurations.accounts(caller.get()).stream().map(AccountView::of).toList();
+        return configurations.accounts(caller.get()).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "An account with its partners, special employees and contact")
     AccountView get(@PathVariable long id) {
-        return AccountView.of(configurations.account(id, caller.get()));
+        return view(configurations.account(id, caller.get()));
     }
 
     @PostMapping(path = "/{id}/members", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Invite another partner into the account (manager only)")
+    @Operation(summary = "Invite another partner into the account (manager only)",
+            description = "The partner is mailed and becomes a member when one of its employees accepts "
+                    + "(POST /api/configuration-invitations/{id}/acceptance); until then it has no access.")
     AccountView invite(@PathVariable long id, @RequestBody InvitationRequest request) {
-        return AccountView.of(configurations.invite(id, request.partnerCode(), caller.get()));
+        Caller current = caller.get();
+        configurations.invite(id, request.partnerCode(), current);
+        return view(configurations.account(id, current));
+    }
+
+    @DeleteMapping(path = "/{id}/members/{partnerCode}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Remove a member partner (manager only): it loses access; its configurations stay bound to it")
+    AccountView removeMember(@PathVariable long id, @PathVariable String partnerCode) {
+        return view(configurations.removeMember(id, partnerCode, caller.get()));
     }
 
     @PostMapping(path = "/{id}/employees", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a special employee: a name only, no login (manager only, at most 10)")
     AccountView addEmployee(@PathVariable long id, @RequestBody EmployeeRequest request) {
-        return AccountView.of(configurations.addEmployee(id, request.name(), caller.get()));
+        return view(configurations.addEmployee(id, request.name(), caller.get()));
     }
 
     @DeleteMapping(path = "/{id}/employees/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Remove a special employee by name (manager only)")
     AccountView removeEmployee(@PathVariable long id, @PathVariable String name) {
-        return AccountView.of(configurations.removeEmployee(id, name, caller.get()));
+        return view(configurations.removeEmployee(id, name, caller.get()));
     }
 
     @PostMapping(path = "/{id}/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add the contact with access (manager only, at most 1)")
     AccountView addContact(@PathVariable long id, @RequestBody ContactRequest request) {
-        return AccountView.of(configurations.addContact(id, request.name(), request.email(), caller.get()));
+        return view(configurations.addContact(id, request.name(), request.email(), caller.get()));
     }
 
     @DeleteMapping(path = "/{id}/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Remove the contact with access (manager only)")
     AccountView removeContact(@PathVariable long id) {
-        return AccountView.of(configurations.removeContact(id, caller.get()));
+        return view(configurations.removeContact(id, caller.get()));
     }
 
     @PostMapping(path = "/{id}/configurations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -93,6 +104,10 @@ class ConfigurationAccountController {
     ResponseEntity<ConfigurationView> createConfiguration(@PathVariable long id, @RequestBody ConfigurationRequest request) {
         Configuration configuration = configurations.create(id, request.toDraft(), caller.get());
         return ResponseEntity.created(URI.create("/api/configurations/" + configuration.getId()))
-                .body(ConfigurationView.of(configuration, null));
+                .body(ConfigurationView.of(configuration, null, null));
+    }
+
+    private AccountView view(ConfigurationAccount account) {
+        return AccountView.of(account, configurations.seesInvitations(account, caller.get()));
     }
 }

@@ -9,9 +9,11 @@ import com.partnerflow.partner.Partner;
 
 interface ConfigurationAccounts extends JpaRepository<ConfigurationAccount, Long> {
 
-    /** The accounts a partner manages or was invited into. */
+    /** The accounts a partner manages or is a member of (it accepted an invitation and was not removed). */
     @Query("""
-            select distinct a from ConfigurationAccount a left join a.members m
-            where a.manager = :partner or m.partner = :partner order by a.id""")
+            select distinct a from ConfigurationAccount a left join a.invitations i
+            where a.manager = :partner
+               or (i.partner = :partner and i.status = com.partnerflow.moderation.InvitationStatus.ACCEPTED)
+            order by a.id""")
     List<ConfigurationAccount> findAdmitting(Partner partner);
 }

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.moderation.ConfigurationRequests.ConfigurationRequest;
+import com.partnerflow.moderation.ConfigurationRequests.UnpublicationRequest;
 import com.partnerflow.moderation.ConfigurationViews.ConfigurationView;
 import com.partnerflow.security.Caller;
 import com.partnerflow.security.CurrentCaller;
@@ -43,7 +44,7 @@ class ConfigurationController {
     @Operation(summary = "Configurations the caller sees: its partner's, and those of the partners of its accounts (seed 000)",
             description = "own=true: only those the caller's partner made, which it may send to moderation.")
     List<ConfigurationView> list(@RequestParam(defaultValue = "false") boolean own) {
-        return configurations.list(caller.get(), own).stream().map(c -> ConfigurationView.of(c, null)).toList();
+        return configurations.list(caller.get(), own).stream().map(c -> ConfigurationView.of(c, null, null)).toList();
     }
 
     @GetMapping("/{id}")
@@ -78,8 +79,19 @@ class ConfigurationController {
         return view(id, current);
     }
 
+    @PostMapping(path = "/{id}/unpublication", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Take the configuration out of the public catalogue: its publisher, or a moderator with a reason",
+            description = "Body {\"reason\": \"…\"}: optional for the publisher, required for a moderator (the partner is mailed). "
+                    + "The history is kept; the configuration may be sent to moderation again.")
+    ConfigurationView unpublish(@PathVariable long id, @RequestBody(required = false) UnpublicationRequest request) {
+        Caller current = caller.get();
+        moderations.unpublish(id, request == null ? null : request.reason(), current);
+        return view(id, current);
+    }
+
     private ConfigurationView view(long id, Caller current) {
         Configuration configuration = configurations.find(id, current);
-        return ConfigurationView.of(configuration, moderations.latest(configuration).orElse(null));
+        return ConfigurationView.of(configuration, moderations.latest(configuration).orElse(null),
+                moderations.lastUnpublished(configuration).orElse(null));
     }
 }

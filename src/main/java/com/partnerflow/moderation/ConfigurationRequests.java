@@ -12,6 +12,9 @@ final class ConfigurationRequests {
     record InvitationRequest(String partnerCode) {
     }
 
+    record UnpublicationRequest(String reason) {
+    }
+
     record EmployeeRequest(String name) {
     }
 

@@ -1,11 +1,13 @@
 package com.partnerflow.moderation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.partnerflow.notification.NotificationService;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
@@ -21,13 +23,20 @@ class ConfigurationService {
 
     private final ConfigurationAccounts accounts;
     private final Configurations configurations;
+    private final Invitations invitations;
     private final PartnerService partners;
+    private final NotificationService notifications;
+    private final ModerationMails mails;
     private final Clock clock;
 
-    ConfigurationService(ConfigurationAccounts accounts, Configurations configurations, PartnerService partners, Clock clock) {
+    ConfigurationService(ConfigurationAccounts accounts, Configurations configurations, Invitations invitations,
+                         PartnerService partners, NotificationService notifications, ModerationMails mails, Clock clock) {
         this.accounts = accounts;
         this.configurations = configurations;
+        this.invitations = invitations;
         this.partners = partners;
+        this.notifications = notifications;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -54,13 +63,70 @@ class ConfigurationService {
         throw accountNotFound(id);
     }
 
+    /** The account's invitations are its manager's business (and the vendor's), not its members'. */
+    @Transactional(readOnly = true)
+    boolean seesInvitations(ConfigurationAccount account, Caller caller) {
+        return caller.readsAllConfigurations() || partners.partnerOf(caller.userId()).filter(account::isManagedBy).isPresent();
+    }
+
+    /** The manager invites a partner by its code; the invited partner is mailed and answers later. */
     @Transactional
-    ConfigurationAccount invite(long accountId, String partnerCode, Caller caller) {
+    Invitation invite(long accountId, String partnerCode, Caller caller) {
         if (partnerCode == null || partnerCode.isBlank()) {
             throw BusinessRuleViolation.invalid("Укажите код приглашаемого партнера.");
         }
-        ConfigurationAccount account = managed(accountId, caller);
-        account.invite(partners.byCode(partnerCode.strip()), caller.userId(), clock.instant());
+        ConfigurationAccount account = account(accountId, caller);
+        Invitation invitation = invitations.save(account.invite(partners.byCode(partnerCode.strip()), partnerOf(caller.userId()),
+                caller.userId(), clock.instant()));
+        notifications.enqueueAndSendAfterCommit(ModerationMails.accountTopic(accountId), mails.invited(invitation));
+        return invitation;
+    }
+
+    /** The invitations waiting for the caller's partner to answer. */
+    @Transactional(readOnly = true)
+    List<Invitation> pendingInvitations(Caller caller) {
+        return partners.partnerOf(caller.userId()).map(invitations::findPendingFor).orElse(List.of());
+    }
+
+    /** An invitation the caller's partner may see: it is the invited partner or manages the account; else «not found». */
+    @Transactional(readOnly = true)
+    Invitation invitation(long invitationId, Caller caller) {
+        Partner viewer = partners.partnerOf(caller.userId()).orElseThrow(() -> ConfigurationAccount.invitationNotFound(invitationId));
+        return invitations.findById(invitationId).orElseThrow(() -> ConfigurationAccount.invitationNotFound(invitationId))
+                .getAccount().invitation(invitationId, viewer);
+    }
+
+    @Transactional
+    Invitation accept(long invitationId, Caller caller) {
+        return transition(invitationId, caller, ConfigurationAccount::accept);
+    }
+
+    @Transactional
+    Invitation decline(long invitationId, Caller caller) {
+        return transition(invitationId, caller, ConfigurationAccount::decline);
+    }
+
+    @Transactional
+    Invitation withdrawInvitation(long invitationId, Caller caller) {
+        return transition(invitationId, caller, ConfigurationAccount::withdraw);
+    }
+
+    /** A transition of an invitation, guarded by its account: who may take it and from which state. */
+    private interface InvitationTransition {
+        void apply(ConfigurationAccount account, Invitation invitation, Partner actor, String by, Instant at);
+    }
+
+    private Invitation transition(long invitationId, Caller caller, InvitationTransition transition) {
+        Invitation invitation = invitation(invitationId, caller);
+        transition.apply(invitation.getAccount(), invitation, partnerOf(caller.userId()), caller.userId(), clock.instant());
+        return invitation;
+    }
+
+    /** The manager removes a member partner; its configurations made in the account stay bound to it. */
+    @Transactional
+    ConfigurationAccount removeMember(long accountId, String partnerCode, Caller caller) {
+        ConfigurationAccount account = account(accountId, caller);
+        account.remove(partners.byCode(partnerCode.strip()), partnerOf(caller.userId()), caller.userId(), clock.instant());
         return account;
     }
 
@@ -147,10 +213,19 @@ class ConfigurationService {
 
     /** Only the creator's partner sends its configuration to moderation, withdraws it or answers the moderator. */
     Configuration ownedBy(long id, String userId) {
+        return createdByPartnerOf(id, userId, "Отправлять конфигурацию «%s» на модерацию и отзывать ее");
+    }
+
+    /** Only the creator's partner, its publisher, takes its configuration out of the catalogue (besides moderators). */
+    Configuration publishedBy(long id, String userId) {
+        return createdByPartnerOf(id, userId, "Снять конфигурацию «%s» с публикации");
+    }
+
+    private Configuration createdByPartnerOf(long id, String userId, String action) {
         Configuration configuration = editable(id, userId);
         if (!configuration.isCreatedBy(partnerOf(userId))) {
-            throw BusinessRuleViolation.forbidden("Отправлять конфигурацию «" + configuration.displayName()
-                    + "» на модерацию и отзывать ее может только создавший ее партнер — " + configuration.getCreator().getName() + ".");
+            throw BusinessRuleViolation.forbidden(action.formatted(configuration.displayName())
+                    + " может только создавший ее партнер — " + configuration.getCreator().getName() + ".");
         }
         return configuration;
     }

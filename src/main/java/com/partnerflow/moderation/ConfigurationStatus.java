@@ -7,7 +7,8 @@ public enum ConfigurationStatus {
     CHANGES_REQUESTED("Требует доработки"),
     PUBLISHED("Опубликована"),
     REJECTED("Отклонена"),
-    WITHDRAWN("Отозвана с модерации");
+    WITHDRAWN("Отозвана с модерации"),
+    UNPUBLISHED("Снята с публикации");
 
     private final String label;
 

@@ -17,13 +17,15 @@ final class ConfigurationViews {
         }
     }
 
+    /** An account; {@code invitations} (every one, live or ended) only for its manager and the vendor's people. */
     record AccountView(long id, String name, String typeLabel, PartnerRef manager, List<MemberView> members,
-                       List<EmployeeView> employees, int employeesMax, ContactView contact, int contactsMax,
-                       boolean frozenForInactivity, String createdBy, Instant createdAt) {
+                       List<InvitationView> invitations, List<EmployeeView> employees, int employeesMax, ContactView contact,
+                       int contactsMax, boolean frozenForInactivity, String createdBy, Instant createdAt) {
 
-        static AccountView of(ConfigurationAccount account) {
+        static AccountView of(ConfigurationAccount account, boolean withInvitations) {
             return new AccountView(account.getId(), account.getName(), ACCOUNT_TYPE_LABEL, PartnerRef.of(account.getManager()),
-                    account.getMembers().stream().map(m -> new MemberView(PartnerRef.of(m.getPartner()), m.getInvitedBy(), m.getInvitedAt())).toList(),
+                    account.getMembers().stream().map(MemberView::of).toList(),
+                    withInvitations ? account.getInvitations().stream().map(InvitationView::of).toList() : null,
                     account.getEmployees().stream().map(e -> new EmployeeView(e.getName(), e.getAddedAt())).toList(),
                     ConfigurationAccount.EMPLOYEES_MAX,
                     account.getContactEmail() == null ? null : new ContactView(account.getContactName(), account.getContactEmail()),
@@ -31,7 +33,24 @@ final class ConfigurationViews {
         }
     }
 
-    record MemberView(PartnerRef partner, String invitedBy, Instant invitedAt) {
+    /** A partner working in the account: it accepted the manager's invitation. */
+    record MemberView(PartnerRef partner, long invitationId, String invitedBy, Instant invitedAt, String acceptedBy, Instant acceptedAt) {
+        static MemberView of(Invitation invitation) {
+            return new MemberView(PartnerRef.of(invitation.getPartner()), invitation.getId(), invitation.getInvitedBy(),
+                    invitation.getInvitedAt(), invitation.getAnsweredBy(), invitation.getAnsweredAt());
+        }
+    }
+
+    /** An invitation as its manager and the invited partner see it. */
+    record InvitationView(long id, long accountId, String accountName, PartnerRef manager, PartnerRef partner,
+                          InvitationStatus status, String statusLabel, String invitedBy, Instant invitedAt, String answeredBy,
+                          Instant answeredAt, String endedBy, Instant endedAt) {
+        static InvitationView of(Invitation i) {
+            ConfigurationAccount account = i.getAccount();
+            return new InvitationView(i.getId(), account.getId(), account.getName(), PartnerRef.of(account.getManager()),
+                    PartnerRef.of(i.getPartner()), i.getStatus(), i.getStatus().label(), i.getInvitedBy(), i.getInvitedAt(),
+                    i.getAnsweredBy(), i.getAnsweredAt(), i.getEndedBy(), i.getEndedAt());
+        }
     }
 
     record EmployeeView(String name, Instant addedAt) {
@@ -61,15 +80,16 @@ final class ConfigurationViews {
 
     record ConfigurationView(long id, long accountId, String accountName, PartnerRef creator, ConfigurationStatus status,
                              String statusLabel, ContentView content, List<String> missingForPublication,
-                             PublishedView published, ModerationView moderation, String createdBy, Instant createdAt,
-                             String updatedBy, Instant updatedAt) {
+                             PublishedView published, UnpublishedView unpublished, ModerationView moderation, String createdBy,
+                             Instant createdAt, String updatedBy, Instant updatedAt) {
 
-        static ConfigurationView of(Configuration c, Moderation latest) {
+        /** {@code latest}: the latest moderation; {@code unpublished}: the one whose revision left the catalogue last. */
+        static ConfigurationView of(Configuration c, Moderation latest, Moderation unpublished) {
             return new ConfigurationView(c.getId(), c.getAccount().getId(), c.getAccount().getName(), PartnerRef.of(c.getCreator()),
                     c.getStatus(), c.getStatus().label(), ContentView.of(c.getContent()), c.getContent().missingForPublication(),
                     c.isPublished() ? new PublishedView(c.getPublishedAt(), c.getPublishedRound().getContent().getTitle(),
                             c.hasUnpublishedChanges(), "/api/catalogue/" + c.getId()) : null,
-                    latest == null ? null : ModerationView.of(latest), c.getCreatedBy(), c.getCreatedAt(), c.getUpdatedBy(),
+                    UnpublishedView.of(unpublished), latest == null ? null : ModerationView.of(latest), c.getCreatedBy(), c.getCreatedAt(), c.getUpdatedBy(),
                     c.getUpdatedAt());
         }
     }
@@ -77,10 +97,19 @@ final class ConfigurationViews {
     record PublishedView(Instant publishedAt, String title, boolean unpublishedChanges, String catalogueHref) {
     }
 
-    record ModerationView(long id, boolean open, Instant openedAt, Instant closedAt, List<RoundView> rounds) {
+    /** Who took the configuration out of the catalogue, when and why. */
+    record UnpublishedView(long moderationId, Instant unpublishedAt, String unpublishedBy, boolean byModerator, String reason) {
+        static UnpublishedView of(Moderation m) {
+            return m == null || !m.isUnpublished() ? null : new UnpublishedView(m.getId(), m.getUnpublishedAt(), m.getUnpublishedBy(),
+                    m.isUnpublishedByModerator(), m.getUnpublishReason());
+        }
+    }
+
+    record ModerationView(long id, boolean open, Instant openedAt, Instant closedAt, List<RoundView> rounds,
+                          UnpublishedView unpublished) {
         static ModerationView of(Moderation m) {
             return new ModerationView(m.getId(), m.isOpen(), m.getOpenedAt(), m.getClosedAt(),
-                    m.getRounds().stream().map(RoundView::of).toList());
+                    m.getRounds().stream().map(RoundView::of).toList(), UnpublishedView.of(m));
         }
     }
 

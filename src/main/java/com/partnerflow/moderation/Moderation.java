@@ -62,6 +62,19 @@ public class Moderation {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** Who took the revision this moderation published out of the catalogue, when and why; {@code null} while it is there. */
+    @Column(name = "unpublished_by", length = 64)
+    private String unpublishedBy;
+
+    @Column(name = "unpublished_at")
+    private Instant unpublishedAt;
+
+    @Column(name = "unpublished_by_moderator")
+    private Boolean unpublishedByModerator;
+
+    @Column(name = "unpublish_reason", length = COMMENT_MAX)
+    private String unpublishReason;
+
     @Version
     private long version;
 
@@ -121,6 +134,30 @@ public class Moderation {
         close(at);
     }
 
+    /**
+     * The revision this moderation published leaves the catalogue: taken out by its publisher (a reason is optional)
+     * or by a moderator (a reason is required, the partner reads it). The rounds stay as they were; the configuration
+     * may be sent again later.
+     */
+    void unpublish(boolean byModerator, String reason, String by, Instant at) {
+        if (isOpen() || configuration.getPublishedRound() != currentRound()) {
+            throw BusinessRuleViolation.conflict("Конфигурация «" + configuration.displayName()
+                    + "» не опубликована в каталоге по этой модерации: снимать с публикации нечего.");
+        }
+        String text = reason == null || reason.isBlank() ? null : reason.strip();
+        if (text == null && byModerator) {
+            throw BusinessRuleViolation.invalid("Укажите причину, по которой конфигурация снимается с публикации: ее прочтет партнер.");
+        }
+        if (text != null && text.length() > COMMENT_MAX) {
+            throw BusinessRuleViolation.invalid("Причина длиннее " + COMMENT_MAX + " символов (" + text.length() + ").");
+        }
+        configuration.unpublish();
+        unpublishedByModerator = byModerator;
+        unpublishReason = text;
+        unpublishedBy = by;
+        unpublishedAt = at;
+    }
+
     /** The partner revised the configuration: its current content is the next round. */
     void resubmit(String by, Instant at) {
         if (!isOpen()) {
@@ -178,5 +215,25 @@ public class Moderation {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public boolean isUnpublished() {
+        return unpublishedAt != null;
+    }
+
+    public String getUnpublishedBy() {
+        return unpublishedBy;
+    }
+
+    public Instant getUnpublishedAt() {
+        return unpublishedAt;
+    }
+
+    public boolean isUnpublishedByModerator() {
+        return Boolean.TRUE.equals(unpublishedByModerator);
+    }
+
+    public String getUnpublishReason() {
+        return unpublishReason;
     }
 }

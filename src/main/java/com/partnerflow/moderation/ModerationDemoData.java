@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.partnerflow.moderation.ConfigurationDraft.EntityDraft;
+import com.partnerflow.partner.PartnerCertifications;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.security.DemoUsers;
@@ -22,9 +23,10 @@ import com.partnerflow.security.Groups;
 
 /**
  * Configuration demo data (profile {@code demo}), after the partners of {@code DemoData}: moderator {@code marina};
- * ALFA's configuration account with BETA invited, two special employees and a contact; ALFA's configuration
- * «Сервисный центр» published in the catalogue, «CRM для студии» ready to be sent, and BETA's «Склад магазина»
- * waiting for the moderator. Only once.
+ * ALFA and BETA certified by {@code vera} (GAMMA is not: it cannot send a configuration until vera certifies it);
+ * ALFA's configuration account with BETA a member (it accepted ALFA's invitation), GAMMA invited and not answered yet,
+ * two special employees and a contact; ALFA's configuration «Сервисный центр» published in the catalogue, «CRM для
+ * студии» ready to be sent, and BETA's «Склад магазина» waiting for the moderator. Only once.
  */
 @Component
 @Profile("demo")
@@ -34,14 +36,16 @@ class ModerationDemoData {
 
     private final ConfigurationService configurations;
     private final PartnerService partners;
+    private final PartnerCertifications certifications;
     private final DemoUsers users;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
 
-    ModerationDemoData(ConfigurationService configurations, PartnerService partners, DemoUsers users,
-                       RuntimeService runtimeService, TaskService taskService) {
+    ModerationDemoData(ConfigurationService configurations, PartnerService partners, PartnerCertifications certifications,
+                       DemoUsers users, RuntimeService runtimeService, TaskService taskService) {
         this.configurations = configurations;
         this.partners = partners;
+        this.certifications = certifications;
         this.users = users;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -56,9 +60,13 @@ class ModerationDemoData {
         users.person("marina", "Марина", "Волкова", Groups.MODERATORS);
         Caller anna = Caller.of("anna", List.of(Groups.PARTNERS, "partner-ALFA"));
         Caller boris = Caller.of("boris", List.of(Groups.PARTNERS, "partner-BETA"));
+        Caller vera = Caller.of("vera", List.of(Groups.VENDOR_STAFF));
+        certifications.certify("ALFA", vera);
+        certifications.certify("BETA", vera);
 
         ConfigurationAccount account = configurations.createAccount("Альфа-Софт: отраслевые конфигурации", anna);
-        configurations.invite(account.getId(), "BETA", anna);
+        configurations.accept(configurations.invite(account.getId(), "BETA", anna).getId(), boris);
+        configurations.invite(account.getId(), "GAMMA", anna);
         configurations.addEmployee(account.getId(), "Менеджер по продажам", anna);
         configurations.addEmployee(account.getId(), "Инженер сервиса", anna);
         configurations.addContact(account.getId(), "Тестовый клиент", "client-test@alfa-soft.example", anna);
@@ -84,8 +92,9 @@ class ModerationDemoData {
                 ConfigurationModerationProcess.REVIEW_DECISION.with(ReviewDecision.APPROVE)));
         users.as("boris", () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
                 ConfigurationModerationProcess.CONFIGURATION_ID.with(store.getId())));
-        log.info("Moderation demo data seeded: moderator marina (password = user name), ALFA's configuration account "
-                + "with BETA invited, one configuration in the catalogue, one ready to send, one waiting for the moderator");
+        log.info("Moderation demo data seeded: moderator marina (password = user name), ALFA and BETA certified, ALFA's "
+                + "configuration account with BETA a member and GAMMA invited, one configuration in the catalogue, one ready "
+                + "to send, one waiting for the moderator");
     }
 
     private static ConfigurationDraft draft(String title, String shortDescription, Category category, Industry industry,

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import com.partnerflow.notification.Mail;
 import com.partnerflow.security.UserDirectory;
 
-/** The Russian texts of a moderation's notifications, to the partner who sent the configuration. */
+/**
+ * The Russian texts of a moderation's notifications, to the partner who sent the configuration; and of the
+ * invitations into a configuration account, to the invited partner.
+ */
 @Component
 class ModerationMails {
 
@@ -21,6 +24,32 @@ class ModerationMails {
 
     static String topic(long moderationId) {
         return "configuration-moderation:" + moderationId;
+    }
+
+    /** The mails of a configuration account, sent outside any process. */
+    static String accountTopic(long accountId) {
+        return "configuration-account:" + accountId;
+    }
+
+    List<Mail> invited(Invitation invitation) {
+        ConfigurationAccount account = invitation.getAccount();
+        return List.of(new Mail(invitation.getPartner().getEmail(),
+                "Приглашение в аккаунт «" + account.getName() + "» типа «Партнерская конфигурация»",
+                "Партнер " + account.getManager().getName() + " приглашает вас в аккаунт «" + account.getName()
+                        + "» типа «Партнерская конфигурация»: приняв приглашение, ваши сотрудники смогут входить в аккаунт, "
+                        + "создавать в нем конфигурации и видеть конфигурации других приглашенных партнеров.\n"
+                        + "Принять: POST /api/configuration-invitations/" + invitation.getId() + "/acceptance\n"
+                        + "Отклонить: POST /api/configuration-invitations/" + invitation.getId() + "/refusal\n"
+                        + "Ваши приглашения: GET /api/configuration-invitations"));
+    }
+
+    /** A moderator took the configuration out of the catalogue; the partner reads why. */
+    List<Mail> unpublished(Moderation moderation) {
+        String title = title(moderation);
+        return toPartner(moderation, "Конфигурация «" + title + "» снята с публикации в каталоге «Готовые решения»",
+                "Модератор снял конфигурацию «" + title + "» с публикации в каталоге «Готовые решения».\nПричина: "
+                        + moderation.getUnpublishReason()
+                        + "\nИсправьте конфигурацию и отправьте ее на модерацию снова, чтобы она вернулась в каталог.");
     }
 
     List<Mail> published(Moderation moderation) {

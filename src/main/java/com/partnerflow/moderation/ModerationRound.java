@@ -79,6 +79,10 @@ public class ModerationRound {
         return id;
     }
 
+    Moderation getModeration() {
+        return moderation;
+    }
+
     public int getNumber() {
         return number;
     }

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.notification.NotificationService;
+import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
 
 /**
@@ -18,6 +21,8 @@ import com.partnerflow.system.BusinessRuleViolation;
  */
 @Service
 class ModerationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ModerationService.class);
 
     private final Moderations moderations;
     private final ConfigurationService configurations;
@@ -101,6 +106,34 @@ class ModerationService {
                 "Конфигурация «" + configuration.displayName() + "» не на модерации: отзывать нечего."));
         moderation.withdraw(clock.instant());
         return moderation;
+    }
+
+    /**
+     * Takes a configuration out of the public catalogue: its publisher (the creator's partner) or a moderator, who
+     * gives a reason the partner is mailed. The moderation that published it keeps who, when and why.
+     */
+    @Transactional
+    Moderation unpublish(long configurationId, String reason, Caller caller) {
+        boolean byModerator = caller.moderatesConfigurations();
+        if (!byModerator && caller.readsAllConfigurations()) {
+            throw BusinessRuleViolation.forbidden("Снимать конфигурации с публикации могут опубликовавший их партнер и модераторы.");
+        }
+        Configuration configuration = byModerator ? configurations.find(configurationId, caller)
+                : configurations.publishedBy(configurationId, caller.userId());
+        Moderation moderation = configuration.publishingModeration();
+        moderation.unpublish(byModerator, reason, caller.userId(), clock.instant());
+        if (byModerator) {
+            notifications.enqueueAndSendAfterCommit(ModerationMails.topic(moderation.getId()), mails.unpublished(moderation));
+        }
+        log.info("Configuration moderation {}: configuration {} taken out of the catalogue by {}{}", moderation.getId(),
+                configurationId, caller.userId(), byModerator ? " (moderator)" : "");
+        return moderation;
+    }
+
+    /** The latest time the configuration was taken out of the catalogue, if ever. */
+    @Transactional(readOnly = true)
+    Optional<Moderation> lastUnpublished(Configuration configuration) {
+        return moderations.findFirstByConfigurationAndUnpublishedAtIsNotNullOrderByUnpublishedAtDesc(configuration);
     }
 
     /** The open moderation of a configuration the user owns, if any. */

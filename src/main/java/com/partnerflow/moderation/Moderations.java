@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface Moderations extends JpaRepository<Moderation, Long> {
 
     Optional<Moderation> findFirstByConfigurationOrderByIdDesc(Configuration configuration);
+
+    Optional<Moderation> findFirstByConfigurationAndUnpublishedAtIsNotNullOrderByUnpublishedAtDesc(Configuration configuration);
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
@@ -58,6 +60,27 @@ public class NotificationService {
     public void enqueue(String topic, List<Mail> mails) {
         mails.forEach(mail -> notifications.save(
                 new Notification(topic, mail.recipient(), mail.subject(), mail.body(), clock.instant())));
+    }
+
+    /**
+     * For a decision taken outside a process (no async step to send its mails): writes the mails in the caller's
+     * transaction, like {@link #enqueue}, and sends the topic's pending mails once that transaction has committed.
+     * A failure to send is logged and leaves the mails pending in the outbox (the pending-mail gauge shows them).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAndSendAfterCommit(String topic, List<Mail> mails) {
+        enqueue(topic, mails);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    // the committed transaction's resources are still bound here: read in a new one
+                    eachMailOnItsOwn.executeWithoutResult(status -> dispatch(topic));
+                } catch (RuntimeException failure) {
+                    log.warn("Mails of {} not sent, they stay pending in the outbox: {}", topic, failure.getMessage());
+                }
+            }
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.partnerflow.partner;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +40,16 @@ public class Partner {
     /** Where the partner's notifications go. */
     @Column(nullable = false)
     private String email;
+
+    /**
+     * «Сертифицированный партнер» (seed 000): only a certified partner sends configurations to the public catalogue.
+     * Set by vendor staff; {@code null} while the partner is not certified.
+     */
+    @Column(name = "certified_at")
+    private Instant certifiedAt;
+
+    @Column(name = "certified_by", length = 64)
+    private String certifiedBy;
 
     protected Partner() {
     }
@@ -87,6 +98,31 @@ public class Partner {
 
     public String getEmail() {
         return email;
+    }
+
+    /** Vendor staff certify the partner; certifying it again keeps the first record. */
+    void certify(String by, Instant at) {
+        if (certifiedAt == null) {
+            certifiedAt = at;
+            certifiedBy = by;
+        }
+    }
+
+    void revokeCertification() {
+        certifiedAt = null;
+        certifiedBy = null;
+    }
+
+    public boolean isCertified() {
+        return certifiedAt != null;
+    }
+
+    public Instant getCertifiedAt() {
+        return certifiedAt;
+    }
+
+    public String getCertifiedBy() {
+        return certifiedBy;
     }
 
     @Override

@@ -33,6 +33,11 @@ public record Caller(String userId, Set<String> groups) {
         return groups.contains(Groups.MODERATORS) || seesAllPartners();
     }
 
+    /** Moderators decide what the public catalogue shows: they publish configurations and take them out of it. */
+    public boolean moderatesConfigurations() {
+        return groups.contains(Groups.MODERATORS);
+    }
+
     /** Billing (reconciliations, invoices) of every partner: finance, and whoever sees all partners. */
     public boolean seesAllBilling() {
         return groups.contains(Groups.FINANCE) || seesAllPartners();

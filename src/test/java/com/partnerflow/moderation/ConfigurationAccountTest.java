@@ -117,35 +117,141 @@ class ConfigurationAccountTest {
         refused(accountA::removeContact, Kind.NOT_FOUND);
     }
 
-    // ---- invitations
+    // ---- invitations: invited → accepted (a member) / declined / withdrawn; a member → removed
 
     @Test
-    void invitedPartnersWorkInTheAccountOthersDoNot() {
+    void membersWorkInTheAccountOthersDoNot() {
         assertThat(accountA.isManagedBy(alfa)).isTrue();
         assertThat(accountA.admits(alfa)).isTrue();
         assertThat(accountA.hasMember(beta)).isTrue();
         assertThat(accountA.admits(gamma)).isTrue();
         assertThat(accountA.admits(omega)).isFalse();
         assertThat(accountA.admits(outsider)).isFalse();
-        assertThat(accountA.getMembers()).extracting(AccountMember::getPartner).containsExactly(beta, gamma);
+        assertThat(accountA.getMembers()).extracting(Invitation::getPartner).containsExactly(beta, gamma);
     }
 
     @Test
-    void theManagerCannotInviteItself() {
-        Partner sameManager = partner(1, "ALFA");
+    void anInvitedPartnerIsNotAMemberUntilItAccepts() {
+        Invitation invitation = invite(accountA, outsider);
 
-        BusinessRuleViolation refusal = refused(() -> accountA.invite(sameManager, "user-ALFA", NOW), Kind.INVALID);
+        assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(invitation.getInvitedBy()).isEqualTo("user-ALFA");
+        assertThat(accountA.admits(outsider)).as("invited, not yet a member").isFalse();
+        assertThat(accountA.getMembers()).extracting(Invitation::getPartner).doesNotContain(outsider);
+        refused(() -> configurationIn(accountA, outsider), Kind.FORBIDDEN);
+
+        accountA.accept(invitation, outsider, "user-DELTA", NOW.plusSeconds(60));
+
+        assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(invitation.getAnsweredBy()).isEqualTo("user-DELTA");
+        assertThat(invitation.getAnsweredAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(accountA.admits(outsider)).isTrue();
+        assertThat(configurationIn(accountA, outsider).getCreator()).isSameAs(outsider);
+    }
+
+    @Test
+    void anInvitedPartnerDeclinesAndMayBeInvitedAgain() {
+        Invitation invitation = invite(accountA, outsider);
+
+        accountA.decline(invitation, outsider, "user-DELTA", NOW);
+
+        assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.DECLINED);
+        assertThat(accountA.admits(outsider)).isFalse();
+        assertThat(refused(() -> accountA.accept(invitation, outsider, "user-DELTA", NOW), Kind.CONFLICT))
+                .hasMessage("Приглашение нельзя принять: приглашение отклонено.");
+        Invitation again = invite(accountA, outsider);
+        assertThat(again.getStatus()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(accountA.getInvitations()).contains(invitation, again);
+    }
+
+    @Test
+    void onlyTheInvitedPartnerAnswersItsInvitation() {
+        Invitation invitation = invite(accountA, outsider);
+
+        for (Partner other : new Partner[] {alfa, beta, omega}) {
+            assertThat(refused(() -> accountA.accept(invitation, other, "user-" + other.getCode(), NOW), Kind.FORBIDDEN))
+                    .hasMessageContaining("только приглашенный партнер — Партнер DELTA");
+            refused(() -> accountA.decline(invitation, other, "user-" + other.getCode(), NOW), Kind.FORBIDDEN);
+        }
+        assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.PENDING);
+    }
+
+    @Test
+    void anInvitationIsSeenByItsManagerAndItsPartnerOnly() {
+        Invitation invitation = invite(accountA, outsider);
+
+        assertThat(accountA.invitation(invitation.getId(), alfa)).isSameAs(invitation);
+        assertThat(accountA.invitation(invitation.getId(), outsider)).isSameAs(invitation);
+        for (Partner other : new Partner[] {beta, gamma, omega}) {
+            assertThat(refused(() -> accountA.invitation(invitation.getId(), other), Kind.NOT_FOUND))
+                    .as("%s", other).hasMessage("Приглашение № " + invitation.getId() + " не найдено.");
+        }
+        refused(() -> accountA.invitation(999, alfa), Kind.NOT_FOUND);
+    }
+
+    @Test
+    void theManagerWithdrawsAnInvitationNotAnsweredYet() {
+        Invitation invitation = invite(accountA, outsider);
+
+        refused(() -> accountA.withdraw(invitation, outsider, "user-DELTA", NOW), Kind.FORBIDDEN);
+        accountA.withdraw(invitation, alfa, "user-ALFA", NOW.plusSeconds(60));
+
+        assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.WITHDRAWN);
+        assertThat(invitation.getEndedBy()).isEqualTo("user-ALFA");
+        assertThat(invitation.getEndedAt()).isEqualTo(NOW.plusSeconds(60));
+        refused(() -> accountA.accept(invitation, outsider, "user-DELTA", NOW), Kind.CONFLICT);
+        refused(() -> accountA.withdraw(invitation, alfa, "user-ALFA", NOW), Kind.CONFLICT);
+        assertThat(accountA.admits(outsider)).isFalse();
+    }
+
+    @Test
+    void anAcceptedInvitationIsNotWithdrawnButTheMemberRemoved() {
+        Invitation betas = accountA.getMembers().get(0);
+
+        assertThat(refused(() -> accountA.withdraw(betas, alfa, "user-ALFA", NOW), Kind.CONFLICT))
+                .hasMessageContaining("уже принял приглашение: исключите его из аккаунта");
+        refused(() -> accountA.remove(beta, beta, "user-BETA", NOW), Kind.FORBIDDEN);
+        refused(() -> accountA.remove(beta, gamma, "user-GAMMA", NOW), Kind.FORBIDDEN);
+        assertThat(accountA.hasMember(beta)).isTrue();
+
+        accountA.remove(beta, alfa, "user-ALFA", NOW.plusSeconds(60));
+
+        assertThat(betas.getStatus()).isEqualTo(InvitationStatus.REMOVED);
+        assertThat(betas.getEndedBy()).isEqualTo("user-ALFA");
+        assertThat(accountA.admits(beta)).isFalse();
+        assertThat(accountA.getMembers()).extracting(Invitation::getPartner).containsExactly(gamma);
+        assertThat(refused(() -> accountA.remove(beta, alfa, "user-ALFA", NOW), Kind.NOT_FOUND))
+                .hasMessageContaining("не участвует в аккаунте");
+        assertThat(invite(accountA, beta).getStatus()).as("invited again later").isEqualTo(InvitationStatus.PENDING);
+    }
+
+    @Test
+    void aPendingInvitationIsWithdrawnNotRemoved() {
+        invite(accountA, outsider);
+
+        assertThat(refused(() -> accountA.remove(outsider, alfa, "user-ALFA", NOW), Kind.CONFLICT))
+                .hasMessageContaining("еще не принял приглашение");
+        refused(() -> accountA.remove(omega, alfa, "user-ALFA", NOW), Kind.NOT_FOUND);
+    }
+
+    @Test
+    void theManagerCannotInviteItselfAndOnlyTheManagerInvites() {
+        BusinessRuleViolation refusal = refused(() -> accountA.invite(partner(1, "ALFA"), alfa, "user-ALFA", NOW), Kind.INVALID);
 
         assertThat(refusal).hasMessageContaining("управляет этим аккаунтом");
-        assertThat(accountA.getMembers()).hasSize(2);
+        assertThat(refused(() -> accountA.invite(outsider, beta, "user-BETA", NOW), Kind.FORBIDDEN))
+                .hasMessageContaining("только управляющий аккаунтом");
+        assertThat(accountA.getInvitations()).hasSize(2);
     }
 
     @Test
-    void aPartnerIsInvitedOnlyOnce() {
-        BusinessRuleViolation refusal = refused(() -> accountA.invite(partner(2, "BETA"), "user-ALFA", NOW), Kind.CONFLICT);
-
-        assertThat(refusal).hasMessageContaining("уже приглашен");
-        assertThat(accountA.getMembers()).hasSize(2);
+    void aPartnerHasOneLiveInvitation() {
+        assertThat(refused(() -> accountA.invite(partner(2, "BETA"), alfa, "user-ALFA", NOW), Kind.CONFLICT))
+                .hasMessageContaining("уже участвует в аккаунте");
+        invite(accountA, outsider);
+        assertThat(refused(() -> accountA.invite(outsider, alfa, "user-ALFA", NOW), Kind.CONFLICT))
+                .hasMessageContaining("уже приглашен в аккаунт, приглашение ждет ответа");
+        assertThat(accountA.getInvitations()).hasSize(3);
     }
 
     // ---- visibility rules of seed 000, «Особенности работы партнёров в аккаунте»
@@ -200,6 +306,38 @@ class ConfigurationAccountTest {
         assertThat(visible(configurationIn(accountA, alfa), alfa)).as("the manager too").isTrue();
         assertThat(Configuration.class.getDeclaredField("creator").getAnnotation(JoinColumn.class).updatable())
                 .as("the creator column is never updated").isFalse();
+    }
+
+    @Test
+    void aRemovedPartnerKeepsItsOwnConfigurationsAndLosesTheAccountsOthers() {
+        Configuration betas = configurationIn(accountA, beta);
+        Configuration gammas = configurationIn(accountA, gamma);
+        Configuration managers = configurationIn(accountA, alfa);
+
+        accountA.remove(beta, alfa, "user-ALFA", NOW);
+
+        assertThat(betas.getCreator()).as("bound to its creator").isSameAs(beta);
+        assertThat(betas.getAccount()).isSameAs(accountA);
+        assertThat(visible(betas, beta)).as("the creator still sees what it made").isTrue();
+        assertThat(visible(gammas, beta)).as("but no longer the account's other configurations").isFalse();
+        assertThat(visible(managers, beta)).isFalse();
+        assertThat(visible(betas, gamma)).as("nor do the account's partners see what it made").isFalse();
+        assertThat(visible(betas, alfa)).as("nor the manager").isFalse();
+        assertThat(visible(gammas, alfa)).isTrue();
+        refused(() -> configurationIn(accountA, beta), Kind.FORBIDDEN);
+    }
+
+    @Test
+    void anInvitedPartnerSeesNothingOfTheAccountBeforeItAccepts() {
+        Configuration betas = configurationIn(accountA, beta);
+        Invitation invitation = invite(accountA, outsider);
+
+        assertThat(visible(betas, outsider)).isFalse();
+
+        accountA.accept(invitation, outsider, "user-DELTA", NOW);
+
+        assertThat(visible(betas, outsider)).isTrue();
+        assertThat(visible(configurationIn(accountA, outsider), beta)).isTrue();
     }
 
     @Test

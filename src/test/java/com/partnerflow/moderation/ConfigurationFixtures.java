@@ -40,20 +40,35 @@ final class ConfigurationFixtures {
         return new ConfigurationDraft.EntityDraft(kind, name);
     }
 
+    /** A certified partner (seed 000: it may send configurations to the catalogue); certified by vendor staff, as in the database. */
     static Partner partner(long id, String code) {
+        Partner partner = uncertifiedPartner(id, code);
+        setField(partner, "certifiedAt", NOW);
+        setField(partner, "certifiedBy", "vendor-staff");
+        return partner;
+    }
+
+    static Partner uncertifiedPartner(long id, String code) {
         Partner partner = new Partner(code, "Партнер " + code, false, BigDecimal.TEN, code.toLowerCase() + "@partners.example.ru");
         setField(partner, "id", id);
         return partner;
     }
 
-    /** An account of type «Партнерская конфигурация» managed by {@code manager}, with {@code invited} partners. */
-    static ConfigurationAccount account(long id, Partner manager, Partner... invited) {
+    /** An account of type «Партнерская конфигурация» managed by {@code manager}, with {@code members} that accepted its invitation. */
+    static ConfigurationAccount account(long id, Partner manager, Partner... members) {
         ConfigurationAccount account = new ConfigurationAccount("Аккаунт " + id, manager, "user-" + manager.getCode(), NOW);
         setField(account, "id", id);
-        for (Partner partner : invited) {
-            account.invite(partner, "user-" + manager.getCode(), NOW);
+        for (Partner partner : members) {
+            account.accept(invite(account, partner), partner, "user-" + partner.getCode(), NOW);
         }
         return account;
+    }
+
+    /** The manager's invitation of the partner, with an id as the database would give it. */
+    static Invitation invite(ConfigurationAccount account, Partner partner) {
+        Invitation invitation = account.invite(partner, account.getManager(), "user-" + account.getManager().getCode(), NOW);
+        setField(invitation, "id", account.getId() * 1000 + partner.getId());
+        return invitation;
     }
 
     static Configuration configuration(long id, ConfigurationAccount account, Partner creator, ConfigurationContent content) {

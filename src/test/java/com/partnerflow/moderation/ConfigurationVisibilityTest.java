@@ -55,8 +55,9 @@ class ConfigurationVisibilityTest extends IntegrationTest {
         b = data.partnerUser(invitedB);
         outsider = data.partnerUser(data.partner());
         accountId = api.account(manager, "Общий аккаунт " + managerPartner.getCode());
-        expect(api.invite(manager, accountId, invitedA.getCode()), 200);
-        JsonNode account = expect(api.invite(manager, accountId, invitedB.getCode()), 200);
+        api.member(manager, accountId, invitedA.getCode(), a);
+        api.member(manager, accountId, invitedB.getCode(), b);
+        JsonNode account = api.configurationAccount(manager, accountId);
         assertThat(account.get("members").findValuesAsText("code")).containsExactly(invitedA.getCode(), invitedB.getCode());
         managersConfiguration = api.created(manager, accountId, complete("Управляющего " + managerPartner.getCode()));
         configurationOfA = api.created(a, accountId, complete("Партнера А " + invitedA.getCode()));
@@ -171,6 +172,22 @@ class ConfigurationVisibilityTest extends IntegrationTest {
     }
 
     @Test
+    void aRemovedPartnersConfigurationsStayBoundToItAndLeaveTheAccount() {
+        expect(api.removeMember(manager, accountId, invitedA.getCode()), 200);
+
+        assertThat(api.listed(a)).as("A keeps what it made").contains(configurationOfA).doesNotContain(configurationOfB);
+        assertThat(api.configuration(a, configurationOfA).at("/creator/code").asText()).isEqualTo(invitedA.getCode());
+        assertThat(api.get(a, "/api/configurations/" + configurationOfB).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get(a, "/api/configuration-accounts/" + accountId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        for (String remaining : new String[] {manager, b}) {
+            assertThat(api.listed(remaining)).as("%s's list", remaining).doesNotContain(configurationOfA);
+            assertThat(api.get(remaining, "/api/configurations/" + configurationOfA).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(api.listed(b)).contains(configurationOfB);
+        assertThat(expect(api.send(a, configurationOfA), 200).get("status").asText()).as("A still sends its own").isEqualTo("IN_MODERATION");
+    }
+
+    @Test
     void anOutsiderSeesNothing() {
         assertThat(api.listed(outsider)).doesNotContain(managersConfiguration, configurationOfA, configurationOfB);
         assertThat(api.get(outsider, "/api/configuration-accounts").getBody().findValuesAsText("id"))
@@ -246,7 +263,7 @@ class ConfigurationVisibilityTest extends IntegrationTest {
         JsonNode seenByA = expect(api.get(a, "/api/configuration-accounts/" + accountId), 200);
         assertThat(seenByA.at("/manager/code").asText()).isEqualTo(managerPartner.getCode());
         assertThat(api.get(b, "/api/configuration-accounts").getBody().findValuesAsText("id")).contains(String.valueOf(accountId));
-        assertThat(api.invite(manager, accountId, invitedA.getCode()).getStatusCode()).as("invited twice").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.invite(manager, accountId, invitedA.getCode()).getStatusCode()).as("a member invited again").isEqualTo(HttpStatus.CONFLICT);
         assertThat(api.invite(manager, accountId, managerPartner.getCode()).getStatusCode()).as("the manager itself")
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         Map<String, Object> draft = Map.of("title", "Черновик Б");

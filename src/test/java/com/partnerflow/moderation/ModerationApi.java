@@ -76,6 +76,46 @@ public final class ModerationApi {
         return exchange(user, HttpMethod.POST, "/api/configuration-accounts/" + accountId + "/members", Map.of("partnerCode", partnerCode));
     }
 
+    /** The manager invites the partner; answers the id of its pending invitation. */
+    public long invited(String manager, long accountId, String partnerCode) {
+        JsonNode account = expect(invite(manager, accountId, partnerCode), 200);
+        for (JsonNode invitation : account.get("invitations")) {
+            if (invitation.at("/partner/code").asText().equals(partnerCode) && invitation.get("status").asText().equals("PENDING")) {
+                return invitation.get("id").asLong();
+            }
+        }
+        throw new AssertionError("No pending invitation of " + partnerCode + " in " + account);
+    }
+
+    /** Invited and accepted: the partner is a member of the account. */
+    public void member(String manager, long accountId, String partnerCode, String partnerUser) {
+        expect(accept(partnerUser, invited(manager, accountId, partnerCode)), 200);
+    }
+
+    /** {@code POST /api/configuration-invitations/{id}/acceptance}, {@code …/refusal} or {@code …/withdrawal}. */
+    ResponseEntity<JsonNode> answer(String user, long invitationId, String what) {
+        return exchange(user, HttpMethod.POST, "/api/configuration-invitations/" + invitationId + "/" + what, null);
+    }
+
+    ResponseEntity<JsonNode> accept(String user, long invitationId) {
+        return answer(user, invitationId, "acceptance");
+    }
+
+    ResponseEntity<JsonNode> removeMember(String user, long accountId, String partnerCode) {
+        return exchange(user, HttpMethod.DELETE, "/api/configuration-accounts/" + accountId + "/members/" + partnerCode, null);
+    }
+
+    /** {@code PUT} (certify) or {@code DELETE} (withdraw) {@code /api/partners/{code}/certification}. */
+    public ResponseEntity<JsonNode> certification(String user, HttpMethod method, String partnerCode) {
+        return exchange(user, method, "/api/partners/" + partnerCode + "/certification", null);
+    }
+
+    /** {@code POST /api/configurations/{id}/unpublication}; {@code reason} may be null (no body). */
+    ResponseEntity<JsonNode> unpublish(String user, long configurationId, String reason) {
+        return exchange(user, HttpMethod.POST, "/api/configurations/" + configurationId + "/unpublication",
+                reason == null ? null : Map.of("reason", reason));
+    }
+
     ResponseEntity<JsonNode> addEmployee(String user, long accountId, String name) {
         return exchange(user, HttpMethod.POST, "/api/configuration-accounts/" + accountId + "/employees", Map.of("name", name));
     }
@@ -110,6 +150,10 @@ public final class ModerationApi {
 
     ResponseEntity<JsonNode> get(String user, String path) {
         return exchange(user, HttpMethod.GET, path, null);
+    }
+
+    JsonNode configurationAccount(String user, long accountId) {
+        return expect(get(user, "/api/configuration-accounts/" + accountId), 200);
     }
 
     JsonNode configuration(String user, long configurationId) {

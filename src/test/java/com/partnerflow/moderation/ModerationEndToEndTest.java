@@ -393,6 +393,107 @@ class ModerationEndToEndTest extends IntegrationTest {
         assertThat(api.get(null, "/api/catalogue/" + configurationId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    // ---- issue 20: only certified partners send; unpublishing
+
+    @Test
+    void anUncertifiedPartnerIsRefusedOnEveryDoorUntilVendorStaffCertifyIt() {
+        Partner uncertified = data.uncertifiedPartner();
+        String user = data.partnerUser(uncertified);
+        long account = api.account(user, "Аккаунт " + uncertified.getCode());
+        long configurationId = api.created(user, account, complete("Несертифицированного " + uncertified.getCode()));
+        String refusal = "могут только сертифицированные партнеры, а партнер " + uncertified.getName() + " не сертифицирован";
+
+        ResponseEntity<JsonNode> overApi = api.send(user, configurationId);
+        ResponseEntity<JsonNode> overEngineRest = api.startOverEngineRest(user, configurationId);
+        ResponseEntity<JsonNode> overTasklistForm = api.exchange(user, org.springframework.http.HttpMethod.POST,
+                "/engine-rest/process-definition/key/" + ConfigurationModerationProcess.KEY + "/submit-form",
+                Map.of("variables", Map.of(ConfigurationModerationProcess.CONFIGURATION_ID.name(),
+                        Map.of("value", configurationId, "type", "Long"))));
+
+        assertThat(overApi.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(overApi.getBody().get("detail").asText()).contains(refusal);
+        for (ResponseEntity<JsonNode> engine : List.of(overEngineRest, overTasklistForm)) {
+            assertThat(engine.getStatusCode()).as("%s", engine.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(engine.getBody().get("message").asText()).contains(refusal);
+        }
+        JsonNode unchanged = api.configuration(user, configurationId);
+        assertThat(unchanged.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(unchanged.has("moderation")).isFalse();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ConfigurationModerationProcess.KEY)
+                .startedBy(user).count()).as("no instance left behind").isZero();
+
+        assertThat(api.certification(user, org.springframework.http.HttpMethod.PUT, uncertified.getCode()).getStatusCode())
+                .as("a partner certifies itself").isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode certified = expect(api.certification("vera", org.springframework.http.HttpMethod.PUT, uncertified.getCode()), 200);
+        assertThat(certified.get("certified").asBoolean()).isTrue();
+        assertThat(certified.get("certifiedBy").asText()).isEqualTo("vera");
+
+        assertThat(expect(api.send(user, configurationId), 200).get("status").asText()).isEqualTo("IN_MODERATION");
+    }
+
+    @Test
+    void aModeratorUnpublishesWithAReasonThePublisherIsMailedAndSendsItAgain() throws Exception {
+        long configurationId = api.created(partnerUser, accountId, complete("Снимаемая " + partner.getCode()));
+        long firstModeration = approve(configurationId);
+        awaitEnded(firstModeration, Elements.END_PUBLISHED);
+        assertThat(catalogue()).contains(configurationId);
+
+        ResponseEntity<JsonNode> withoutReason = api.unpublish(moderator, configurationId, null);
+        assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(withoutReason.getBody().get("detail").asText()).contains("Укажите причину");
+        assertThat(catalogue()).as("a refusal changes nothing").contains(configurationId);
+
+        JsonNode unpublished = expect(api.unpublish(moderator, configurationId, "Ссылки на скриншоты не открываются"), 200);
+
+        assertThat(unpublished.get("status").asText()).isEqualTo("UNPUBLISHED");
+        assertThat(unpublished.get("statusLabel").asText()).isEqualTo("Снята с публикации");
+        assertThat(unpublished.has("published")).isFalse();
+        assertThat(unpublished.at("/unpublished/unpublishedBy").asText()).isEqualTo(moderator);
+        assertThat(unpublished.at("/unpublished/byModerator").asBoolean()).isTrue();
+        assertThat(unpublished.at("/unpublished/reason").asText()).isEqualTo("Ссылки на скриншоты не открываются");
+        assertThat(unpublished.at("/moderation/unpublished/moderationId").asLong()).isEqualTo(firstModeration);
+        assertThat(unpublished.at("/moderation/rounds/0/decision").asText()).as("the rounds keep the approval").isEqualTo("APPROVE");
+        assertThat(catalogue()).doesNotContain(configurationId);
+        assertThat(api.get(null, "/api/catalogue/" + configurationId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(text(mailTo(MAIL, partner.getEmail(), "снята с публикации")))
+                .contains("Снимаемая " + partner.getCode(), "Ссылки на скриншоты не открываются");
+        assertThat(api.unpublish(moderator, configurationId, "Еще раз").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        long secondModeration = approve(configurationId);
+
+        assertThat(secondModeration).isNotEqualTo(firstModeration);
+        awaitEnded(secondModeration, Elements.END_PUBLISHED);
+        JsonNode republished = api.configuration(partnerUser, configurationId);
+        assertThat(republished.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(republished.at("/unpublished/reason").asText()).as("the record is kept").isEqualTo("Ссылки на скриншоты не открываются");
+        assertThat(catalogue()).contains(configurationId);
+    }
+
+    @Test
+    void thePublisherTakesItsConfigurationOutOfTheCatalogue() {
+        long configurationId = api.created(partnerUser, accountId, complete("Своя " + partner.getCode()));
+        awaitEnded(approve(configurationId), Elements.END_PUBLISHED);
+        String colleague = data.partnerUser(partner);
+
+        JsonNode unpublished = expect(api.unpublish(colleague, configurationId, null), 200);
+
+        assertThat(unpublished.get("status").asText()).isEqualTo("UNPUBLISHED");
+        assertThat(unpublished.at("/unpublished/byModerator").asBoolean()).isFalse();
+        assertThat(unpublished.at("/unpublished/unpublishedBy").asText()).isEqualTo(colleague);
+        assertThat(unpublished.at("/unpublished/reason").isMissingNode()).isTrue();
+        assertThat(catalogue()).doesNotContain(configurationId);
+        assertThat(ModerationApi.mailsTo(MAIL, partner.getEmail())).as("no mail for its own decision")
+                .noneMatch(mail -> subjectOf(mail).contains("снята с публикации"));
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends the configuration and has a moderator approve it; the moderation's id. */
     private long approve(long configurationId) {
         expect(api.send(partnerUser, configurationId), 200);

@@ -17,8 +17,9 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 
 /**
- * The configuration moderation on PostgreSQL: an account with an invited partner, an employee and a contact, a
- * configuration sent, sent back, revised and approved (two round snapshots), then public in the catalogue.
+ * The configuration moderation on PostgreSQL: an account with a partner that accepted its invitation, an employee and a
+ * contact, a configuration sent, sent back, revised and approved (two round snapshots), public in the catalogue, then
+ * taken out of it by a moderator with a reason.
  */
 class ModerationOnPostgresTest extends PostgresIntegrationTest {
 
@@ -36,7 +37,8 @@ class ModerationOnPostgresTest extends PostgresIntegrationTest {
         String invitedUser = data.partnerUser(invited);
         String moderator = data.user(Groups.MODERATORS);
         long accountId = api.account(partnerUser, "Аккаунт " + partner.getCode());
-        expect(api.invite(partnerUser, accountId, invited.getCode()), 200);
+        api.member(partnerUser, accountId, invited.getCode(), invitedUser);
+        assertThat(api.configurationAccount(invitedUser, accountId).get("members").findValuesAsText("code")).containsExactly(invited.getCode());
         expect(api.addEmployee(partnerUser, accountId, "Сотрудник Один"), 200);
         expect(api.addContact(partnerUser, accountId, "Контакт", "contact@partners.test"), 200);
 
@@ -60,5 +62,10 @@ class ModerationOnPostgresTest extends PostgresIntegrationTest {
         assertThat(expect(api.get(null, "/api/catalogue/" + configurationId), 200).get("title").asText())
                 .isEqualTo("Сервисный центр " + partner.getCode());
         assertThat(mailTo(partner.getEmail(), "опубликована")).isNotNull();
+
+        JsonNode unpublished = expect(api.unpublish(moderator, configurationId, "Ссылки не открываются"), 200);
+        assertThat(unpublished.get("status").asText()).isEqualTo("UNPUBLISHED");
+        assertThat(unpublished.at("/unpublished/reason").asText()).isEqualTo("Ссылки не открываются");
+        assertThat(api.catalogued()).doesNotContain(configurationId);
     }
 }

@@ -201,6 +201,72 @@ class ModerationSecurityTest extends IntegrationTest {
         assertThat(api.configuration(partnerUser, configurationId).get("status").asText()).isEqualTo("IN_MODERATION");
     }
 
+    @Test
+    void onlyThePublisherAndModeratorsTakeAConfigurationOutOfTheCatalogue() {
+        expect(api.complete(moderator, api.task(moderator, moderationId, Elements.REVIEW).get("id").asText(),
+                review(ReviewDecision.APPROVE, null)), 204);
+        Partner memberPartner = data.partner();
+        String member = data.partnerUser(memberPartner);
+        api.member(partnerUser, accountId, memberPartner.getCode(), member);
+        long membersConfiguration = api.created(member, accountId, complete("Участника " + memberPartner.getCode()));
+        expect(api.send(member, membersConfiguration), 200);
+        long membersModeration = api.moderationId(member, membersConfiguration);
+        expect(api.complete(moderator, api.task(moderator, membersModeration, Elements.REVIEW).get("id").asText(),
+                review(ReviewDecision.APPROVE, null)), 204);
+
+        ResponseEntity<JsonNode> byManager = api.unpublish(partnerUser, membersConfiguration, "Не нравится");
+        assertThat(byManager.getStatusCode()).as("the account's manager sees and edits it, but did not publish it")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(byManager.getBody().get("detail").asText()).contains("Снять конфигурацию", "только создавший ее партнер",
+                memberPartner.getName());
+        assertThat(api.unpublish(member, configurationId, "Не нравится").getStatusCode())
+                .as("the manager's configuration is hidden from members").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.configuration(member, membersConfiguration).get("status").asText()).isEqualTo("PUBLISHED");
+        ResponseEntity<JsonNode> byCompetitor = api.unpublish(otherPartnerUser, configurationId, "Конкурент");
+        assertThat(byCompetitor.getStatusCode()).as("another partner").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(byCompetitor.getBody().get("detail").asText()).isEqualTo("Конфигурация № " + configurationId + " не найдена.");
+        assertThat(api.unpublish("vera", configurationId, "Вендор").getStatusCode()).as("vendor staff are not moderators")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.unpublish(null, configurationId, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.unpublish(otherPartnerUser, 999_999_999, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        JsonNode unchanged = api.configuration(partnerUser, configurationId);
+        assertThat(unchanged.get("status").asText()).as("the refused calls changed nothing").isEqualTo("PUBLISHED");
+        assertThat(unchanged.has("unpublished")).isFalse();
+        assertThat(api.catalogued()).contains(configurationId, membersConfiguration);
+    }
+
+    @Test
+    void onlyVendorStaffCertifyPartners() {
+        Partner uncertified = data.uncertifiedPartner();
+        String itsEmployee = data.partnerUser(uncertified);
+
+        for (String notVendor : new String[] {itsEmployee, otherPartnerUser, moderator, "olga"}) {
+            for (HttpMethod method : new HttpMethod[] {HttpMethod.PUT, HttpMethod.DELETE}) {
+                ResponseEntity<JsonNode> refused = api.certification(notVendor, method, uncertified.getCode());
+                assertThat(refused.getStatusCode()).as("%s %s", notVendor, method).isEqualTo(HttpStatus.FORBIDDEN);
+                assertThat(refused.getBody().get("detail").asText()).contains("только сотрудники фирмы");
+            }
+        }
+        assertThat(api.certification(otherPartnerUser, HttpMethod.PUT, "NO-SUCH-PARTNER").getStatusCode())
+                .as("a partner learns nothing of partner codes").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.certification(null, HttpMethod.PUT, uncertified.getCode()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<JsonNode> unknown = api.certification("vera", HttpMethod.PUT, "NO-SUCH-PARTNER");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().get("detail").asText()).isEqualTo("Партнер с кодом NO-SUCH-PARTNER не найден.");
+
+        long account = api.account(itsEmployee, "Аккаунт " + uncertified.getCode());
+        long configuration = api.created(itsEmployee, account, complete("После отказов " + uncertified.getCode()));
+        assertThat(api.send(itsEmployee, configuration).getStatusCode()).as("still not certified")
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+        expect(api.certification("vera", HttpMethod.PUT, partner.getCode()), 200);
+        JsonNode withdrawn = expect(api.certification("vera", HttpMethod.DELETE, partner.getCode()), 200);
+        assertThat(withdrawn.get("certified").asBoolean()).isFalse();
+        long another = api.created(partnerUser, accountId, complete("После снятия сертификации " + partner.getCode()));
+        assertThat(api.send(partnerUser, another).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);

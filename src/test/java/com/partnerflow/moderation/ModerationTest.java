@@ -3,6 +3,7 @@ package com.partnerflow.moderation;
 import static com.partnerflow.moderation.ConfigurationFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.test.util.ReflectionTestUtils.setField;
 
 import java.time.Instant;
 
@@ -57,6 +58,57 @@ class ModerationTest {
                 + "хотя бы одна сущность в составе конфигурации, «Краткое описание», «Полное описание», «Отрасль», "
                 + "«Скриншоты или ссылки» (хотя бы одна), «Цена» (или отметка «бесплатно»), «Контакт поддержки».");
         assertThat(incomplete.getStatus()).isEqualTo(ConfigurationStatus.DRAFT);
+    }
+
+    // ---- only certified partners send (seed 000: «Сертифицированные партнеры могут создавать свои конфигурации…»)
+
+    @Test
+    void anUncertifiedPartnersConfigurationIsNotSent() {
+        Partner delta = uncertifiedPartner(4, "DELTA");
+        Configuration uncertified = configuration(7, account(11, delta), delta, completeDraft().content());
+
+        BusinessRuleViolation refusal = refused(() -> Moderation.open(uncertified, "user-DELTA", NOW), Kind.INVALID);
+
+        assertThat(refusal).hasMessage("Отправлять конфигурации на модерацию для публикации в каталоге «Готовые решения» могут "
+                + "только сертифицированные партнеры, а партнер Партнер DELTA не сертифицирован. Обратитесь к сотрудникам фирмы "
+                + "по партнерской программе.");
+        assertThat(uncertified.getStatus()).isEqualTo(ConfigurationStatus.DRAFT);
+    }
+
+    @Test
+    void theCreatorsCertificationCountsNotTheAccountManagers() {
+        Partner delta = uncertifiedPartner(4, "DELTA");
+        ConfigurationAccount certifiedManagers = account(12, alfa, delta);
+        Configuration deltas = configuration(8, certifiedManagers, delta, completeDraft().content());
+        Partner epsilon = partner(5, "EPSILON");
+        Configuration epsilons = configuration(9, account(13, uncertifiedPartner(6, "ZETA"), epsilon), epsilon, completeDraft().content());
+
+        refused(() -> Moderation.open(deltas, "user-DELTA", NOW), Kind.INVALID);
+        assertThat(Moderation.open(epsilons, "user-EPSILON", NOW).isOpen()).as("in an uncertified manager's account").isTrue();
+    }
+
+    @Test
+    void aPartnerWhoseCertificationWasWithdrawnDoesNotSendAgainButMayWithdraw() {
+        Moderation moderation = send();
+        moderation.decide(ReviewDecision.REQUEST_CHANGES, "Добавьте скриншоты", MODERATOR, NOW);
+        setField(alfa, "certifiedAt", null);
+
+        refused(() -> moderation.resubmit(PARTNER_USER, LATER), Kind.INVALID);
+        assertThat(moderation.getRounds()).hasSize(1);
+        assertThat(configuration.getStatus()).isEqualTo(ConfigurationStatus.CHANGES_REQUESTED);
+
+        moderation.withdraw(LATER);
+        assertThat(configuration.getStatus()).isEqualTo(ConfigurationStatus.WITHDRAWN);
+        refused(this::send, Kind.INVALID);
+    }
+
+    @Test
+    void certificationIsCheckedBeforeCompleteness() {
+        setField(alfa, "certifiedAt", null);
+        Configuration incomplete = configuration(6, configuration.getAccount(), alfa, emptyDraft().title("Склад").content());
+
+        assertThat(refused(() -> Moderation.open(incomplete, PARTNER_USER, NOW), Kind.INVALID))
+                .hasMessageContaining("только сертифицированные партнеры").hasMessageNotContaining("Не заполнено");
     }
 
     @Test
@@ -362,6 +414,105 @@ class ModerationTest {
         assertThat(configuration.isPublished()).isTrue();
         assertThat(configuration.getPublishedRound().getContent().getTitle()).isEqualTo(TITLE);
         assertThat(configuration.hasUnpublishedChanges()).isTrue();
+    }
+
+    // ---- unpublishing
+
+    @Test
+    void thePublisherTakesItsConfigurationOutOfTheCatalogueAndTheRecordIsKept() {
+        Moderation moderation = published();
+
+        moderation.unpublish(false, null, PARTNER_USER, LATER);
+
+        assertThat(configuration.isPublished()).isFalse();
+        assertThat(configuration.getPublishedRound()).isNull();
+        assertThat(configuration.getPublishedAt()).isNull();
+        assertThat(configuration.getStatus()).isEqualTo(ConfigurationStatus.UNPUBLISHED);
+        assertThat(moderation.isUnpublished()).isTrue();
+        assertThat(moderation.getUnpublishedBy()).isEqualTo(PARTNER_USER);
+        assertThat(moderation.getUnpublishedAt()).isEqualTo(LATER);
+        assertThat(moderation.isUnpublishedByModerator()).isFalse();
+        assertThat(moderation.getUnpublishReason()).isNull();
+        assertThat(moderation.getRounds()).singleElement().satisfies(round -> {
+            assertThat(round.getDecision()).as("the rounds stay as decided").isEqualTo(ReviewDecision.APPROVE);
+            assertThat(round.getContent().getTitle()).isEqualTo(TITLE);
+        });
+    }
+
+    @Test
+    void aModeratorUnpublishesWithAReasonOnly() {
+        Moderation moderation = published();
+
+        for (String noReason : new String[] {null, "", "   "}) {
+            assertThat(refused(() -> moderation.unpublish(true, noReason, MODERATOR, LATER), Kind.INVALID))
+                    .hasMessageContaining("Укажите причину");
+        }
+        refused(() -> moderation.unpublish(true, "П".repeat(2001), MODERATOR, LATER), Kind.INVALID);
+        assertThat(configuration.isPublished()).as("refusals change nothing").isTrue();
+        assertThat(moderation.isUnpublished()).isFalse();
+
+        moderation.unpublish(true, "  Ссылки на скриншоты не открываются  ", MODERATOR, LATER);
+
+        assertThat(configuration.getStatus()).isEqualTo(ConfigurationStatus.UNPUBLISHED);
+        assertThat(moderation.isUnpublishedByModerator()).isTrue();
+        assertThat(moderation.getUnpublishReason()).isEqualTo("Ссылки на скриншоты не открываются");
+        assertThat(moderation.getUnpublishedBy()).isEqualTo(MODERATOR);
+    }
+
+    @Test
+    void onlyWhatIsInTheCatalogueIsUnpublishedAndOnlyOnce() {
+        refused(configuration::publishingModeration, Kind.CONFLICT);
+        Moderation waiting = send();
+        refused(() -> waiting.unpublish(false, null, PARTNER_USER, NOW), Kind.CONFLICT);
+        waiting.decide(ReviewDecision.APPROVE, null, MODERATOR, NOW);
+        waiting.publish(NOW);
+        waiting.unpublish(false, null, PARTNER_USER, LATER);
+
+        assertThat(refused(() -> waiting.unpublish(true, "Еще раз", MODERATOR, LATER), Kind.CONFLICT))
+                .hasMessageContaining("не опубликована в каталоге");
+        assertThat(refused(configuration::publishingModeration, Kind.CONFLICT)).hasMessageContaining("снимать с публикации нечего");
+        assertThat(waiting.getUnpublishedBy()).as("the first record stays").isEqualTo(PARTNER_USER);
+    }
+
+    @Test
+    void anUnpublishedConfigurationIsSentAgainInANewModerationAndPublishedAgain() {
+        Moderation first = published();
+        first.unpublish(true, "Устарели скриншоты", MODERATOR, NOW);
+        configuration.edit(completeDraft().title(NEW_TITLE).content(), PARTNER_USER, LATER);
+
+        Moderation second = Moderation.open(configuration, PARTNER_USER, LATER);
+        second.decide(ReviewDecision.APPROVE, null, MODERATOR, LATER);
+        second.publish(LATER);
+
+        assertThat(configuration.getStatus()).isEqualTo(ConfigurationStatus.PUBLISHED);
+        assertThat(configuration.getPublishedRound().getContent().getTitle()).isEqualTo(NEW_TITLE);
+        assertThat(configuration.publishingModeration()).isSameAs(second);
+        assertThat(first.getUnpublishReason()).as("the earlier record is kept").isEqualTo("Устарели скриншоты");
+        assertThat(second.isUnpublished()).isFalse();
+    }
+
+    @Test
+    void unpublishingWhileANewRevisionIsModeratedKeepsThatModerationGoing() {
+        Moderation first = published();
+        configuration.edit(completeDraft().title(NEW_TITLE).content(), PARTNER_USER, LATER);
+        Moderation second = Moderation.open(configuration, PARTNER_USER, LATER);
+
+        configuration.publishingModeration().unpublish(false, null, PARTNER_USER, LATER);
+
+        assertThat(first.isUnpublished()).isTrue();
+        assertThat(configuration.isPublished()).isFalse();
+        assertThat(configuration.getStatus()).as("still with the moderator").isEqualTo(ConfigurationStatus.IN_MODERATION);
+        refused(() -> second.unpublish(false, null, PARTNER_USER, LATER), Kind.CONFLICT);
+        second.decide(ReviewDecision.APPROVE, null, MODERATOR, LATER);
+        second.publish(LATER);
+        assertThat(configuration.getPublishedRound().getContent().getTitle()).isEqualTo(NEW_TITLE);
+    }
+
+    private Moderation published() {
+        Moderation moderation = send();
+        moderation.decide(ReviewDecision.APPROVE, null, MODERATOR, NOW);
+        moderation.publish(NOW);
+        return moderation;
     }
 
     private Moderation send() {

@@ -160,6 +160,8 @@ class HostileInputTest extends IntegrationTest {
         long account = created(employee, "/api/configuration-accounts", Map.of("name", "Аккаунт для фаззинга"));
         long configuration = created(employee, "/api/configuration-accounts/" + account + "/configurations", configuration());
         long configurationToSend = created(employee, "/api/configuration-accounts/" + account + "/configurations", configuration());
+        long invitation = new ModerationApi(http).invited(employee, account, other.getCode());
+        Partner toCertify = data.uncertifiedPartner();
         long extension = created(developer, "/api/extensions", extension());
         long version = created(developer, "/api/extensions/" + extension + "/versions", multipart(versionFields(), "file", "Загрузка.epf", EPF));
         long transfer = created(employee, "/api/transfers",
@@ -188,6 +190,17 @@ class HostileInputTest extends IntegrationTest {
                 get("/api/configuration-accounts/{id}", List.of(employee), Map.of("id", ids(account))),
                 json("POST", "/api/configuration-accounts/{id}/members", List.of(employee), Map.of("id", ids(account)),
                         () -> Map.of("partnerCode", other.getCode())),
+                call("DELETE", "/api/configuration-accounts/{id}/members/{partnerCode}", List.of(employee),
+                        Map.of("id", ids(account), "partnerCode", List.of(other.getCode()))),
+                get("/api/configuration-invitations", List.of(otherEmployee), Map.of()),
+                get("/api/configuration-invitations/{id}", List.of(otherEmployee, employee), Map.of("id", ids(invitation))),
+                call("POST", "/api/configuration-invitations/{id}/acceptance", List.of(otherEmployee), Map.of("id", ids(invitation))),
+                call("POST", "/api/configuration-invitations/{id}/refusal", List.of(otherEmployee), Map.of("id", ids(invitation))),
+                call("POST", "/api/configuration-invitations/{id}/withdrawal", List.of(employee), Map.of("id", ids(invitation))),
+                json("POST", "/api/configurations/{id}/unpublication", List.of(employee, "marina"), Map.of("id", ids(configuration)),
+                        () -> Map.of("reason", "Ссылки не открываются")),
+                call("PUT", "/api/partners/{code}/certification", List.of("vera"), Map.of("code", List.of(toCertify.getCode()))),
+                call("DELETE", "/api/partners/{code}/certification", List.of("vera"), Map.of("code", List.of(toCertify.getCode()))),
                 json("POST", "/api/configuration-accounts/{id}/employees", List.of(employee), Map.of("id", ids(account)),
                         () -> Map.of("name", "Петров Петр")),
                 call("DELETE", "/api/configuration-accounts/{id}/employees/{name}", List.of(employee),
