@@ -23,7 +23,9 @@ public final class DeveloperAuthorizationProcess {
         public static final String START = "startEvent_authorizationRequested";
         public static final String REVIEW = "userTask_reviewDeveloperRequest";
         public static final String REVIEW_DECISION = "gateway_reviewDecision";
+        public static final String AUTHORIZED = "gateway_authorized";
         public static final String NOTIFY_AUTHORIZED = "serviceTask_notifyAuthorized";
+        public static final String END_AUTHORIZATION_MAILED = "endEvent_authorizationMailed";
         public static final String AWAIT_WITHDRAWAL = "message_awaitWithdrawal";
         public static final String NOTIFY_WITHDRAWN = "serviceTask_notifyWithdrawn";
         public static final String END_WITHDRAWN = "endEvent_authorizationWithdrawn";

@@ -64,7 +64,7 @@ class DeveloperCommands {
 
     /**
      * Withdraws an active authorization: the domain checks and records it, then the system messages the instance that
-     * waits for it. An authorization made before requests existed (V13) has no instance: one is started at the
+     * waits for it from the approval on, even while the approval's mail is still pending. An authorization made before requests existed (V13) has no instance: one is started at the
      * withdrawal's notification, so its mail goes out the same way.
      */
     @Transactional
@@ -78,7 +78,8 @@ class DeveloperCommands {
                 return runtimeService.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(businessKey).correlateWithResult();
             }
             if (runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey).count() > 0) {
-                throw BusinessRuleViolation.conflict("Авторизация разработчика сейчас переходит к следующему шагу. Повторите через несколько секунд.");
+                // an approved instance awaits the withdrawal from the approval on (gateway_authorized)
+                throw new IllegalStateException("Developer authorization " + businessKey + ": its instance does not await a withdrawal");
             }
             return runtimeService.createProcessInstanceByKey(KEY).businessKey(businessKey).startBeforeActivity(Elements.NOTIFY_WITHDRAWN)
                     .execute();

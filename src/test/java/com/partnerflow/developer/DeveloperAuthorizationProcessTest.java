@@ -113,21 +113,36 @@ class DeveloperAuthorizationProcessTest extends ProcessTest {
 
         verify(authorizations).recordDecision(AUTHORIZATION, AuthorizationDecision.APPROVE, null, VENDOR);
         assertThat(authorization.getStatus()).isEqualTo(AuthorizationStatus.ACTIVE);
-        assertThat(instance).hasPassed(Elements.REVIEW_DECISION).isWaitingAt(Elements.NOTIFY_AUTHORIZED);
+        assertThat(instance).hasPassed(Elements.REVIEW_DECISION, Elements.AUTHORIZED)
+                .isWaitingAt(Elements.NOTIFY_AUTHORIZED, Elements.AWAIT_WITHDRAWAL);
         verify(authorizations, never()).sendNotifications(anyLong());
 
         execute(notificationJob());
 
         verify(authorizations).sendNotifications(AUTHORIZATION);
-        assertThat(instance).isWaitingAt(Elements.AWAIT_WITHDRAWAL);
+        assertThat(instance).hasPassed(Elements.END_AUTHORIZATION_MAILED).isWaitingAt(Elements.AWAIT_WITHDRAWAL);
 
         withdrawnByVendorStaff();
         execute(notificationJob());
 
         verify(authorizations, times(2)).sendNotifications(AUTHORIZATION);
-        assertThat(instance).hasPassedInOrder(Elements.START, Elements.REVIEW, Elements.REVIEW_DECISION, Elements.NOTIFY_AUTHORIZED,
+        assertThat(instance).hasPassedInOrder(Elements.START, Elements.REVIEW, Elements.REVIEW_DECISION, Elements.AUTHORIZED,
                 Elements.AWAIT_WITHDRAWAL, Elements.NOTIFY_WITHDRAWN, Elements.END_WITHDRAWN).isEnded();
         assertThat(instance).hasNotPassed(Elements.NOTIFY_REJECTED, Elements.END_REJECTED);
+    }
+
+    /** Once the review's approval commits the withdrawal is awaited: a mail server that is down delays nothing. */
+    @Test
+    void vendorStaffWithdrawBeforeTheApprovalsMailWentOut() {
+        ProcessInstance instance = request();
+        review(DECISION.with(AuthorizationDecision.APPROVE));
+
+        withdrawnByVendorStaff();
+
+        assertThat(instance).isWaitingAt(Elements.NOTIFY_AUTHORIZED, Elements.NOTIFY_WITHDRAWN);
+        managementService().createJobQuery().messages().list().forEach(job -> execute(job));
+        verify(authorizations, times(2)).sendNotifications(AUTHORIZATION);
+        assertThat(instance).hasPassed(Elements.END_AUTHORIZATION_MAILED, Elements.END_WITHDRAWN).isEnded();
     }
 
     @Test
