@@ -3,11 +3,13 @@ package com.partnerflow.transfer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
 import com.partnerflow.document.DocumentService;
 import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerService;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.subscriber.SubscriberStatus;
@@ -16,21 +18,26 @@ import com.partnerflow.system.Problems;
 
 /**
  * The checks of a transfer submission and its correction, every one adding to the same {@link Problems} so that the
- * answer names them all: the typed fields, the letter file, and the subscriber the letter names.
+ * answer names them all: the typed fields, the letter file, the subscriber the letter names and the partner it asks for.
  */
 @Component
 class TransferChecks {
 
     static final int MAX_NAME = 255;
     static final int MAX_REASON = 2000;
+    /** As long as a partner's code may be. */
+    static final int MAX_CODE = 32;
 
     private final SubscriberService subscribers;
+    private final PartnerService partners;
     private final DocumentService documents;
     private final TransferSettings settings;
     private final Clock clock;
 
-    TransferChecks(SubscriberService subscribers, DocumentService documents, TransferSettings settings, Clock clock) {
+    TransferChecks(SubscriberService subscribers, PartnerService partners, DocumentService documents, TransferSettings settings,
+                   Clock clock) {
         this.subscribers = subscribers;
+        this.partners = partners;
         this.documents = documents;
         this.settings = settings;
         this.clock = clock;
@@ -90,6 +97,33 @@ class TransferChecks {
             problems.add("абонент " + number + " уже обслуживается вашей организацией");
         }
         return subscriber;
+    }
+
+    /**
+     * The partner the letter asks to move to, or null after adding the problems: a name, and a code if the letter gives
+     * one. A code must be a partner's, and the submitter's own: a letter asking for another partner is not the submitter's
+     * to use. The code is compared in capitals, as partners' codes are written.
+     */
+    RequestedPartner requestedPartner(SubmitTransfer command, Partner submitter, Problems problems) {
+        String name = problems.required(command.requestedPartnerName(), "название партнера в письме", MAX_NAME);
+        String code = problems.optional(command.requestedPartnerCode(), "код партнера в письме", MAX_CODE);
+        boolean nameFine = !name.isEmpty() && name.length() <= MAX_NAME;
+        if (code == null) {
+            return nameFine ? new RequestedPartner(name, null) : null;
+        }
+        code = code.toUpperCase(Locale.ROOT);
+        if (code.length() > MAX_CODE) {
+            return null; // optional(…) named the problem
+        }
+        if (!code.equals(submitter.getCode())) {
+            problems.add(partners.findByCode(code).isPresent()
+                    ? "письмо просит перевести абонента к партнеру с кодом " + code + ", а не к вашей организации (код "
+                            + submitter.getCode() + "): по письму, адресованному другому партнеру, подать запрос нельзя"
+                    : "партнер с кодом «" + code + "» не найден: укажите код так, как он написан в письме, или оставьте поле "
+                            + "пустым, если кода в письме нет");
+            return null;
+        }
+        return nameFine ? new RequestedPartner(name, code) : null;
     }
 
     /** A decision's comment: stripped, null when blank, refused when longer than the form allows. */

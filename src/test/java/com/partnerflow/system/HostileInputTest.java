@@ -225,6 +225,8 @@ class HostileInputTest extends IntegrationTest {
         startForms = Stream.of(
                 startForm("subscriber-transfer", List.of(employee), () -> Map.of(
                         TransferProcess.SUBSCRIBER_NUMBER.name(), string(otherClient.getNumber()), TransferProcess.SUBSCRIBER_NAME.name(), string(otherClient.getName()),
+                        TransferProcess.REQUESTED_PARTNER_NAME.name(), string(TransferApi.REQUESTED_PARTNER_NAME),
+                        TransferProcess.REQUESTED_PARTNER_CODE.name(), string(partner.getCode()),
                         TransferProcess.REASON.name(), string("Переходим к нам"), TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()),
                         TransferProcess.LETTER.name(), TransferApi.transientFile("letter.pdf", TransferApi.PDF))),
                 startForm("reporting-extension-application", List.of(clientUser),
@@ -657,6 +659,7 @@ class HostileInputTest extends IntegrationTest {
     /** The letter's fields as the start and correction forms send them. */
     private static Map<String, Object> letterVariables(Subscriber subscriber) {
         return Map.of(TransferProcess.SUBSCRIBER_NUMBER.name(), string(subscriber.getNumber()), TransferProcess.SUBSCRIBER_NAME.name(), string(subscriber.getName()),
+                TransferProcess.REQUESTED_PARTNER_NAME.name(), string(TransferApi.REQUESTED_PARTNER_NAME),
                 TransferProcess.REASON.name(), string("Переходим к нам"), TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()));
     }
 

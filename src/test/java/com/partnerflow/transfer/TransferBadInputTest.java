@@ -192,6 +192,7 @@ class TransferBadInputTest extends IntegrationTest {
     void refusesAnUnknownSubscriberStartedThroughTheEngineRestApi() {
         Map<String, Object> variables = Map.of(TransferProcess.SUBSCRIBER_NUMBER.name(), string("987654321098"),
                 TransferProcess.SUBSCRIBER_NAME.name(), string(subscriber.getName()),
+                TransferProcess.REQUESTED_PARTNER_NAME.name(), string(TransferApi.REQUESTED_PARTNER_NAME),
                 TransferProcess.REASON.name(), string("Клиент переходит к нам"),
                 TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()),
                 TransferProcess.LETTER.name(), transientFile("letter.pdf", TransferApi.PDF));
