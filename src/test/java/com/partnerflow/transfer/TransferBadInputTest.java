@@ -98,7 +98,21 @@ class TransferBadInputTest extends IntegrationTest {
                 bad("blank name", set("subscriberName", "   "), "letter.pdf", TransferApi.PDF,
                         422, "не заполнено поле «наименование абонента»"),
                 bad("no fields at all", fields -> new HashMap<>(), "letter.pdf", TransferApi.PDF, 422,
-                        "номер абонента должен состоять только из цифр"));
+                        "номер абонента должен состоять только из цифр"),
+                bad("no partner in the letter", fields -> {
+                    fields.remove(TransferProcess.REQUESTED_PARTNER_NAME.name());
+                    return fields;
+                }, "letter.pdf", TransferApi.PDF, 422, "Запрос не принят: не заполнено поле «название партнера в письме»."),
+                bad("blank partner name", set("requestedPartnerName", "  "), "letter.pdf", TransferApi.PDF,
+                        422, "не заполнено поле «название партнера в письме»"),
+                bad("10,000-character partner name", set("requestedPartnerName", "б".repeat(10_000)), "letter.pdf", TransferApi.PDF,
+                        422, "поле «название партнера в письме» длиннее 255 символов (10000)"),
+                bad("unknown partner code", set("requestedPartnerCode", "NO-SUCH-PARTNER"), "letter.pdf", TransferApi.PDF,
+                        422, "партнер с кодом «NO-SUCH-PARTNER» не найден"),
+                bad("script as the partner code", set("requestedPartnerCode", "<script>"), "letter.pdf", TransferApi.PDF,
+                        422, "партнер с кодом «<SCRIPT>» не найден"),
+                bad("1,000-character partner code", set("requestedPartnerCode", "B".repeat(1000)), "letter.pdf", TransferApi.PDF,
+                        422, "поле «код партнера в письме» длиннее 32 символов (1000)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,7 +134,8 @@ class TransferBadInputTest extends IntegrationTest {
         // the same one check, the same 422 and the same words as Tasklist's form gets for it
         assertProblem(response, 422, "Запрос не принят: номер абонента должен состоять только из цифр");
         assertThat(response.getBody().get("detail").asText()).contains("не заполнено поле «наименование абонента»",
-                "не заполнено поле «причина перехода»", "не указана дата письма", "приложите скан письма клиента");
+                "не заполнено поле «название партнера в письме»", "не заполнено поле «причина перехода»", "не указана дата письма",
+                "приложите скан письма клиента");
     }
 
     /** A wrong name, an old letter and no reason are named in one answer, whichever check finds what. */
@@ -136,6 +151,33 @@ class TransferBadInputTest extends IntegrationTest {
         assertProblem(response, 422, "не заполнено поле «причина перехода»");
         assertProblem(response, 422, "письмо старше 30 дней");
         assertProblem(response, 422, "наименованием «ООО «Не та организация»» не найден");
+    }
+
+    /** The letter asks for the subscriber's current partner (or any other): not the submitter's to use. */
+    @Test
+    void refusesALetterThatAsksForAnotherPartner() {
+        Map<String, Object> letter = new HashMap<>(TransferApi.letter(subscriber.getNumber(), subscriber.getName()));
+        letter.put(TransferProcess.REQUESTED_PARTNER_NAME.name(), current.getName());
+        letter.put(TransferProcess.REQUESTED_PARTNER_CODE.name(), current.getCode());
+
+        ResponseEntity<JsonNode> response = storingNothing(user, () -> api.submit(user, letter, "letter.pdf", TransferApi.PDF));
+
+        assertProblem(response, 422, "Запрос не принят: письмо просит перевести абонента к партнеру с кодом " + current.getCode()
+                + ", а не к вашей организации (код " + target.getCode() + "): по письму, адресованному другому партнеру, подать "
+                + "запрос нельзя.");
+    }
+
+    @Test
+    void acceptsALetterThatNamesTheSubmitterByItsCode() {
+        Map<String, Object> letter = new HashMap<>(TransferApi.letter(subscriber.getNumber(), subscriber.getName()));
+        letter.put(TransferProcess.REQUESTED_PARTNER_NAME.name(), target.getName());
+        letter.put(TransferProcess.REQUESTED_PARTNER_CODE.name(), target.getCode().toLowerCase());
+
+        ResponseEntity<JsonNode> response = api.submit(user, letter, "letter.pdf", TransferApi.PDF);
+
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody().at("/requestedPartner/name").asText()).isEqualTo(target.getName());
+        assertThat(response.getBody().at("/requestedPartner/code").asText()).isEqualTo(target.getCode());
     }
 
     @Test
@@ -205,6 +247,24 @@ class TransferBadInputTest extends IntegrationTest {
 
         assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getBody().path("message").asText()).contains("Запрос не принят: абонент с номером 987654321098 и наименованием");
+    }
+
+    @Test
+    void refusesALetterForAnotherPartnerStartedThroughTheEngineRestApi() {
+        Map<String, Object> variables = new HashMap<>();
+        TransferApi.letter(subscriber.getNumber(), subscriber.getName()).forEach((name, value) -> variables.put(name, string((String) value)));
+        variables.put(TransferProcess.REQUESTED_PARTNER_CODE.name(), string(current.getCode()));
+        variables.put(TransferProcess.LETTER.name(), transientFile("letter.pdf", TransferApi.PDF));
+        HttpHeaders headers = TransferApi.basic(user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<JsonNode> response = storingNothing(user, () -> http.exchange(
+                "/engine-rest/process-definition/key/" + TransferProcess.KEY + "/start", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class));
+
+        assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody().path("message").asText())
+                .contains("письмо просит перевести абонента к партнеру с кодом " + current.getCode() + ", а не к вашей организации");
     }
 
     /** Runs one request and checks that it left no trace in the domain tables or the engine. */
