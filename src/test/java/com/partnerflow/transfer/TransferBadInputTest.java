@@ -36,6 +36,7 @@ import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.system.ProcessVariable;
 
 /**
  * Every way a submission can be wrong, over HTTP: a 4xx with a Russian problem detail and no internals,
@@ -232,28 +233,21 @@ class TransferBadInputTest extends IntegrationTest {
 
     @Test
     void refusesAnUnknownSubscriberStartedThroughTheEngineRestApi() {
-        Map<String, Object> variables = Map.of(TransferProcess.SUBSCRIBER_NUMBER.name(), string("987654321098"),
-                TransferProcess.SUBSCRIBER_NAME.name(), string(subscriber.getName()),
-                TransferProcess.REQUESTED_PARTNER_NAME.name(), string(TransferApi.REQUESTED_PARTNER_NAME),
-                TransferProcess.REASON.name(), string("Клиент переходит к нам"),
-                TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()),
-                TransferProcess.LETTER.name(), transientFile("letter.pdf", TransferApi.PDF));
-        HttpHeaders headers = TransferApi.basic(user);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-
-        ResponseEntity<JsonNode> response = storingNothing(user, () -> http.exchange(
-                "/engine-rest/process-definition/key/" + TransferProcess.KEY + "/start", HttpMethod.POST,
-                new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class));
-
-        assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(response.getBody().path("message").asText()).contains("Запрос не принят: абонент с номером 987654321098 и наименованием");
+        assertRefusedOnEngineRestStart(TransferProcess.SUBSCRIBER_NUMBER, "987654321098",
+                "Запрос не принят: абонент с номером 987654321098 и наименованием");
     }
 
     @Test
     void refusesALetterForAnotherPartnerStartedThroughTheEngineRestApi() {
+        assertRefusedOnEngineRestStart(TransferProcess.REQUESTED_PARTNER_CODE, current.getCode(),
+                "письмо просит перевести абонента к партнеру с кодом " + current.getCode() + ", а не к вашей организации");
+    }
+
+    /** Starts the process over {@code /engine-rest} as a REST client would, the test letter with one field changed: refused, nothing stored. */
+    private void assertRefusedOnEngineRestStart(ProcessVariable<String> changed, String value, String message) {
         Map<String, Object> variables = new HashMap<>();
-        TransferApi.letter(subscriber.getNumber(), subscriber.getName()).forEach((name, value) -> variables.put(name, string((String) value)));
-        variables.put(TransferProcess.REQUESTED_PARTNER_CODE.name(), string(current.getCode()));
+        TransferApi.letter(subscriber.getNumber(), subscriber.getName()).forEach((name, text) -> variables.put(name, string((String) text)));
+        variables.put(changed.name(), string(value));
         variables.put(TransferProcess.LETTER.name(), transientFile("letter.pdf", TransferApi.PDF));
         HttpHeaders headers = TransferApi.basic(user);
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -263,8 +257,7 @@ class TransferBadInputTest extends IntegrationTest {
                 new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class));
 
         assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(response.getBody().path("message").asText())
-                .contains("письмо просит перевести абонента к партнеру с кодом " + current.getCode() + ", а не к вашей организации");
+        assertThat(response.getBody().path("message").asText()).contains(message);
     }
 
     /** Runs one request and checks that it left no trace in the domain tables or the engine. */
