@@ -106,12 +106,12 @@ class TransferChecks {
      */
     RequestedPartner requestedPartner(SubmitTransfer command, Partner submitter, Problems problems) {
         String name = problems.required(command.requestedPartnerName(), "название партнера в письме", MAX_NAME);
-        String code = problems.optional(command.requestedPartnerCode(), "код партнера в письме", MAX_CODE);
+        String typedCode = command.requestedPartnerCode() == null ? null : command.requestedPartnerCode().toUpperCase(Locale.ROOT);
+        String code = problems.optional(typedCode, "код партнера в письме", MAX_CODE);
         boolean nameFine = !name.isEmpty() && name.length() <= MAX_NAME;
         if (code == null) {
             return nameFine ? new RequestedPartner(name, null) : null;
         }
-        code = code.toUpperCase(Locale.ROOT);
         if (code.length() > MAX_CODE) {
             return null; // optional(…) named the problem
         }
