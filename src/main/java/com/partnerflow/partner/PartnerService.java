@@ -52,8 +52,14 @@ public class PartnerService {
 
     @Transactional(readOnly = true)
     public Partner byCode(String code) {
-        return partners.findByCode(code)
+        return findByCode(code)
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + code + " не найден."));
+    }
+
+    /** The partner with the code, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Partner> findByCode(String code) {
+        return partners.findByCode(code);
     }
 
     /** The partner the user works for, if any. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import com.partnerflow.partner.ApplicationRestrictions;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.RestrictedApplication;
 import com.partnerflow.subscriber.DataArea;
+import com.partnerflow.partner.PartnerService;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.subscriber.SubscriberStatus;
@@ -21,23 +23,27 @@ import com.partnerflow.system.Problems;
 
 /**
  * The checks of a transfer submission and its correction, every one adding to the same {@link Problems} so that the
- * answer names them all: the typed fields, the letter file, and the subscriber the letter names.
+ * answer names them all: the typed fields, the letter file, the subscriber the letter names and the partner it asks for.
  */
 @Component
 class TransferChecks {
 
     static final int MAX_NAME = 255;
     static final int MAX_REASON = 2000;
+    /** As long as a partner's code may be. */
+    static final int MAX_CODE = 32;
 
     private final SubscriberService subscribers;
     private final ApplicationRestrictions restrictions;
+    private final PartnerService partners;
     private final DocumentService documents;
     private final TransferSettings settings;
     private final Clock clock;
 
-    TransferChecks(SubscriberService subscribers, ApplicationRestrictions restrictions, DocumentService documents,
-                   TransferSettings settings, Clock clock) {
+    TransferChecks(SubscriberService subscribers, PartnerService partners, ApplicationRestrictions restrictions,
+                   DocumentService documents, TransferSettings settings, Clock clock) {
         this.subscribers = subscribers;
+        this.partners = partners;
         this.restrictions = restrictions;
         this.documents = documents;
         this.settings = settings;
@@ -110,6 +116,33 @@ class TransferChecks {
                     + Optional.ofNullable(application.getNote()).orElse("только партнеры из списка фирмы")
                     + ": ваша организация в этот список не входит");
         }
+    }
+
+    /**
+     * The partner the letter asks to move to, or null after adding the problems: a name, and a code if the letter gives
+     * one. A code must be a partner's, and the submitter's own: a letter asking for another partner is not the submitter's
+     * to use. The code is compared in capitals, as partners' codes are written.
+     */
+    RequestedPartner requestedPartner(SubmitTransfer command, Partner submitter, Problems problems) {
+        String name = problems.required(command.requestedPartnerName(), "название партнера в письме", MAX_NAME);
+        String typedCode = command.requestedPartnerCode() == null ? null : command.requestedPartnerCode().toUpperCase(Locale.ROOT);
+        String code = problems.optional(typedCode, "код партнера в письме", MAX_CODE);
+        boolean nameFine = !name.isEmpty() && name.length() <= MAX_NAME;
+        if (code == null) {
+            return nameFine ? new RequestedPartner(name, null) : null;
+        }
+        if (code.length() > MAX_CODE) {
+            return null; // optional(…) named the problem
+        }
+        if (!code.equals(submitter.getCode())) {
+            problems.add(partners.findByCode(code).isPresent()
+                    ? "письмо просит перевести абонента к партнеру с кодом " + code + ", а не к вашей организации (код "
+                            + submitter.getCode() + "): по письму, адресованному другому партнеру, подать запрос нельзя"
+                    : "партнер с кодом «" + code + "» не найден: укажите код так, как он написан в письме, или оставьте поле "
+                            + "пустым, если кода в письме нет");
+            return null;
+        }
+        return nameFine ? new RequestedPartner(name, code) : null;
     }
 
     /** A decision's comment: stripped, null when blank, refused when longer than the form allows. */

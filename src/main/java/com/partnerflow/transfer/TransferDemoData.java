@@ -19,8 +19,9 @@ import com.partnerflow.document.Upload;
 import com.partnerflow.security.DemoUsers;
 
 /**
- * Transfer demo data (profile {@code demo}), after the subscribers: BETA's request for 1002 waits for vera's letter check,
- * GAMMA's request for 1004, its letter forwarded, waits for ALFA's agreement (anna). Started as the partners would, so the
+ * Transfer demo data (profile {@code demo}), after the subscribers: BETA's request for 1002 (the letter names BETA by name and
+ * code) waits for vera's letter check, GAMMA's request for 1004 (by name only), its letter forwarded, waits for ALFA's
+ * agreement (anna). Started as the partners would, so the
  * start listener checks and grants them as any submission. Only once.
  */
 @Component
@@ -55,16 +56,20 @@ class TransferDemoData {
         if (transfers.count() > 0 || !users.exists("boris")) {
             return;
         }
-        start("boris", "1002", "ИП Сидоров Алексей Викторович", "Переходим к партнеру, который ведет нашу бухгалтерию");
-        String forwarded = start("gleb", "1004", "АО «Север»", "Смена обслуживающей организации по решению директора");
+        start("boris", "1002", "ИП Сидоров Алексей Викторович", new RequestedPartner("Бета Консалт", "BETA"),
+                "Переходим к партнеру, который ведет нашу бухгалтерию");
+        String forwarded = start("gleb", "1004", "АО «Север»", new RequestedPartner("ООО «Гамма Учет»", null),
+                "Смена обслуживающей организации по решению директора");
         users.as("vera", () -> taskService.complete(taskService.createTaskQuery().processInstanceId(forwarded).singleResult().getId(),
                 TransferProcess.LETTER_DECISION.with(LetterDecision.FORWARD)));
         log.info("Transfer demo data seeded: BETA's request for 1002 at the letter check, GAMMA's for 1004 at ALFA's agreement");
     }
 
-    private String start(String userId, String number, String name, String reason) {
+    private String start(String userId, String number, String name, RequestedPartner requested, String reason) {
         VariableMap variables = TransferProcess.SUBSCRIBER_NUMBER.with(number);
         TransferProcess.SUBSCRIBER_NAME.putIn(variables, name);
+        TransferProcess.REQUESTED_PARTNER_NAME.putIn(variables, requested.name());
+        TransferProcess.REQUESTED_PARTNER_CODE.putIn(variables, requested.code());
         TransferProcess.REASON.putIn(variables, reason);
         TransferProcess.LETTER_DATE.putIn(variables, LocalDate.now(clock).minusDays(2).toString());
         TransferProcess.LETTER.putIn(variables, new Upload("письмо-" + number + ".pdf", DEMO_LETTER));

@@ -52,6 +52,9 @@ public final class TransferProcess {
     /** Filled in the start form (and by the correction form): what the client's letter says. */
     public static final ProcessVariable<String> SUBSCRIBER_NUMBER = ProcessVariable.string("subscriberNumber");
     public static final ProcessVariable<String> SUBSCRIBER_NAME = ProcessVariable.string("subscriberName");
+    /** The partner the letter asks to move to: its name as the letter gives it, and its code if the letter gives one. */
+    public static final ProcessVariable<String> REQUESTED_PARTNER_NAME = ProcessVariable.string("requestedPartnerName");
+    public static final ProcessVariable<String> REQUESTED_PARTNER_CODE = ProcessVariable.string("requestedPartnerCode");
     public static final ProcessVariable<String> REASON = ProcessVariable.string("reason");
     /** ISO date, {@code 2026-11-20}. */
     public static final ProcessVariable<String> LETTER_DATE = ProcessVariable.string("letterDate");
@@ -63,6 +66,13 @@ public final class TransferProcess {
      * nobody working a task can change; task workers can change variables.
      */
     public static final ProcessVariable<Long> TRANSFER_ID = ProcessVariable.longValue("transferId");
+
+    /**
+     * Shown beside the letter on the letter check, filled from the domain when the task is created: who submitted
+     * (partner and employee) and the partner the letter names, in the same words so vendor staff compare them at a glance.
+     */
+    public static final ProcessVariable<String> SUBMITTED_BY_LABEL = ProcessVariable.string("submittedByLabel");
+    public static final ProcessVariable<String> REQUESTED_PARTNER_LABEL = ProcessVariable.string("requestedPartnerLabel");
 
     /** Decisions, one per task form, each with its own comment so forms never pre-fill another step's text. */
     public static final ProcessVariable<LetterDecision> LETTER_DECISION =
@@ -84,7 +94,8 @@ public final class TransferProcess {
      */
     public static SubmitTransfer submission(VariableScope scope) {
         return new SubmitTransfer(SUBSCRIBER_NUMBER.optionalFrom(scope).orElse(null),
-                SUBSCRIBER_NAME.optionalFrom(scope).orElse(null), REASON.optionalFrom(scope).orElse(null),
+                SUBSCRIBER_NAME.optionalFrom(scope).orElse(null), REQUESTED_PARTNER_NAME.optionalFrom(scope).orElse(null),
+                REQUESTED_PARTNER_CODE.optionalFrom(scope).orElse(null), REASON.optionalFrom(scope).orElse(null),
                 LETTER_DATE.optionalFrom(scope).orElse(null), LETTER.from(scope).orElse(null));
     }
 

@@ -23,6 +23,8 @@ class TransferProcessStarter {
     long start(SubmitTransfer command) {
         VariableMap variables = SUBSCRIBER_NUMBER.with(command.subscriberNumber());
         SUBSCRIBER_NAME.putIn(variables, command.subscriberName());
+        REQUESTED_PARTNER_NAME.putIn(variables, command.requestedPartnerName());
+        REQUESTED_PARTNER_CODE.putIn(variables, command.requestedPartnerCode());
         REASON.putIn(variables, command.reason());
         LETTER_DATE.putIn(variables, command.letterDate());
         LETTER.putIn(variables, command.letter());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -59,6 +60,14 @@ public class TransferRequest {
 
     @Column(name = "subscriber_name_in_letter", nullable = false)
     private String subscriberNameInLetter;
+
+    /** The partner the letter asks to move to; null on requests submitted before the letter's partner was asked for. */
+    @Column(name = "requested_partner_name")
+    private String requestedPartnerName;
+
+    /** That partner's code, when the letter gives one. */
+    @Column(name = "requested_partner_code", length = 32)
+    private String requestedPartnerCode;
 
     @Column(nullable = false, length = 2000)
     private String reason;
@@ -223,6 +232,8 @@ public class TransferRequest {
 
     private void apply(TransferLetter letter) {
         this.subscriberNameInLetter = letter.subscriberName();
+        this.requestedPartnerName = letter.requestedPartner().name();
+        this.requestedPartnerCode = letter.requestedPartner().code();
         this.reason = letter.reason();
         this.letterDate = letter.letterDate();
         this.letter = letter.document();
@@ -276,6 +287,11 @@ public class TransferRequest {
 
     public String getSubscriberNameInLetter() {
         return subscriberNameInLetter;
+    }
+
+    /** The partner the letter asks to move to, or empty on a request submitted before it was asked for. */
+    Optional<RequestedPartner> getRequestedPartner() {
+        return Optional.ofNullable(requestedPartnerName).map(name -> new RequestedPartner(name, requestedPartnerCode));
     }
 
     public String getReason() {

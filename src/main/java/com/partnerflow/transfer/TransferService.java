@@ -68,11 +68,12 @@ class TransferService {
         Problems problems = new Problems();
         LocalDate letterDate = checks.fields(command, true, problems);
         Subscriber subscriber = checks.transferable(command, target, problems);
+        RequestedPartner requested = checks.requestedPartner(command, target, problems);
         problems.refuseIfAny(REFUSED);
         if (transfers.findByOpenSubscriberId(subscriber.getId()).isPresent()) {
             throw alreadyOpen(subscriber);
         }
-        TransferLetter letter = new TransferLetter(command.subscriberName().strip(), command.reason().strip(),
+        TransferLetter letter = new TransferLetter(command.subscriberName().strip(), requested, command.reason().strip(),
                 letterDate, documents.storeLetter(command.letter(), submitterId));
         try {
             return transfers.saveAndFlush(new TransferRequest(subscriber, target, letter, submitterId, clock.instant()));
@@ -115,8 +116,9 @@ class TransferService {
             problems.add("наименование абонента в письме («" + name + "») не совпадает с наименованием абонента "
                     + transfer.getSubscriber().getNumber());
         }
+        RequestedPartner requested = checks.requestedPartner(command, transfer.getToPartner(), problems);
         problems.refuseIfAny(REFUSED);
-        TransferLetter corrected = new TransferLetter(command.subscriberName().strip(), command.reason().strip(), letterDate,
+        TransferLetter corrected = new TransferLetter(command.subscriberName().strip(), requested, command.reason().strip(), letterDate,
                 newLetter ? documents.storeLetter(command.letter(), actor) : transfer.getLetter());
         transfer.correct(corrected, actor, clock.instant());
     }

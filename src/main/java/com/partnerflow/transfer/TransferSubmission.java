@@ -11,11 +11,13 @@ import com.partnerflow.document.Upload;
  * The multipart form of {@code POST /api/transfers}. The target partner is never a field: it is the caller's. Every field
  * is checked by {@link TransferService}, the one check of Tasklist's form and this API alike.
  */
-record TransferSubmission(String subscriberNumber, String subscriberName, String reason, String letterDate, MultipartFile letter) {
+record TransferSubmission(String subscriberNumber, String subscriberName, String requestedPartnerName,
+                          String requestedPartnerCode, String reason, String letterDate, MultipartFile letter) {
 
     SubmitTransfer toCommand() {
         try {
-            return new SubmitTransfer(subscriberNumber, subscriberName, reason, letterDate,
+            return new SubmitTransfer(subscriberNumber, subscriberName, requestedPartnerName, requestedPartnerCode,
+                    reason, letterDate,
                     letter == null ? null : new Upload(letter.getOriginalFilename(), letter.getBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A transfer request as the API shows it to the partners involved and to vendor staff. */
+/**
+ * A transfer request as the API shows it to the partners involved and to vendor staff. {@code requestedPartner} is the
+ * partner the letter asks to move to, as the letter names it ({@code code} null when the letter gives none; the whole of
+ * it null on requests submitted before it was asked for).
+ */
 record TransferView(long id, TransferStatus status, SubscriberRef subscriber, PartnerRef fromPartner,
-                    PartnerRef toPartner, String subscriberNameInLetter, String reason, LocalDate letterDate,
+                    PartnerRef toPartner, String subscriberNameInLetter, PartnerRef requestedPartner, String reason, LocalDate letterDate,
                     LetterRef letter, String submittedBy, Instant createdAt, Instant updatedAt,
                     List<EventView> history) {
 
@@ -27,7 +31,9 @@ record TransferView(long id, TransferStatus status, SubscriberRef subscriber, Pa
                 new SubscriberRef(t.getSubscriber().getNumber(), t.getSubscriber().getName()),
                 new PartnerRef(t.getFromPartner().getCode(), t.getFromPartner().getName()),
                 new PartnerRef(t.getToPartner().getCode(), t.getToPartner().getName()),
-                t.getSubscriberNameInLetter(), t.getReason(), t.getLetterDate(),
+                t.getSubscriberNameInLetter(),
+                t.getRequestedPartner().map(requested -> new PartnerRef(requested.code(), requested.name())).orElse(null),
+                t.getReason(), t.getLetterDate(),
                 new LetterRef(t.getLetter().getFileName(), t.getLetter().getMediaType(), t.getLetter().getSize(),
                         t.getLetter().getSha256(), "/api/transfers/" + t.getId() + "/letter"),
                 t.getSubmittedBy(), t.getCreatedAt(), t.getUpdatedAt(),

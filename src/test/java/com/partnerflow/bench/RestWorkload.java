@@ -142,7 +142,8 @@ class RestWorkload {
     /** One transfer as its three parties drive it; stops at the first failed call. */
     private void transfer(LoopbackHttp http, String reviewer, Case transfer, Level level) throws Exception {
         Map<String, String> letter = Map.of("subscriberNumber", transfer.subscriber().getNumber(),
-                "subscriberName", transfer.subscriber().getName(), "reason", "Клиент переходит на обслуживание к нам",
+                "subscriberName", transfer.subscriber().getName(),
+                TransferProcess.REQUESTED_PARTNER_NAME.name(), TransferApi.REQUESTED_PARTNER_NAME, "reason", "Клиент переходит на обслуживание к нам",
                 "letterDate", LocalDate.now().minusDays(1).toString());
         LoopbackHttp.Response submitted = level.record("submit", http.postMultipart(transfer.newUser(), "/api/transfers",
                 letter, "letter", "letter.pdf", "application/pdf", TransferApi.PDF));

@@ -16,6 +16,7 @@ import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.transfer.LetterDecision;
 import com.partnerflow.transfer.PartnerAnswer;
+import com.partnerflow.transfer.TransferApi;
 import com.partnerflow.transfer.TransferProcess;
 
 /** A subscriber transfer: the new partner submits the letter, vendor staff forward it, the current partner agrees. */
@@ -69,6 +70,7 @@ class TransferPath extends HappyPath<Subscriber> {
     String drive(Subscriber subscriber, Side side) {
         VariableMap letter = SUBSCRIBER_NUMBER.with(subscriber.getNumber());
         SUBSCRIBER_NAME.putIn(letter, subscriber.getName());
+        REQUESTED_PARTNER_NAME.putIn(letter, TransferApi.REQUESTED_PARTNER_NAME);
         REASON.putIn(letter, "Клиент переходит на обслуживание к нам");
         LETTER_DATE.putIn(letter, LocalDate.now(clock).minusDays(1).toString());
         LETTER.putIn(letter, new Upload("письмо.pdf", LETTER_PDF));

@@ -189,6 +189,7 @@ final class TransferVolume {
         identity.setAuthentication(submitter.user(), submitter.groups());
         VariableMap variables = TransferProcess.SUBSCRIBER_NUMBER.with(client.subscriber().getNumber());
         TransferProcess.SUBSCRIBER_NAME.putIn(variables, client.subscriber().getName());
+        TransferProcess.REQUESTED_PARTNER_NAME.putIn(variables, TransferApi.REQUESTED_PARTNER_NAME);
         TransferProcess.REASON.putIn(variables, "Клиент переходит на обслуживание к нам");
         TransferProcess.LETTER_DATE.putIn(variables, LocalDate.now().minusDays(1).toString());
         LETTER.putIn(variables, new Upload("письмо.pdf", TransferApi.PDF));

@@ -84,7 +84,7 @@ class TasklistBrowserIT extends IntegrationTest {
 
         // the new partner's employee starts the transfer with the client's letter
         Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
-        fillStartForm(tasklist, subscriber.getNumber(), subscriber.getName());
+        fillStartForm(tasklist, subscriber.getNumber(), subscriber.getName(), newPartner);
         tasklist.start();
         tasklist.waitUntilStartDialogIsClosed();
         String instanceId = theOnlyTransferOf(subscriber).getId();
@@ -92,6 +92,9 @@ class TasklistBrowserIT extends IntegrationTest {
         // vendor staff find the request among their group's tasks, take it and forward it
         tasklist = Tasklist.logInAs(browser, port, VENDOR_STAFF_USER);
         tasklist.openTask(GROUP_TASKS, REVIEW_LETTER, taskId(instanceId, Elements.REVIEW_LETTER));
+        // beside the letter: who submitted, and the partner the letter names, to compare at a glance
+        tasklist.waitForFormText("Запрос подал: " + newPartner.getName() + ", код " + newPartner.getCode() + "; сотрудник " + submitter);
+        tasklist.waitForFormText("Письмо просит перевести к партнеру: ООО «" + newPartner.getName() + "», код " + newPartner.getCode());
         tasklist.claim();
         tasklist.chooseOption("Письмо в порядке: направить запрос текущему партнеру");
         tasklist.complete();
@@ -116,27 +119,30 @@ class TasklistBrowserIT extends IntegrationTest {
     }
 
     @Test
-    void aSubscriberNameThatDiffersFromTheRegisterIsRefusedOnTheStartForm() throws IOException {
+    void aSubscriberNameThatDiffersFromTheRegisterAndALetterToAnotherPartnerAreRefusedOnTheStartForm() throws IOException {
         Partner currentPartner = testData.partner();
         Subscriber subscriber = testData.subscriber(currentPartner);
         String submitter = testData.partnerUser(testData.partner());
 
         Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
-        fillStartForm(tasklist, subscriber.getNumber(), "ООО «Совсем другой клиент»");
+        fillStartForm(tasklist, subscriber.getNumber(), "ООО «Совсем другой клиент»", currentPartner);
         tasklist.start();
 
-        // the start listener's Russian message reaches the person; the rollback leaves no trace
-        assertThat(tasklist.errorMessage()).contains("и наименованием").contains("не найден");
+        // the start listener's Russian message, naming both problems, reaches the person; the rollback leaves no trace
+        assertThat(tasklist.errorMessage()).contains("и наименованием").contains("не найден")
+                .contains("к партнеру с кодом " + currentPartner.getCode() + ", а не к вашей организации");
         assertThat(transfersOf(subscriber).count()).isZero();
         assertThat(servingPartnerOf(subscriber)).isEqualTo(currentPartner.getCode());
     }
 
-    /** Opens the start form from «Start process» and fills it as the client's letter says. */
-    private void fillStartForm(Tasklist tasklist, String number, String name) throws IOException {
+    /** Opens the start form from «Start process» and fills it as the client's letter says; it asks for {@code requested}. */
+    private void fillStartForm(Tasklist tasklist, String number, String name, Partner requested) throws IOException {
         Path letter = Files.write(tempDir.resolve("письмо-клиента-" + number + ".pdf"), LETTER_PDF);
         tasklist.openStartForm(PROCESS, START_FORM);
         tasklist.type(TransferProcess.SUBSCRIBER_NUMBER.name(), number);
         tasklist.type(TransferProcess.SUBSCRIBER_NAME.name(), name);
+        tasklist.type(TransferProcess.REQUESTED_PARTNER_NAME.name(), "ООО «" + requested.getName() + "»");
+        tasklist.type(TransferProcess.REQUESTED_PARTNER_CODE.name(), requested.getCode());
         tasklist.type(TransferProcess.REASON.name(), "Переходим к партнеру, который ведет нашу бухгалтерию");
         tasklist.typeDate(TransferProcess.LETTER_DATE.name(), LocalDate.now(clock).minusDays(2));
         tasklist.chooseFile("letterFile", letter);

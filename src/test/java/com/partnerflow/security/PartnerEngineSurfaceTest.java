@@ -309,7 +309,7 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
         long versions = rows("extension_version");
         Subscriber subscriber = data.subscriber(data.partner());
         Map<String, String> letter = Map.of("subscriberNumber", subscriber.getNumber(), "subscriberName", subscriber.getName(),
-                "reason", "Переход", "letterDate", java.time.LocalDate.now().toString());
+                TransferProcess.REQUESTED_PARTNER_NAME.name(), TransferApi.REQUESTED_PARTNER_NAME, "reason", "Переход", "letterDate", java.time.LocalDate.now().toString());
         EngineClient submitter = client(Root.ENGINE_REST, partnerUser);
         List<Answer> refused = new java.util.ArrayList<>();
         refused.add(submitter.send("POST", "/api/transfers", multipart(letter, "letter", "письмо\u0000.pdf", TransferApi.PDF), MULTIPART));
@@ -340,7 +340,8 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
     void aLongFileNameIsNotCalledATooLargeFile(int letters) {
         Subscriber subscriber = data.subscriber(data.partner());
         Answer answer = client(Root.ENGINE_REST, partnerUser).send("POST", "/api/transfers", multipart(Map.of("subscriberNumber",
-                subscriber.getNumber(), "subscriberName", subscriber.getName(), "reason", "Переход", "letterDate",
+                subscriber.getNumber(), "subscriberName", subscriber.getName(),
+                TransferProcess.REQUESTED_PARTNER_NAME.name(), TransferApi.REQUESTED_PARTNER_NAME, "reason", "Переход", "letterDate",
                 java.time.LocalDate.now().toString()), "letter", "п".repeat(letters) + ".pdf", TransferApi.PDF), MULTIPART);
         if (letters < 200) {
             assertThat(answer.status()).as("%s", answer).isEqualTo(201);

@@ -142,6 +142,7 @@ final class CrashLoad {
             Map<String, String> letter = new LinkedHashMap<>();
             letter.put("subscriberNumber", number);
             letter.put("subscriberName", name);
+            letter.put(TransferProcess.REQUESTED_PARTNER_NAME.name(), TransferApi.REQUESTED_PARTNER_NAME);
             letter.put("reason", "Клиент переходит на обслуживание к партнеру " + taker + ", раунд " + round);
             letter.put("letterDate", LocalDate.now().minusDays(1).toString());
             JsonNode transfer = write(new InFlight("transfer submission for " + number + " by " + taker, null, number, null),

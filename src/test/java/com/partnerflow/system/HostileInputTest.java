@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -51,6 +52,7 @@ import com.partnerflow.TestData;
 import com.partnerflow.audit.ExtensionApi;
 import com.partnerflow.audit.ExtensionAuditProcess;
 import com.partnerflow.audit.InstallationProcess;
+import com.partnerflow.audit.RemovalProcess;
 import com.partnerflow.billing.SettlementApi;
 import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.developer.DeveloperAuthorizationProcess;
@@ -170,6 +172,8 @@ class HostileInputTest extends IntegrationTest {
         long pendingAuthorization = data.requestDeveloperAuthorization(employee, data.partnerUser(partner));
         long developerAuthorization = jdbc.queryForObject("select id from developer_authorization where developer = ?", Long.class, developer);
         List<String> reconciliations = jdbc.queryForList("select id from reconciliation order by id", String.class);
+        Subscriber statusClient = data.subscriber(partner); // its status changes under fuzzing, the others' must not
+        long restriction = created("vera", "/api/restricted-applications", Map.of("name", "Программа для фаззинга"));
         awaitIdleEngine();
 
         List<String> ids = List.of("1", "0");
@@ -222,6 +226,24 @@ class HostileInputTest extends IntegrationTest {
                         new Multipart(HostileInputTest::versionFields, "file", "Загрузка.epf", EPF, 50 * 1024 * 1024 + 1)),
                 get("/api/extension-versions/{id}", List.of(developer), Map.of("id", ids(version))),
                 get("/api/extension-versions/{id}/file", List.of(developer), Map.of("id", ids(version))),
+                get("/api/extension-versions/{id}/grants", List.of(developer), Map.of("id", ids(version))),
+                json("POST", "/api/extension-versions/{id}/grants", List.of(developer), Map.of("id", ids(version)),
+                        () -> Map.of("subscribers", List.of(client.getNumber()), "allClients", false)),
+                call("DELETE", "/api/extension-versions/{id}/grants/{subscriber}", List.of(developer),
+                        Map.of("id", ids(version), "subscriber", List.of(client.getNumber(), "all"))),
+                call("DELETE", "/api/subscribers/{number}/data-areas/{dataAreaId}/installations/{installationId}", List.of(clientUser),
+                        Map.of("number", List.of(client.getNumber()), "dataAreaId", ids(area.getId()), "installationId", ids)),
+                get("/api/subscribers/{number}", List.of(clientUser, employee), Map.of("number", List.of(client.getNumber()))),
+                json("PUT", "/api/subscribers/{number}/status", List.of("vera"), Map.of("number", List.of(statusClient.getNumber())),
+                        () -> Map.of("status", "SUSPENDED", "reason", "Партнер приостановил обслуживание")),
+                get("/api/restricted-applications", List.of(employee, "vera"), Map.of()),
+                json("POST", "/api/restricted-applications", List.of("vera"), Map.of(),
+                        () -> Map.of("name", "Отраслевая программа " + UUID.randomUUID(), "note", "только партнеры из списка")),
+                call("DELETE", "/api/restricted-applications/{id}", List.of("vera"), Map.of("id", ids(restriction))),
+                call("PUT", "/api/restricted-applications/{id}/partners/{code}", List.of("vera"),
+                        Map.of("id", ids(restriction), "code", List.of(partner.getCode()))),
+                call("DELETE", "/api/restricted-applications/{id}/partners/{code}", List.of("vera"),
+                        Map.of("id", ids(restriction), "code", List.of(partner.getCode()))),
                 get("/api/partners/{code}/invoices", List.of(employee), Map.of("code", List.of(partner.getCode()))),
                 get("/api/reconciliations/{id}", List.of("fedor"), Map.of("id", reconciliations.isEmpty() ? ids : reconciliations)),
                 get("/api/reconciliations/{id}/charges.csv", List.of("fedor"), Map.of("id", reconciliations.isEmpty() ? ids : reconciliations)),
@@ -246,6 +268,8 @@ class HostileInputTest extends IntegrationTest {
         startForms = Stream.of(
                 startForm("subscriber-transfer", List.of(employee), () -> Map.of(
                         TransferProcess.SUBSCRIBER_NUMBER.name(), string(otherClient.getNumber()), TransferProcess.SUBSCRIBER_NAME.name(), string(otherClient.getName()),
+                        TransferProcess.REQUESTED_PARTNER_NAME.name(), string(TransferApi.REQUESTED_PARTNER_NAME),
+                        TransferProcess.REQUESTED_PARTNER_CODE.name(), string(partner.getCode()),
                         TransferProcess.REASON.name(), string("Переходим к нам"), TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()),
                         TransferProcess.LETTER.name(), TransferApi.transientFile("letter.pdf", TransferApi.PDF))),
                 startForm("reporting-extension-application", List.of(clientUser),
@@ -266,6 +290,8 @@ class HostileInputTest extends IntegrationTest {
                 }),
                 startForm("extension-installation", List.of(clientUser), () -> Map.of(InstallationProcess.SUBSCRIBER_NUMBER.name(), string(client.getNumber()),
                         InstallationProcess.DATA_AREA_ID.name(), typed(area.getId(), "Long"), InstallationProcess.VERSION_ID.name(), typed(version, "Long"))),
+                startForm("extension-removal", List.of(clientUser), () -> Map.of(RemovalProcess.SUBSCRIBER_NUMBER.name(), string(client.getNumber()),
+                        RemovalProcess.DATA_AREA_ID.name(), typed(area.getId(), "Long"), RemovalProcess.INSTALLATION_ID.name(), typed(1L, "Long"))),
                 startForm("developer-authorization", List.of(employee), () -> {
                     Map<String, Object> variables = new LinkedHashMap<>();
                     variables.put(DeveloperAuthorizationProcess.DEVELOPER.name(), string(freshEmployee(partner)));
@@ -690,6 +716,7 @@ class HostileInputTest extends IntegrationTest {
     /** The letter's fields as the start and correction forms send them. */
     private static Map<String, Object> letterVariables(Subscriber subscriber) {
         return Map.of(TransferProcess.SUBSCRIBER_NUMBER.name(), string(subscriber.getNumber()), TransferProcess.SUBSCRIBER_NAME.name(), string(subscriber.getName()),
+                TransferProcess.REQUESTED_PARTNER_NAME.name(), string(TransferApi.REQUESTED_PARTNER_NAME),
                 TransferProcess.REASON.name(), string("Переходим к нам"), TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()));
     }
 

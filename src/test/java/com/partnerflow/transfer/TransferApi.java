@@ -29,8 +29,13 @@ public final class TransferApi {
         this.http = http;
     }
 
+    /** The partner a test letter asks to move to: by name only, which any submitting partner may use. */
+    public static final String REQUESTED_PARTNER_NAME = "ООО «Новый обслуживающий партнер»";
+
+    /** A letter's fields as the forms name them; it names the partner by {@link #REQUESTED_PARTNER_NAME}, without a code. */
     public static Map<String, Object> letter(String subscriberNumber, String subscriberName) {
         return Map.of("subscriberNumber", subscriberNumber, "subscriberName", subscriberName,
+                TransferProcess.REQUESTED_PARTNER_NAME.name(), REQUESTED_PARTNER_NAME,
                 "reason", "Клиент переходит на обслуживание к нам", "letterDate", LocalDate.now().minusDays(1).toString());
     }
 

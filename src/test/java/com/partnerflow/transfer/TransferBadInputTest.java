@@ -36,6 +36,7 @@ import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.system.ProcessVariable;
 
 /**
  * Every way a submission can be wrong, over HTTP: a 4xx with a Russian problem detail and no internals,
@@ -98,7 +99,21 @@ class TransferBadInputTest extends IntegrationTest {
                 bad("blank name", set("subscriberName", "   "), "letter.pdf", TransferApi.PDF,
                         422, "не заполнено поле «наименование абонента»"),
                 bad("no fields at all", fields -> new HashMap<>(), "letter.pdf", TransferApi.PDF, 422,
-                        "номер абонента должен состоять только из цифр"));
+                        "номер абонента должен состоять только из цифр"),
+                bad("no partner in the letter", fields -> {
+                    fields.remove(TransferProcess.REQUESTED_PARTNER_NAME.name());
+                    return fields;
+                }, "letter.pdf", TransferApi.PDF, 422, "Запрос не принят: не заполнено поле «название партнера в письме»."),
+                bad("blank partner name", set("requestedPartnerName", "  "), "letter.pdf", TransferApi.PDF,
+                        422, "не заполнено поле «название партнера в письме»"),
+                bad("10,000-character partner name", set("requestedPartnerName", "б".repeat(10_000)), "letter.pdf", TransferApi.PDF,
+                        422, "поле «название партнера в письме» длиннее 255 символов (10000)"),
+                bad("unknown partner code", set("requestedPartnerCode", "NO-SUCH-PARTNER"), "letter.pdf", TransferApi.PDF,
+                        422, "партнер с кодом «NO-SUCH-PARTNER» не найден"),
+                bad("script as the partner code", set("requestedPartnerCode", "<script>"), "letter.pdf", TransferApi.PDF,
+                        422, "партнер с кодом «<SCRIPT>» не найден"),
+                bad("1,000-character partner code", set("requestedPartnerCode", "B".repeat(1000)), "letter.pdf", TransferApi.PDF,
+                        422, "поле «код партнера в письме» длиннее 32 символов (1000)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,7 +135,8 @@ class TransferBadInputTest extends IntegrationTest {
         // the same one check, the same 422 and the same words as Tasklist's form gets for it
         assertProblem(response, 422, "Запрос не принят: номер абонента должен состоять только из цифр");
         assertThat(response.getBody().get("detail").asText()).contains("не заполнено поле «наименование абонента»",
-                "не заполнено поле «причина перехода»", "не указана дата письма", "приложите скан письма клиента");
+                "не заполнено поле «название партнера в письме»", "не заполнено поле «причина перехода»", "не указана дата письма",
+                "приложите скан письма клиента");
     }
 
     /** A wrong name, an old letter and no reason are named in one answer, whichever check finds what. */
@@ -136,6 +152,33 @@ class TransferBadInputTest extends IntegrationTest {
         assertProblem(response, 422, "не заполнено поле «причина перехода»");
         assertProblem(response, 422, "письмо старше 30 дней");
         assertProblem(response, 422, "наименованием «ООО «Не та организация»» не найден");
+    }
+
+    /** The letter asks for the subscriber's current partner (or any other): not the submitter's to use. */
+    @Test
+    void refusesALetterThatAsksForAnotherPartner() {
+        Map<String, Object> letter = new HashMap<>(TransferApi.letter(subscriber.getNumber(), subscriber.getName()));
+        letter.put(TransferProcess.REQUESTED_PARTNER_NAME.name(), current.getName());
+        letter.put(TransferProcess.REQUESTED_PARTNER_CODE.name(), current.getCode());
+
+        ResponseEntity<JsonNode> response = storingNothing(user, () -> api.submit(user, letter, "letter.pdf", TransferApi.PDF));
+
+        assertProblem(response, 422, "Запрос не принят: письмо просит перевести абонента к партнеру с кодом " + current.getCode()
+                + ", а не к вашей организации (код " + target.getCode() + "): по письму, адресованному другому партнеру, подать "
+                + "запрос нельзя.");
+    }
+
+    @Test
+    void acceptsALetterThatNamesTheSubmitterByItsCode() {
+        Map<String, Object> letter = new HashMap<>(TransferApi.letter(subscriber.getNumber(), subscriber.getName()));
+        letter.put(TransferProcess.REQUESTED_PARTNER_NAME.name(), target.getName());
+        letter.put(TransferProcess.REQUESTED_PARTNER_CODE.name(), target.getCode().toLowerCase());
+
+        ResponseEntity<JsonNode> response = api.submit(user, letter, "letter.pdf", TransferApi.PDF);
+
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody().at("/requestedPartner/name").asText()).isEqualTo(target.getName());
+        assertThat(response.getBody().at("/requestedPartner/code").asText()).isEqualTo(target.getCode());
     }
 
     @Test
@@ -190,11 +233,22 @@ class TransferBadInputTest extends IntegrationTest {
 
     @Test
     void refusesAnUnknownSubscriberStartedThroughTheEngineRestApi() {
-        Map<String, Object> variables = Map.of(TransferProcess.SUBSCRIBER_NUMBER.name(), string("987654321098"),
-                TransferProcess.SUBSCRIBER_NAME.name(), string(subscriber.getName()),
-                TransferProcess.REASON.name(), string("Клиент переходит к нам"),
-                TransferProcess.LETTER_DATE.name(), string(LocalDate.now().minusDays(1).toString()),
-                TransferProcess.LETTER.name(), transientFile("letter.pdf", TransferApi.PDF));
+        assertRefusedOnEngineRestStart(TransferProcess.SUBSCRIBER_NUMBER, "987654321098",
+                "Запрос не принят: абонент с номером 987654321098 и наименованием");
+    }
+
+    @Test
+    void refusesALetterForAnotherPartnerStartedThroughTheEngineRestApi() {
+        assertRefusedOnEngineRestStart(TransferProcess.REQUESTED_PARTNER_CODE, current.getCode(),
+                "письмо просит перевести абонента к партнеру с кодом " + current.getCode() + ", а не к вашей организации");
+    }
+
+    /** Starts the process over {@code /engine-rest} as a REST client would, the test letter with one field changed: refused, nothing stored. */
+    private void assertRefusedOnEngineRestStart(ProcessVariable<String> changed, String value, String message) {
+        Map<String, Object> variables = new HashMap<>();
+        TransferApi.letter(subscriber.getNumber(), subscriber.getName()).forEach((name, text) -> variables.put(name, string((String) text)));
+        variables.put(changed.name(), string(value));
+        variables.put(TransferProcess.LETTER.name(), transientFile("letter.pdf", TransferApi.PDF));
         HttpHeaders headers = TransferApi.basic(user);
         headers.setContentType(MediaType.APPLICATION_JSON);
 
@@ -203,7 +257,7 @@ class TransferBadInputTest extends IntegrationTest {
                 new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class));
 
         assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(response.getBody().path("message").asText()).contains("Запрос не принят: абонент с номером 987654321098 и наименованием");
+        assertThat(response.getBody().path("message").asText()).contains(message);
     }
 
     /** Runs one request and checks that it left no trace in the domain tables or the engine. */

@@ -151,6 +151,59 @@ class TransferEndToEndTest extends IntegrationTest {
                         .isEqualTo(current.getCode()));
     }
 
+    /**
+     * Vendor staff see beside the letter who submitted (partner and employee) and the partner the letter names, from the
+     * domain; a correction may change what the letter names, within the same checks, and the next check shows it.
+     */
+    @Test
+    void theLetterCheckShowsTheSubmitterBesideThePartnerTheLetterNames() {
+        Map<String, Object> letter = new java.util.HashMap<>(TransferApi.letter(subscriber.getNumber(), subscriber.getName()));
+        letter.put(TransferProcess.REQUESTED_PARTNER_NAME.name(), "ООО «" + newPartner.getName() + "»");
+        letter.put(TransferProcess.REQUESTED_PARTNER_CODE.name(), newPartner.getCode());
+        ResponseEntity<JsonNode> created = api.submit(newUser, letter, "письмо.pdf", TransferApi.PDF);
+        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+        long id = created.getBody().get("id").asLong();
+
+        JsonNode shown = api.get("vera", "/api/transfers/" + id).getBody();
+        assertThat(shown.at("/requestedPartner/name").asText()).isEqualTo("ООО «" + newPartner.getName() + "»");
+        assertThat(shown.at("/requestedPartner/code").asText()).isEqualTo(newPartner.getCode());
+        String submittedBy = newPartner.getName() + ", код " + newPartner.getCode() + "; сотрудник " + newUser;
+        assertThat(reviewForm(id)).containsEntry(TransferProcess.SUBMITTED_BY_LABEL.name(), submittedBy)
+                .containsEntry(TransferProcess.REQUESTED_PARTNER_LABEL.name(), "ООО «" + newPartner.getName() + "», код " + newPartner.getCode());
+
+        api.complete("vera", api.task("vera", id).get("id").asText(), Map.of(TransferProcess.LETTER_DECISION.name(), string("RETURN"),
+                TransferProcess.LETTER_COMMENT.name(), string("Приложите письмо на бланке организации")));
+        String correction = api.task(newUser, id).get("id").asText();
+        ResponseEntity<JsonNode> foreign = api.complete(newUser, correction, Map.of(
+                TransferProcess.REQUESTED_PARTNER_CODE.name(), string(current.getCode()),
+                // a correction cannot dress up what the reviewer reads either: the next form is filled from the domain
+                TransferProcess.SUBMITTED_BY_LABEL.name(), string("Кто-то другой")));
+        assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(foreign.getBody().get("message").asText())
+                .contains("письмо просит перевести абонента к партнеру с кодом " + current.getCode() + ", а не к вашей организации");
+        assertThat(api.task(newUser, id).get("id").asText()).isEqualTo(correction);
+
+        assertThat(api.complete(newUser, correction, Map.of(
+                TransferProcess.REQUESTED_PARTNER_NAME.name(), string(newPartner.getName()),
+                TransferProcess.REQUESTED_PARTNER_CODE.name(), string(""),
+                TransferProcess.SUBMITTED_BY_LABEL.name(), string("Кто-то другой"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode corrected = api.get(newUser, "/api/transfers/" + id).getBody().get("requestedPartner");
+        assertThat(corrected.get("name").asText()).isEqualTo(newPartner.getName());
+        assertThat(corrected.has("code")).as("no code in the corrected letter: %s", corrected).isFalse();
+        assertThat(reviewForm(id)).containsEntry(TransferProcess.SUBMITTED_BY_LABEL.name(), submittedBy)
+                .containsEntry(TransferProcess.REQUESTED_PARTNER_LABEL.name(), newPartner.getName() + ", код не указан");
+    }
+
+    /** The variables of the letter check's form, as Tasklist reads them for vendor staff. */
+    private Map<String, String> reviewForm(long id) {
+        JsonNode review = api.task("vera", id);
+        assertThat(review.get("taskDefinitionKey").asText()).isEqualTo(TransferProcess.Elements.REVIEW_LETTER);
+        JsonNode variables = api.get("vera", "/engine-rest/task/" + review.get("id").asText() + "/form-variables").getBody();
+        Map<String, String> values = new java.util.HashMap<>();
+        variables.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().path("value").asText()));
+        return values;
+    }
+
     private long submit() {
         ResponseEntity<JsonNode> created = api.submit(newUser, TransferApi.letter(subscriber.getNumber(), subscriber.getName()),
                 "письмо.pdf", TransferApi.PDF);

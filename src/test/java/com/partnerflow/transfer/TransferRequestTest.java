@@ -44,6 +44,7 @@ class TransferRequestTest {
         assertThat(transfer.getFromPartner()).isSameAs(current);
         assertThat(transfer.getToPartner()).isSameAs(next);
         assertThat(transfer.getSubscriberNameInLetter()).isEqualTo("ООО «Ромашка»");
+        assertThat(transfer.getRequestedPartner()).contains(new RequestedPartner("ООО «Бета»", "BETA"));
         assertThat(transfer.getLetterDate()).isEqualTo(LocalDate.of(2025, 3, 1));
         assertThat(transfer.getLetter()).isSameAs(scan);
         assertThat(transfer.getSubmittedBy()).isEqualTo("boris");
@@ -79,14 +80,15 @@ class TransferRequestTest {
         assertThat(transfer.getHistory()).last().extracting(TransferEvent::comment).isEqualTo("Нет подписи директора");
 
         StoredDocument signed = mock(StoredDocument.class);
-        transfer.correct(new TransferLetter("ООО \"Ромашка\"", "Подписанное письмо", LocalDate.of(2025, 3, 4), signed),
-                "boris", LATEST);
+        transfer.correct(new TransferLetter("ООО \"Ромашка\"", new RequestedPartner("Бета", null), "Подписанное письмо",
+                LocalDate.of(2025, 3, 4), signed), "boris", LATEST);
 
         assertThat(transfer.getStatus()).isEqualTo(TransferStatus.LETTER_REVIEW);
         assertThat(transfer.getHistory()).last().isEqualTo(new TransferEvent(Step.CORRECTED, null, "boris", LATEST));
         assertThat(transfer.getLetter()).isSameAs(signed);
         assertThat(transfer.getReason()).isEqualTo("Подписанное письмо");
         assertThat(transfer.getLetterDate()).isEqualTo(LocalDate.of(2025, 3, 4));
+        assertThat(transfer.getRequestedPartner()).contains(new RequestedPartner("Бета", null));
     }
 
     @Test
@@ -272,7 +274,7 @@ class TransferRequestTest {
     }
 
     private TransferLetter letter() {
-        return new TransferLetter("ООО «Ромашка»", "Переходим к партнеру, который ведет бухгалтерию",
+        return new TransferLetter("ООО «Ромашка»", new RequestedPartner("ООО «Бета»", "BETA"), "Переходим к партнеру, который ведет бухгалтерию",
                 LocalDate.of(2025, 3, 1), scan);
     }
 
