@@ -3,6 +3,7 @@ package com.partnerflow.partner;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,7 @@ class ApplicationRestrictionController {
         return restrictions.list().stream().map(application -> view(application, current)).toList();
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Restrict an application to listed partners (vendor staff only)")
     ResponseEntity<RestrictionView> restrict(@RequestBody RestrictionRequest request) {
         RestrictedApplication application = restrictions.restrict(request.name(), request.note(), caller.get());
@@ -56,13 +57,13 @@ class ApplicationRestrictionController {
         return ResponseEntity.noContent().build();
     }
 
-    @PutMapping("/{id}/partners/{code}")
+    @PutMapping(path = "/{id}/partners/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List a partner for the application (vendor staff only)")
     RestrictionView authorize(@PathVariable long id, @PathVariable String code) {
         return view(restrictions.authorize(id, code, caller.get()), caller.get());
     }
 
-    @DeleteMapping("/{id}/partners/{code}")
+    @DeleteMapping(path = "/{id}/partners/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Take a partner off the application's list (vendor staff only)")
     RestrictionView withdraw(@PathVariable long id, @PathVariable String code) {
         return view(restrictions.withdraw(id, code, caller.get()), caller.get());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,7 +36,7 @@ class SubscriberController {
         return SubscriberView.of(subscribers.card(number, caller.get()));
     }
 
-    @PutMapping("/{number}/status")
+    @PutMapping(path = "/{number}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change the subscriber's status with a reason (vendor staff only)",
             description = "Body: {status: ACTIVE|PENDING_CONFIRMATION|SUSPENDED|INACTIVE, reason}. Only an active subscriber "
                     + "applies, installs and is charged. 422 without a reason, 409 for the status it has.")
