@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.audit.ExtensionApi;
@@ -48,6 +50,8 @@ class DeveloperAuthorizationEndToEndTest extends IntegrationTest {
     TestData data;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
 
     Partner partner;
     String requester;
@@ -99,8 +103,7 @@ class DeveloperAuthorizationEndToEndTest extends IntegrationTest {
                 .isEqualTo(HttpStatus.CREATED);
         assertThat(post(requester, "/api/developer-authorizations", request(employee)).getStatusCode())
                 .as("already authorized").isEqualTo(HttpStatus.CONFLICT);
-        awaitWaitingForWithdrawal(id);
-
+        // at once: the withdrawal is awaited from the approval on (ADR 0034)
         ResponseEntity<JsonNode> withdrawn = post(vendor, "/api/developer-authorizations/" + id + "/withdrawal",
                 Map.of("reason", "Сотрудник уволился"));
 
@@ -112,8 +115,8 @@ class DeveloperAuthorizationEndToEndTest extends IntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post(vendor, "/api/developer-authorizations/" + id + "/withdrawal", Map.of("reason", "Еще раз")).getStatusCode())
                 .as("nothing to withdraw").isEqualTo(HttpStatus.CONFLICT);
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?",
-                Long.class, String.valueOf(id)) == 0);
+        await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery().processDefinitionKey(DeveloperAuthorizationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(id)).count() == 0);
         assertThat(post(requester, "/api/developer-authorizations", request(employee)).getStatusCode())
                 .as("a new request after a withdrawal").isEqualTo(HttpStatus.CREATED);
     }
@@ -221,11 +224,6 @@ class DeveloperAuthorizationEndToEndTest extends IntegrationTest {
         }, task -> task != null);
     }
 
-    private void awaitWaitingForWithdrawal(long id) {
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from act_ru_event_subscr s join act_ru_execution e"
-                + " on s.proc_inst_id_ = e.proc_inst_id_ where e.business_key_ = ? and s.event_name_ = ?", Long.class,
-                String.valueOf(id), DeveloperAuthorizationProcess.MESSAGE_WITHDRAWN) > 0);
-    }
 
     private ResponseEntity<JsonNode> get(String user, String path) {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(TransferApi.basic(user)), JsonNode.class);
