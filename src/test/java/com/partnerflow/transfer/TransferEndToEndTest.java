@@ -186,12 +186,16 @@ class TransferEndToEndTest extends IntegrationTest {
         assertThat(api.complete(newUser, correction, Map.of(
                 TransferProcess.REQUESTED_PARTNER_NAME.name(), string(newPartner.getName()),
                 TransferProcess.REQUESTED_PARTNER_CODE.name(), string(""),
-                TransferProcess.SUBMITTED_BY_LABEL.name(), string("Кто-то другой"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+                TransferProcess.SUBMITTED_BY_LABEL.name(), string("Кто-то другой"),
+                // nor point the reviewer's letter link at another request (the subscriber's number it cannot change)
+                TransferProcess.TRANSFER_ID.name(), Map.of("value", id - 1, "type", "Long"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         JsonNode corrected = api.get(newUser, "/api/transfers/" + id).getBody().get("requestedPartner");
         assertThat(corrected.get("name").asText()).isEqualTo(newPartner.getName());
         assertThat(corrected.has("code")).as("no code in the corrected letter: %s", corrected).isFalse();
         assertThat(reviewForm(id)).containsEntry(TransferProcess.SUBMITTED_BY_LABEL.name(), submittedBy)
-                .containsEntry(TransferProcess.REQUESTED_PARTNER_LABEL.name(), newPartner.getName() + ", код не указан");
+                .containsEntry(TransferProcess.REQUESTED_PARTNER_LABEL.name(), newPartner.getName() + ", код не указан")
+                .containsEntry(TransferProcess.TRANSFER_ID.name(), String.valueOf(id))
+                .containsEntry(TransferProcess.SUBSCRIBER_NUMBER.name(), subscriber.getNumber());
     }
 
     /** The variables of the letter check's form, as Tasklist reads them for vendor staff. */

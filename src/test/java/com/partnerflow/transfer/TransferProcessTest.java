@@ -130,7 +130,7 @@ class TransferProcessTest extends ProcessTest {
         recordsTheDecision(partnerAnswered, PARTNER_ANSWER);
         recordsTheDecision(vendorDecided, VENDOR_DECISION);
         recordsTheDecision(requestCorrected, CORRECTION_ACTION);
-        Mocks.register("letterReviewCreatedListener", mock(TaskListener.class));
+        Mocks.register("transferCardListener", mock(TaskListener.class));
         Mocks.register("letterReviewedListener", letterReviewed);
         Mocks.register("requestCorrectedListener", requestCorrected);
         Mocks.register("partnerAnsweredListener", partnerAnswered);

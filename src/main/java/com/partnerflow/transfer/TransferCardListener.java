@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
 import com.partnerflow.partner.Partner;
 
 /**
- * A letter waits for vendor staff: the form shows, beside the letter, who submitted the request and the partner the letter
- * asks for, from the domain (not from variables a correction could have sent), in the same words so they compare at a glance.
+ * What the forms of vendor staff and the current partner show of a request, written from the domain when the task is
+ * created: the request's number (the letter's link), the subscriber, the reason and the letter's date as last checked,
+ * who submitted it beside the partner the letter asks for. Never the variables a correction sent: a submitter who
+ * completes its correction with another {@code transferId} must not point the reviewer at another request's letter.
  */
-@Component("letterReviewCreatedListener")
-class LetterReviewCreatedListener implements TaskListener {
+@Component("transferCardListener")
+class TransferCardListener implements TaskListener {
 
     private final TransferService transfers;
 
-    LetterReviewCreatedListener(TransferService transfers) {
+    TransferCardListener(TransferService transfers) {
         this.transfers = transfers;
     }
 
@@ -27,6 +29,11 @@ class LetterReviewCreatedListener implements TaskListener {
         TransferRequest transfer = transfers.byId(transferId(task));
         Partner submitter = transfer.getToPartner();
         DelegateExecution execution = task.getExecution();
+        TRANSFER_ID.on(execution, transfer.getId());
+        SUBSCRIBER_NUMBER.on(execution, transfer.getSubscriber().getNumber());
+        SUBSCRIBER_NAME.on(execution, transfer.getSubscriberNameInLetter());
+        REASON.on(execution, transfer.getReason());
+        LETTER_DATE.on(execution, transfer.getLetterDate().toString());
         SUBMITTED_BY_LABEL.on(execution, RequestedPartner.label(submitter.getName(), submitter.getCode())
                 + "; сотрудник " + transfer.getSubmittedBy());
         REQUESTED_PARTNER_LABEL.on(execution, transfer.getRequestedPartner().map(RequestedPartner::label)
