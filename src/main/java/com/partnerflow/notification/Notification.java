@@ -13,8 +13,9 @@ import jakarta.persistence.Table;
 
 /**
  * An e-mail in the outbox. It is written in the same transaction as the decision it reports and
- * sent later by an asynchronous process step, so a decision never exists without its mail and a
- * mail server outage never loses one.
+ * sent later by an asynchronous process step (or, for a decision outside any process, after the commit and then on
+ * the outbox's schedule until it goes), so a decision never exists without its mail and a mail server outage never
+ * loses one.
  */
 @Entity
 @Table(name = "notification")
@@ -54,10 +55,15 @@ public class Notification {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** Written by a decision outside any process: no async step retries it, the outbox's schedule does. */
+    @Column(name = "outside_process", nullable = false)
+    private boolean outsideProcess;
+
     protected Notification() {
     }
 
-    Notification(String topic, String recipient, String subject, String body, Instant createdAt) {
+    Notification(String topic, String recipient, String subject, String body, Instant createdAt, boolean outsideProcess) {
+        this.outsideProcess = outsideProcess;
         this.topic = topic;
         this.recipient = recipient;
         this.subject = subject;

@@ -1,6 +1,8 @@
 package com.partnerflow.notification;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,18 +61,23 @@ public class NotificationService {
     /** Writes mails to the outbox in the caller's transaction: they exist exactly when the decision does. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(String topic, List<Mail> mails) {
+        write(topic, mails, false);
+    }
+
+    private void write(String topic, List<Mail> mails, boolean outsideProcess) {
         mails.forEach(mail -> notifications.save(
-                new Notification(topic, mail.recipient(), mail.subject(), mail.body(), clock.instant())));
+                new Notification(topic, mail.recipient(), mail.subject(), mail.body(), clock.instant(), outsideProcess)));
     }
 
     /**
      * For a decision taken outside a process (no async step to send its mails): writes the mails in the caller's
      * transaction, like {@link #enqueue}, and sends the topic's pending mails once that transaction has committed.
-     * A failure to send is logged and leaves the mails pending in the outbox (the pending-mail gauge shows them).
+     * A failure to send is logged and leaves the mails pending in the outbox, where {@link #retryOutsideProcesses} sends
+     * them once the server is back (the pending-mail gauge shows them meanwhile).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueueAndSendAfterCommit(String topic, List<Mail> mails) {
-        enqueue(topic, mails);
+        write(topic, mails, true);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -84,6 +92,29 @@ public class NotificationService {
     }
 
     /**
+     * The retry of mails written outside any process, every {@code partnerflow.notification.retry-interval} (5 minutes):
+     * a process's mail step is retried by the engine, these by this schedule, until they go. Only mails older than a
+     * minute, so the send right after the commit has had its turn; a row lock keeps two senders (another node, that
+     * send) from sending one twice.
+     */
+    @Scheduled(initialDelayString = "${partnerflow.notification.retry-interval:PT5M}",
+            fixedDelayString = "${partnerflow.notification.retry-interval:PT5M}")
+    public void retryOutsideProcesses() {
+        retryOutsideProcesses(clock.instant().minus(Duration.ofMinutes(1)));
+    }
+
+    /** Sends the pending mails of decisions outside processes written before {@code before}; a failing topic waits. */
+    public void retryOutsideProcesses(Instant before) {
+        for (String topic : notifications.topicsPendingOutsideProcessesSince(before)) {
+            try {
+                dispatch(topic);
+            } catch (RuntimeException failure) {
+                log.warn("Mails of {} still not sent, retried on the next run: {}", topic, failure.getMessage());
+            }
+        }
+    }
+
+    /**
      * Sends the pending mails of a topic. Each mail is marked sent in its own transaction right
      * after the SMTP server took it, so when a later mail fails and the job is retried, the ones
      * already sent are not sent again. A failure propagates: the engine retries, then raises an incident.
@@ -95,7 +126,7 @@ public class NotificationService {
     }
 
     private void deliver(Long notificationId) {
-        Notification notification = notifications.findById(notificationId).orElseThrow();
+        Notification notification = notifications.lockById(notificationId).orElseThrow();
         if (notification.getStatus() != Notification.Status.PENDING) {
             return;
         }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -38,9 +39,12 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
+import com.partnerflow.moderation.ModerationApi;
 import com.partnerflow.notification.Notification;
+import com.partnerflow.notification.NotificationService;
 import com.partnerflow.notification.Notifications;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
@@ -71,6 +75,8 @@ class MailOutageTest extends IntegrationTest {
     HistoryService history;
     @Autowired
     Notifications notifications;
+    @Autowired
+    NotificationService outbox;
 
     TransferApi api;
     Partner current;
@@ -194,6 +200,40 @@ class MailOutageTest extends IntegrationTest {
     private void awaitEnded(String instanceId) {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(history.createHistoricProcessInstanceQuery()
                 .processInstanceId(instanceId).singleResult().getEndTime()).isNotNull());
+    }
+
+    /** A decision outside any process (an invitation) has no mail step to retry: the outbox's schedule does. */
+    @Test
+    void anInvitationMailedWhileTheServerIsDownGoesOnceTheServerIsBack() {
+        ModerationApi moderation = new ModerationApi(http);
+        long account = moderation.account(newUser, "Аккаунт во время сбоя почты " + newPartner.getCode());
+
+        moderation.invited(newUser, account, current.getCode());
+
+        String topic = "configuration-account:" + account;
+        List<Notification> pending = notifications.findAll().stream().filter(n -> n.getTopic().equals(topic)).toList();
+        assertThat(pending).as("the invitation stands; its mail waits").extracting(Notification::getStatus)
+                .containsOnly(Notification.Status.PENDING).isNotEmpty();
+        outbox.retryOutsideProcesses(Instant.now().plusSeconds(1));
+        assertThat(notifications.findAll().stream().filter(n -> n.getTopic().equals(topic)))
+                .as("still down: still pending").extracting(Notification::getStatus).containsOnly(Notification.Status.PENDING);
+
+        smtp().setPort(smtpPort);
+        outbox.retryOutsideProcesses(Instant.now().plusSeconds(1));
+        outbox.retryOutsideProcesses(Instant.now().plusSeconds(1));
+
+        assertThat(notifications.findAll().stream().filter(n -> n.getTopic().equals(topic)))
+                .extracting(Notification::getStatus).containsOnly(Notification.Status.SENT);
+        assertThat(mailsTo(current.getEmail())).as("sent once").filteredOn(message -> subject(message).contains("Приглашение"))
+                .hasSize(1);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Notification> outbox(long transferId) {
