@@ -27,6 +27,7 @@ import jakarta.persistence.Version;
 import com.partnerflow.document.StoredDocument;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberStatus;
 import com.partnerflow.transfer.TransferEvent.Step;
 
 /**
@@ -135,6 +136,9 @@ public class TransferRequest {
     void answerAsCurrentPartner(PartnerAnswer answer, String comment, String actor, Instant at) {
         expect(TransferStatus.AWAITING_CURRENT_PARTNER);
         expectLastStep(Step.LETTER_FORWARDED);
+        if (answer == PartnerAnswer.AGREE) {
+            refuseIfSubscriberClosed("Согласиться нельзя: возразите, и фирма отклонит запрос.");
+        }
         switch (answer) {
             case AGREE -> record(Step.PARTNER_AGREED, comment, actor, at, TransferStatus.AWAITING_CURRENT_PARTNER);
             case OBJECT -> record(Step.PARTNER_OBJECTED, required(comment, "Укажите причину возражения."), actor, at,
@@ -151,10 +155,21 @@ public class TransferRequest {
     void decideAsVendor(VendorDecision decision, String comment, String actor, Instant at) {
         expect(TransferStatus.VENDOR_DECISION);
         expectLastStep(Step.PARTNER_OBJECTED, Step.PARTNER_SILENT);
+        if (decision == VendorDecision.APPROVE) {
+            refuseIfSubscriberClosed("Запрос можно только отклонить.");
+        }
         switch (decision) {
             case APPROVE -> record(Step.VENDOR_APPROVED, comment, actor, at, TransferStatus.VENDOR_DECISION);
             case REJECT -> record(Step.VENDOR_REJECTED, required(comment, "Укажите причину отклонения."), actor, at,
                     TransferStatus.VENDOR_DECISION);
+        }
+    }
+
+    /** A subscriber closed (INACTIVE) while the request was open cannot move: agreeing to it is refused, not failed. */
+    private void refuseIfSubscriberClosed(String whatToDo) {
+        if (subscriber.getStatus() == SubscriberStatus.INACTIVE) {
+            throw com.partnerflow.system.BusinessRuleViolation.invalid("Абонент " + subscriber.getNumber()
+                    + " неактивен: перевести его нельзя. " + whatToDo);
         }
     }
 

@@ -164,6 +164,23 @@ class TransferRequestTest {
         assertThat(openSlot()).isNull();
     }
 
+    /** Found by an outside tester: the approval of a subscriber closed meanwhile failed with an English 500. */
+    @Test
+    void aSubscriberClosedWhileTheRequestWasOpenCanOnlyBeRefused() {
+        transfer.reviewLetter(LetterDecision.FORWARD, null, "vera", LATER);
+        subscriber.changeStatus(SubscriberStatus.INACTIVE, "Организация ликвидирована", "vera", LATER);
+
+        assertThatThrownBy(() -> transfer.answerAsCurrentPartner(PartnerAnswer.AGREE, null, "anna", LATER))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("неактивен").hasMessageContaining("возразите");
+        transfer.answerAsCurrentPartner(PartnerAnswer.OBJECT, "Клиент ликвидирован", "anna", LATER);
+        assertThatThrownBy(() -> transfer.decideAsVendor(VendorDecision.APPROVE, null, "vera", LATEST))
+                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("можно только отклонить");
+        assertThat(transfer.getStatus()).isEqualTo(TransferStatus.VENDOR_DECISION);
+
+        transfer.decideAsVendor(VendorDecision.REJECT, "Клиент ликвидирован", "vera", LATEST);
+        assertThat(subscriber.getPartner()).isSameAs(current);
+    }
+
     @Test
     void theVendorsRejectionNeedsAReasonAndClosesTheRequest() {
         atVendorDecision();
