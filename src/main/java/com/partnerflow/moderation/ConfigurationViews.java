@@ -80,10 +80,13 @@ final class ConfigurationViews {
 
     record ConfigurationView(long id, long accountId, String accountName, PartnerRef creator, ConfigurationStatus status,
                              String statusLabel, ContentView content, List<String> missingForPublication,
-                             PublishedView published, UnpublishedView unpublished, ModerationView moderation, String createdBy,
+                             PublishedView published, UnpublishedView lastUnpublished, ModerationView moderation, String createdBy,
                              Instant createdAt, String updatedBy, Instant updatedAt) {
 
-        /** {@code latest}: the latest moderation; {@code unpublished}: the one whose revision left the catalogue last. */
+        /**
+         * {@code latest}: the latest moderation; {@code unpublished}: the one whose revision left the catalogue last, shown
+         * as {@code lastUnpublished} (kept after a re-publication: {@code status} says whether it is in the catalogue now).
+         */
         static ConfigurationView of(Configuration c, Moderation latest, Moderation unpublished) {
             return new ConfigurationView(c.getId(), c.getAccount().getId(), c.getAccount().getName(), PartnerRef.of(c.getCreator()),
                     c.getStatus(), c.getStatus().label(), ContentView.of(c.getContent()), c.getContent().missingForPublication(),

@@ -448,9 +448,9 @@ class ModerationEndToEndTest extends IntegrationTest {
         assertThat(unpublished.get("status").asText()).isEqualTo("UNPUBLISHED");
         assertThat(unpublished.get("statusLabel").asText()).isEqualTo("Снята с публикации");
         assertThat(unpublished.has("published")).isFalse();
-        assertThat(unpublished.at("/unpublished/unpublishedBy").asText()).isEqualTo(moderator);
-        assertThat(unpublished.at("/unpublished/byModerator").asBoolean()).isTrue();
-        assertThat(unpublished.at("/unpublished/reason").asText()).isEqualTo("Ссылки на скриншоты не открываются");
+        assertThat(unpublished.at("/lastUnpublished/unpublishedBy").asText()).isEqualTo(moderator);
+        assertThat(unpublished.at("/lastUnpublished/byModerator").asBoolean()).isTrue();
+        assertThat(unpublished.at("/lastUnpublished/reason").asText()).isEqualTo("Ссылки на скриншоты не открываются");
         assertThat(unpublished.at("/moderation/unpublished/moderationId").asLong()).isEqualTo(firstModeration);
         assertThat(unpublished.at("/moderation/rounds/0/decision").asText()).as("the rounds keep the approval").isEqualTo("APPROVE");
         assertThat(catalogue()).doesNotContain(configurationId);
@@ -465,7 +465,7 @@ class ModerationEndToEndTest extends IntegrationTest {
         awaitEnded(secondModeration, Elements.END_PUBLISHED);
         JsonNode republished = api.configuration(partnerUser, configurationId);
         assertThat(republished.get("status").asText()).isEqualTo("PUBLISHED");
-        assertThat(republished.at("/unpublished/reason").asText()).as("the record is kept").isEqualTo("Ссылки на скриншоты не открываются");
+        assertThat(republished.at("/lastUnpublished/reason").asText()).as("the record is kept").isEqualTo("Ссылки на скриншоты не открываются");
         assertThat(catalogue()).contains(configurationId);
     }
 
@@ -478,9 +478,9 @@ class ModerationEndToEndTest extends IntegrationTest {
         JsonNode unpublished = expect(api.unpublish(colleague, configurationId, null), 200);
 
         assertThat(unpublished.get("status").asText()).isEqualTo("UNPUBLISHED");
-        assertThat(unpublished.at("/unpublished/byModerator").asBoolean()).isFalse();
-        assertThat(unpublished.at("/unpublished/unpublishedBy").asText()).isEqualTo(colleague);
-        assertThat(unpublished.at("/unpublished/reason").isMissingNode()).isTrue();
+        assertThat(unpublished.at("/lastUnpublished/byModerator").asBoolean()).isFalse();
+        assertThat(unpublished.at("/lastUnpublished/unpublishedBy").asText()).isEqualTo(colleague);
+        assertThat(unpublished.at("/lastUnpublished/reason").isMissingNode()).isTrue();
         assertThat(catalogue()).doesNotContain(configurationId);
         assertThat(ModerationApi.mailsTo(MAIL, partner.getEmail())).as("no mail for its own decision")
                 .noneMatch(mail -> subjectOf(mail).contains("снята с публикации"));

@@ -65,7 +65,7 @@ class ModerationOnPostgresTest extends PostgresIntegrationTest {
 
         JsonNode unpublished = expect(api.unpublish(moderator, configurationId, "Ссылки не открываются"), 200);
         assertThat(unpublished.get("status").asText()).isEqualTo("UNPUBLISHED");
-        assertThat(unpublished.at("/unpublished/reason").asText()).isEqualTo("Ссылки не открываются");
+        assertThat(unpublished.at("/lastUnpublished/reason").asText()).isEqualTo("Ссылки не открываются");
         assertThat(api.catalogued()).doesNotContain(configurationId);
     }
 }

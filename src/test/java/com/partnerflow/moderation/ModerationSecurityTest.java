@@ -232,7 +232,7 @@ class ModerationSecurityTest extends IntegrationTest {
 
         JsonNode unchanged = api.configuration(partnerUser, configurationId);
         assertThat(unchanged.get("status").asText()).as("the refused calls changed nothing").isEqualTo("PUBLISHED");
-        assertThat(unchanged.has("unpublished")).isFalse();
+        assertThat(unchanged.has("lastUnpublished")).isFalse();
         assertThat(api.catalogued()).contains(configurationId, membersConfiguration);
     }
 
