@@ -279,8 +279,8 @@ public class ExtensionService {
         return new Extension(name, draft.kind(), application, draft.owner(), owner, partner, creator, clock.instant());
     }
 
-    /** Only the partner serving a client develops for it and gives it access (seed 002). */
-    Subscriber servedClient(String number, Partner partner, String role, Problems problems) {
+    /** Only the partner serving a client develops for it (seed 002). */
+    private Subscriber servedClient(String number, Partner partner, String role, Problems problems) {
         String stripped = number == null ? "" : number.strip();
         Optional<Subscriber> subscriber = stripped.matches(Subscriber.NUMBER_PATTERN) ? subscribers.byNumber(stripped) : Optional.empty();
         if (stripped.isEmpty()) {

@@ -109,6 +109,9 @@ class InstallationService {
     }
 
     private Subscriber ownOrganization(String subscriberNumber, String userId) {
+        if (subscriberNumber == null || subscriberNumber.isBlank()) {
+            throw BusinessRuleViolation.invalid("Укажите номер абонента — организации, от имени которой вы работаете.");
+        }
         return subscribers.byNumber(subscriberNumber == null ? "" : subscriberNumber.strip())
                 .filter(found -> subscribers.isClientUser(userId, found))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Абонент с номером " + subscriberNumber

@@ -1,6 +1,7 @@
 package com.partnerflow.audit;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -62,8 +63,7 @@ public class VersionAccess {
         } else if (numbers.size() > ExtensionService.MAX_RECIPIENTS) {
             problems.add("указано больше " + ExtensionService.MAX_RECIPIENTS + " абонентов: выберите «всем клиентам»");
         }
-        List<Subscriber> clients = problems.isEmpty() ? numbers.stream()
-                .map(number -> extensions.servedClient(number, maintainer, "получатель", problems)).toList() : List.of();
+        List<Subscriber> clients = problems.isEmpty() ? clients(numbers, maintainer, problems) : List.of();
         problems.refuseIfAny("Доступ не предоставлен");
         clients.stream().filter(client -> grants.findByVersionAndSubscriber(version, client).isEmpty())
                 .forEach(client -> grants.save(AccessGrant.to(version, client, clock.instant())));
@@ -95,6 +95,25 @@ public class VersionAccess {
         }
         grants.delete(grant);
         log.info("Extension version {}: access of {} withdrawn by {}", versionId, subscriberNumber, caller.userId());
+    }
+
+    /** The partner's own clients among the numbers; every other number named once, in one problem per kind. */
+    private List<Subscriber> clients(List<String> numbers, Partner partner, Problems problems) {
+        List<String> malformed = numbers.stream().filter(number -> !number.matches(Subscriber.NUMBER_PATTERN)).toList();
+        List<Subscriber> clients = new ArrayList<>();
+        List<String> strangers = new ArrayList<>();
+        numbers.stream().filter(number -> number.matches(Subscriber.NUMBER_PATTERN)).forEach(number -> subscribers.byNumber(number)
+                .filter(found -> found.getPartner().getId().equals(partner.getId()))
+                .ifPresentOrElse(clients::add, () -> strangers.add(number)));
+        if (!malformed.isEmpty()) {
+            problems.add("номер абонента — от 1 до 12 цифр, а не " + String.join(", ", malformed.stream().map(n -> "«" + n + "»").toList()));
+        }
+        if (!strangers.isEmpty()) {
+            problems.add((strangers.size() == 1 ? "абонент " + strangers.get(0) + " не обслуживается"
+                    : "абоненты " + String.join(", ", strangers) + " не обслуживаются")
+                    + " вашей организацией: доступ к доработке дают только своим клиентам");
+        }
+        return clients;
     }
 
     /** A published version the caller's partner maintains; anyone else's is not found, and vendor staff only read. */

@@ -183,8 +183,8 @@ public class ConfigurationAccount {
 
     private static void requirePending(Invitation invitation, String action) {
         if (invitation.getStatus() != InvitationStatus.PENDING) {
-            throw BusinessRuleViolation.conflict("Приглашение нельзя " + action + ": "
-                    + invitation.getStatus().label().toLowerCase(Locale.ROOT) + ".");
+            throw BusinessRuleViolation.conflict("Приглашение нельзя " + action + ": оно уже не ждет ответа (сейчас — «"
+                    + invitation.getStatus().label() + "»).");
         }
     }
 

@@ -16,8 +16,8 @@ import com.partnerflow.security.Groups;
 
 /**
  * The first demo data (profile {@code demo}, the default of {@code ./mvnw spring-boot:run}): the partners ALFA, BETA and
- * GAMMA with one employee each, vendor staff {@code vera} and operations' {@code olga}; ALFA listed for the restricted
- * applications but ERP. Only into an empty database;
+ * GAMMA with one employee each, vendor staff {@code vera} and operations' {@code olga}; ALFA and BETA listed for the
+ * restricted applications but ERP. Only into an empty database;
  * every feature's demo data follows it ({@code @Order}).
  */
 @Component
@@ -53,9 +53,12 @@ class PartnerDemoData {
         employee("anna", "Анна", "Петрова", alfa);
         employee("boris", "Борис", "Иванов", beta);
         employee("gleb", "Глеб", "Орлов", gamma);
-        // ALFA is listed for the restricted applications but ERP (the list itself comes with the schema, V16)
+        // ALFA and BETA are listed for the restricted applications but ERP (the list itself comes with the schema, V16)
         restricted.findAll().stream().filter(application -> !application.isRunBy("ERP Управление предприятием"))
-                .forEach(application -> application.authorize(alfa));
+                .forEach(application -> {
+                    application.authorize(alfa);
+                    application.authorize(beta);
+                });
         log.info("Demo data seeded: partners ALFA, BETA, GAMMA; users vera, olga, anna, boris, gleb (password = user name), admin/admin");
     }
 

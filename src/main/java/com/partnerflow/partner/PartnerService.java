@@ -1,5 +1,6 @@
 package com.partnerflow.partner;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -59,7 +60,8 @@ public class PartnerService {
     /** The partner with the code, if there is one. */
     @Transactional(readOnly = true)
     public Optional<Partner> findByCode(String code) {
-        return partners.findByCode(code);
+        // codes are capitals (Partner's constructor); «alfa» or « ALFA » as typed means ALFA
+        return code == null ? Optional.empty() : partners.findByCode(code.strip().toUpperCase(Locale.ROOT));
     }
 
     /** The partner the user works for, if any. */

@@ -112,8 +112,8 @@ class TransferChecks {
     private void authorizedFor(Subscriber subscriber, Partner target, Problems problems) {
         List<String> applications = subscribers.dataAreasOf(subscriber).stream().map(DataArea::getApplicationName).toList();
         for (RestrictedApplication application : restrictions.notAuthorized(target, applications)) {
-            problems.add("клиент работает в программе «" + application.getName() + "», обслуживать которую могут "
-                    + Optional.ofNullable(application.getNote()).orElse("только партнеры из списка фирмы")
+            problems.add("клиент работает в программе «" + application.getName() + "», которую обслуживают только партнеры "
+                    + "из списка фирмы" + Optional.ofNullable(application.getNote()).map(note -> " (условие фирмы: " + note + ")").orElse("")
                     + ": ваша организация в этот список не входит");
         }
     }

@@ -111,8 +111,9 @@ class ExtensionAccessTest extends IntegrationTest {
         ResponseEntity<JsonNode> refused = grant(developer, List.of(client3.getNumber(), foreign.getNumber(), "12x"), false);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(refused.getBody().get("detail").asText()).contains("Доступ не предоставлен", foreign.getNumber(), "12x")
-                .doesNotContain(client3.getNumber());
+        assertThat(refused.getBody().get("detail").asText()).contains("Доступ не предоставлен", foreign.getNumber(), "«12x»",
+                        "доступ к доработке дают только своим клиентам")
+                .doesNotContain(client3.getNumber()).doesNotContain("дорабатывать");
         assertThat(grants(developer).getBody()).as("a refused call changes nothing").hasSize(1);
         assertThat(grant(developer, List.of(), false).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     }
@@ -154,6 +155,9 @@ class ExtensionAccessTest extends IntegrationTest {
 
         assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(foreignForm.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> empty = api.submitStartForm(clientUser1, RemovalProcess.KEY, Map.of());
+        assertThat(empty.getStatusCode()).as("nothing chosen: a 422 that says so").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(empty.getBody().get("message").asText()).contains("Укажите номер абонента");
         assertThat(installedIn(clientUser1, client1)).as("another client's call changes nothing").hasSize(1);
 
         variables.put(RemovalProcess.SUBSCRIBER_NUMBER.name(), TransferApi.string(client1.getNumber()));

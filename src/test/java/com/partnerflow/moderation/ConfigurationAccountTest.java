@@ -158,7 +158,7 @@ class ConfigurationAccountTest {
         assertThat(invitation.getStatus()).isEqualTo(InvitationStatus.DECLINED);
         assertThat(accountA.admits(outsider)).isFalse();
         assertThat(refused(() -> accountA.accept(invitation, outsider, "user-DELTA", NOW), Kind.CONFLICT))
-                .hasMessage("Приглашение нельзя принять: приглашение отклонено.");
+                .hasMessage("Приглашение нельзя принять: оно уже не ждет ответа (сейчас — «Приглашение отклонено»).");
         Invitation again = invite(accountA, outsider);
         assertThat(again.getStatus()).isEqualTo(InvitationStatus.PENDING);
         assertThat(accountA.getInvitations()).contains(invitation, again);

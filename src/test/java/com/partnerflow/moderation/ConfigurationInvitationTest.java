@@ -106,7 +106,7 @@ class ConfigurationInvitationTest extends IntegrationTest {
         assertThat(withdrawn.get("endedBy").asText()).isEqualTo(manager);
         ResponseEntity<JsonNode> late = api.accept(invited, invitationId);
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(late.getBody().get("detail").asText()).isEqualTo("Приглашение нельзя принять: приглашение отозвано.");
+        assertThat(late.getBody().get("detail").asText()).isEqualTo("Приглашение нельзя принять: оно уже не ждет ответа (сейчас — «Приглашение отозвано»).");
         assertThat(expect(api.get(invited, "/api/configuration-invitations"), 200)).isEmpty();
         assertThat(api.get(invited, "/api/configuration-accounts/" + accountId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }

@@ -65,11 +65,11 @@ class ApplicationRestrictionsTest extends IntegrationTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("detail").asText())
-                .contains("«" + application + "»", "только партнеры с отраслевой компетенцией", "не входит")
+                .contains("«" + application + "»", "(условие фирмы: только партнеры с отраслевой компетенцией)", "не входит")
                 .doesNotContain("Бухгалтерия предприятия");
 
-        assertThat(call(vendor, HttpMethod.PUT, "/api/restricted-applications/" + id + "/partners/" + newPartner.getCode(), null)
-                .getBody().get("partners")).extracting(JsonNode::asText).containsExactly(newPartner.getCode());
+        assertThat(call(vendor, HttpMethod.PUT, "/api/restricted-applications/" + id + "/partners/" + newPartner.getCode().toLowerCase(),
+                null).getBody().get("partners")).as("a code as typed").extracting(JsonNode::asText).containsExactly(newPartner.getCode());
 
         ResponseEntity<JsonNode> accepted = submitTransfer();
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.CREATED);
