@@ -88,6 +88,9 @@ public class ExtensionService {
         Partner partner = developerPartner(submitter);
         Problems problems = new Problems();
         Extension extension = extensionOf(command, partner, submitter, problems);
+        if (extension != null && extension.getId() != null) {
+            developers.whyNotFor(submitter, extension.getTargetApplication()).ifPresent(problems::add);
+        }
         VersionNumber number = checkNumber(command.version(), extension, problems);
         String targetVersion = problems.required(command.targetApplicationVersion(), "версия программы", MAX_VERSION);
         String notes = problems.required(command.changeNotes(), "описание изменений", MAX_NOTES);
@@ -262,6 +265,9 @@ public class ExtensionService {
     private Extension checkDraft(ExtensionDraft draft, Partner partner, String creator, Problems problems) {
         String name = problems.required(draft.name(), "наименование доработки", MAX_NAME);
         String application = problems.required(draft.targetApplication(), "программа", MAX_NAME);
+        if (!application.isEmpty() && application.length() <= MAX_NAME) {
+            developers.whyNotFor(creator, application).ifPresent(problems::add);
+        }
         if (draft.kind() == null) {
             problems.add("выберите вид доработки: расширение конфигурации, дополнительный отчет или обработка");
         }

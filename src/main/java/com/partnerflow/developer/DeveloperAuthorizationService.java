@@ -1,10 +1,12 @@
 package com.partnerflow.developer;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -118,6 +120,27 @@ public class DeveloperAuthorizationService {
     public Optional<Partner> developerPartnerOf(String userId) {
         return authorizations.findOpen(userId).filter(authorization -> authorization.isActiveAt(clock.instant()))
                 .map(DeveloperAuthorization::getPartner);
+    }
+
+    /**
+     * Why the user may not develop for the program an extension names, or empty when its active authorization covers it:
+     * an authorization is for the applications the vendor approved, not for every program of the service.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotFor(String userId, String targetApplication) {
+        Set<Application> authorized = authorizations.findOpen(userId).filter(authorization -> authorization.isActiveAt(clock.instant()))
+                .map(DeveloperAuthorization::getApplications).orElse(Set.of());
+        Optional<Application> application = Application.of(targetApplication);
+        if (application.isEmpty()) {
+            return Optional.of("программа «" + targetApplication + "» не из списка приложений сервиса: укажите одно из "
+                    + Arrays.stream(Application.values()).map(Application::label).collect(Collectors.joining(", ")));
+        }
+        if (!authorized.contains(application.get())) {
+            return Optional.of("вы авторизованы как разработчик для " + authorized.stream().map(Application::label)
+                    .collect(Collectors.joining(", ")) + ", а для «" + application.get().label()
+                    + "» — нет: запросите у фирмы авторизацию для этого приложения");
+        }
+        return Optional.empty();
     }
 
     /** One authorization as the caller may see it: its partner's employees and the vendor's people; else 404. */

@@ -81,6 +81,26 @@ class ExtensionSecurityTest extends IntegrationTest {
                 .containsExactlyInAnyOrder(versionId, second);
     }
 
+    /** Found by an outside tester: an authorization for «1С:Бухгалтерия 8» let the developer register an ERP extension. */
+    @Test
+    void aDeveloperDevelopsOnlyForTheApplicationsTheVendorAuthorized() {
+        java.util.Map<String, Object> erp = ExtensionApi.extension("Для ERP");
+        erp.put("targetApplication", "ERP Управление предприятием");
+        java.util.Map<String, Object> unknown = ExtensionApi.extension("Для своей программы");
+        unknown.put("targetApplication", "Моя программа");
+
+        ResponseEntity<JsonNode> forErp = api.register(developer, erp);
+        ResponseEntity<JsonNode> forUnknown = api.register(developer, unknown);
+
+        assertThat(forErp.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(forErp.getBody().get("detail").asText()).contains("авторизованы как разработчик для 1С:Бухгалтерия 8",
+                "«1С:ERP Управление предприятием» — нет");
+        assertThat(forUnknown.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(forUnknown.getBody().get("detail").asText()).contains("не из списка приложений сервиса");
+        assertThat(api.get(developer, "/api/extensions").getBody()).extracting(extension -> extension.get("name").asText())
+                .containsExactly("Доработка партнера");
+    }
+
     @Test
     void anotherPartnersDeveloperCannotSubmitAVersionOfThisExtensionNorSeeItsAudit() {
         ResponseEntity<JsonNode> submit = api.submit(otherDeveloper, extensionId, version("2.0"), "x.epf", new byte[] {1});
