@@ -1,5 +1,7 @@
 package com.partnerflow.system;
 
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.ServletException;
@@ -32,6 +34,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.HandlerMapping;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns every failure of a {@code /api} request into a {@link ProblemDetail} with a Russian
@@ -68,7 +72,24 @@ class ApiExceptionHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MultipartException.class})
     ProblemDetail onUnreadableBody(Exception exception) {
         log.debug("Unreadable request body", exception);
-        return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса.");
+        return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса." + unknownValue(exception));
+    }
+
+    /**
+     * A value outside a documented list ({@code "status": "FROZEN"}) names its field and the values allowed, so an
+     * integrator fixes it without reading the OpenAPI; anything else keeps the short answer (no parser internals).
+     */
+    private static String unknownValue(Exception exception) {
+        if (exception.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum() && !invalid.getPath().isEmpty()) {
+            // the innermost named field: for a list of values ("signatureRoles": [..., "OWNER"]) the list's name
+            String field = invalid.getPath().stream().map(reference -> reference.getFieldName()).filter(Objects::nonNull)
+                    .reduce((outer, inner) -> inner).orElse(null);
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return field == null ? "" : " Поле «" + field + "» принимает только значения: " + allowed + ".";
+        }
+        return "";
     }
 
     private ResponseEntity<ProblemDetail> onErrorResponse(ErrorResponse error, Exception exception) {

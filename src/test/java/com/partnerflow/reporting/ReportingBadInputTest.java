@@ -98,7 +98,8 @@ class ReportingBadInputTest extends IntegrationTest {
                 bad("no subscriber number", set("subscriberNumber", null), 422, "не указан номер абонента"),
                 bad("subscriber number with letters", set("subscriberNumber", "12a4"), 422, "абонент с номером 12a4 не найден"),
                 bad("users as a text", set("users", "Иванов, Петров"), 400, "Неверный формат запроса."),
-                bad("unknown signature role", set("signatureRoles", List.of("SIGN", "OWNER")), 400, "Неверный формат запроса."),
+                bad("unknown signature role", set("signatureRoles", List.of("SIGN", "OWNER")), 400,
+                        "Неверный формат запроса. Поле «signatureRoles» принимает только значения: SIGN, ENCRYPT, ADMINISTER."),
                 bad("multi-user mode as a word", set("multiUserMode", "yes"), 400, "Неверный формат запроса."),
                 bad("user as a number", set("users", List.of(42, 43)), 400, "Неверный формат запроса."),
                 bad("1001 users", set("users", IntStream.rangeClosed(1, 1001)

@@ -89,6 +89,10 @@ class SubscriberStatusTest extends IntegrationTest {
         assertThat(noReason.getBody().get("detail").asText()).contains("причина смены статуса");
         assertThat(status(vendor, "ACTIVE", "Уже активен").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(status(vendor, null, "Без статуса").getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        ResponseEntity<JsonNode> unknown = status(vendor, "FROZEN", "Заморозить");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().get("detail").asText())
+                .isEqualTo("Неверный формат запроса. Поле «status» принимает только значения: ACTIVE, PENDING_CONFIRMATION, SUSPENDED, INACTIVE.");
         assertThat(reporting.get(otherPartner, "/api/subscribers/" + subscriber.getNumber()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode card = reporting.get(partnerUser, "/api/subscribers/" + subscriber.getNumber()).getBody();
