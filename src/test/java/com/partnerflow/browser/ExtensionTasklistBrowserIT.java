@@ -30,6 +30,8 @@ import com.partnerflow.TestData;
 import com.partnerflow.audit.ExtensionApi;
 import com.partnerflow.audit.ExtensionAuditProcess.Elements;
 import com.partnerflow.audit.ExtensionAuditProcess;
+import com.partnerflow.audit.InstallationProcess;
+import com.partnerflow.audit.RemovalProcess;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
@@ -153,6 +155,47 @@ class ExtensionTasklistBrowserIT extends IntegrationTest {
         assertThat(installable.get(0).path("kind").asText()).isEqualTo("ADDITIONAL_PROCESSING");
         assertThat(installable.get(0).path("owner").asText()).isEqualTo("PARTNER");
         assertThat(installable.get(0).path("version").asText()).isEqualTo(VERSION);
+    }
+
+    /** The client's two one-step start forms: install a published version into a data area, then remove it. */
+    @Test
+    void aClientInstallsAnExtensionAndRemovesItThroughTheStartForms() {
+        Partner partner = testData.partner();
+        String developer = testData.developer(partner);
+        Subscriber subscriber = testData.subscriber(partner);
+        String client = testData.clientUser(subscriber);
+        String auditor = testData.user(Groups.AUDITORS);
+        testData.dataArea(subscriber, ACCOUNTING);
+        ExtensionApi extensions = new ExtensionApi(http);
+        String extensionName = "Печать актов " + partner.getCode();
+        long versionId = extensions.submitted(developer, extensions.registered(developer, extensionName),
+                ExtensionApi.version(VERSION, subscriber.getNumber()));
+        extensions.submitTaskForm(auditor, extensions.task(auditor, versionId, Elements.AUDIT_VERSION).get("id").asText(),
+                ExtensionApi.audit("APPROVE", java.util.Map.of(), null));
+
+        Tasklist tasklist = Tasklist.logInAs(browser, port, client);
+        tasklist.openStartForm("Установить доработку в информационную базу", By.cssSelector("form[name='extensionInstallForm']"));
+        tasklist.type(InstallationProcess.SUBSCRIBER_NUMBER.name(), subscriber.getNumber());
+        tasklist.press(By.cssSelector("form[name='extensionInstallForm'] button.load-subscriber"));
+        tasklist.selectStartingWith(InstallationProcess.DATA_AREA_ID.name(), "№ 1: " + ACCOUNTING);
+        tasklist.selectStartingWith(InstallationProcess.VERSION_ID.name(), extensionName + " " + VERSION);
+        tasklist.start();
+        tasklist.waitUntilStartDialogIsClosed();
+
+        JsonNode installed = get(client, "/api/subscribers/" + subscriber.getNumber() + "/data-areas").get(0).path("installations");
+        assertThat(installed).hasSize(1);
+        assertThat(installed.get(0).path("versionId").asLong()).isEqualTo(versionId);
+
+        tasklist.openStartForm("Удалить доработку из информационной базы", By.cssSelector("form[name='extensionRemoveForm']"));
+        tasklist.type(RemovalProcess.SUBSCRIBER_NUMBER.name(), subscriber.getNumber());
+        tasklist.press(By.cssSelector("form[name='extensionRemoveForm'] button.load-subscriber"));
+        tasklist.selectStartingWith("installation", "База № 1 (" + ACCOUNTING + "): " + extensionName + " " + VERSION);
+        tasklist.start();
+        tasklist.waitUntilStartDialogIsClosed();
+
+        assertThat(get(client, "/api/subscribers/" + subscriber.getNumber() + "/data-areas").get(0).path("installations")).isEmpty();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(RemovalProcess.KEY)
+                .processInstanceBusinessKey(installed.get(0).path("id").asText()).singleResult().getStartUserId()).isEqualTo(client);
     }
 
     /** «Исправить версию доработки» once failed to render at all; the developer resubmits a fixed file through it. */

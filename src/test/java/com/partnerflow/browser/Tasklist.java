@@ -127,6 +127,11 @@ final class Tasklist {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Presses a button of the form, e.g. an embedded form's «Показать» that loads its lists. */
+    void press(By button) {
+        click(button);
+    }
+
     /** Clicks «Start» in the start dialog. */
     void start() {
         click(By.cssSelector("button[ng-click='startProcessInstance()']"));
