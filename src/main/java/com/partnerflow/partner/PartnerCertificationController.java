@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,6 +33,12 @@ class PartnerCertificationController {
     PartnerCertificationController(PartnerCertifications certifications, CurrentCaller caller) {
         this.certifications = certifications;
         this.caller = caller;
+    }
+
+    @GetMapping
+    @Operation(summary = "Whether the partner is certified (its own employees and vendor staff; others 404)")
+    CertificationView read(@PathVariable String code) {
+        return CertificationView.of(certifications.of(code, caller.get()));
     }
 
     @PutMapping

@@ -28,6 +28,18 @@ public class PartnerCertifications {
         this.clock = clock;
     }
 
+    /**
+     * Whether the partner is certified, as its own employees and the vendor's people read it; to any other caller the
+     * partner reads as unknown, as on every partner resource.
+     */
+    @Transactional(readOnly = true)
+    public Partner of(String partnerCode, Caller caller) {
+        return partners.findByCode(partnerCode)
+                .filter(partner -> caller.seesAllPartners() || caller.managesPartners()
+                        || partners.partnerOf(caller.userId()).map(own -> own.getId().equals(partner.getId())).orElse(false))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + partnerCode + " не найден."));
+    }
+
     /** Vendor staff certify the partner; again is harmless. */
     @Transactional
     public Partner certify(String partnerCode, Caller caller) {

@@ -260,7 +260,13 @@ class ModerationSecurityTest extends IntegrationTest {
         assertThat(api.send(itsEmployee, configuration).getStatusCode()).as("still not certified")
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 
+        assertThat(expect(api.certification(itsEmployee, HttpMethod.GET, uncertified.getCode()), 200).get("certified").asBoolean())
+                .as("a partner reads its own certification").isFalse();
+        assertThat(api.certification(otherPartnerUser, HttpMethod.GET, uncertified.getCode()).getStatusCode())
+                .as("not another partner's").isEqualTo(HttpStatus.NOT_FOUND);
         expect(api.certification("vera", HttpMethod.PUT, partner.getCode()), 200);
+        assertThat(expect(api.certification(partnerUser, HttpMethod.GET, partner.getCode().toLowerCase()), 200).get("certified")
+                .asBoolean()).isTrue();
         JsonNode withdrawn = expect(api.certification("vera", HttpMethod.DELETE, partner.getCode()), 200);
         assertThat(withdrawn.get("certified").asBoolean()).isFalse();
         long another = api.created(partnerUser, accountId, complete("После снятия сертификации " + partner.getCode()));

@@ -203,6 +203,7 @@ class HostileInputTest extends IntegrationTest {
                 call("POST", "/api/configuration-invitations/{id}/withdrawal", List.of(employee), Map.of("id", ids(invitation))),
                 json("POST", "/api/configurations/{id}/unpublication", List.of(employee, "marina"), Map.of("id", ids(configuration)),
                         () -> Map.of("reason", "Ссылки не открываются")),
+                get("/api/partners/{code}/certification", List.of("vera", employee), Map.of("code", List.of(toCertify.getCode(), partner.getCode()))),
                 call("PUT", "/api/partners/{code}/certification", List.of("vera"), Map.of("code", List.of(toCertify.getCode()))),
                 call("DELETE", "/api/partners/{code}/certification", List.of("vera"), Map.of("code", List.of(toCertify.getCode()))),
                 json("POST", "/api/configuration-accounts/{id}/employees", List.of(employee), Map.of("id", ids(account)),
