@@ -103,19 +103,30 @@ class TransferChecks {
         } else if (subscriber.getPartner().getId().equals(target.getId())) {
             problems.add("абонент " + number + " уже обслуживается вашей организацией");
         } else {
-            authorizedFor(subscriber, target, problems);
+            authorizedFor(subscriber, target, "ваша организация", problems);
         }
         return subscriber;
     }
 
     /** A client whose data areas run an application only listed partners serve moves only to a listed partner (seed 002). */
-    private void authorizedFor(Subscriber subscriber, Partner target, Problems problems) {
+    private void authorizedFor(Subscriber subscriber, Partner target, String targetName, Problems problems) {
         List<String> applications = subscribers.dataAreasOf(subscriber).stream().map(DataArea::getApplicationName).toList();
         for (RestrictedApplication application : restrictions.notAuthorized(target, applications)) {
             problems.add("клиент работает в программе «" + application.getName() + "», которую обслуживают только партнеры "
                     + "из списка фирмы" + Optional.ofNullable(application.getNote()).map(note -> " (условие фирмы: " + note + ")").orElse("")
-                    + ": ваша организация в этот список не входит");
+                    + ": " + targetName + " в этот список не входит");
         }
+    }
+
+    /**
+     * The same rule when the current partner agrees or vendor staff approve: the list may have changed since the
+     * submission, and a client is never moved to a partner the vendor no longer lists.
+     */
+    void refuseIfNoLongerAuthorized(TransferRequest transfer) {
+        Problems problems = new Problems();
+        Partner target = transfer.getToPartner();
+        authorizedFor(transfer.getSubscriber(), target, "партнер «" + target.getName() + "»", problems);
+        problems.refuseIfAny("Перевести абонента " + transfer.getSubscriber().getNumber() + " нельзя, запрос можно только отклонить");
     }
 
     /**

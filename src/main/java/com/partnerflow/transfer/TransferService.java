@@ -132,6 +132,9 @@ class TransferService {
         if (!actsForCurrentPartner) {
             throw BusinessRuleViolation.forbidden("Ответить на запрос может только сотрудник текущего партнера абонента.");
         }
+        if (answer == PartnerAnswer.AGREE) {
+            checks.refuseIfNoLongerAuthorized(transfer);
+        }
         transfer.answerAsCurrentPartner(answer, TransferChecks.comment(comment), actor, clock.instant());
     }
 
@@ -142,7 +145,11 @@ class TransferService {
 
     @Transactional
     void decideAsVendor(long transferId, VendorDecision decision, String comment, String actor) {
-        get(transferId).decideAsVendor(decision, TransferChecks.comment(comment), actor, clock.instant());
+        TransferRequest transfer = get(transferId);
+        if (decision == VendorDecision.APPROVE) {
+            checks.refuseIfNoLongerAuthorized(transfer);
+        }
+        transfer.decideAsVendor(decision, TransferChecks.comment(comment), actor, clock.instant());
     }
 
     /**

@@ -24,6 +24,7 @@ import com.partnerflow.TestData;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.transfer.TransferApi;
+import com.partnerflow.transfer.TransferProcess;
 
 /**
  * Restricted applications (seed 002, «…могут только партнеры из списка»): a client whose data area runs one moves only
@@ -42,6 +43,7 @@ class ApplicationRestrictionsTest extends IntegrationTest {
     String vendor;
     String application;
     Subscriber client;
+    Partner currentPartner;
     Partner newPartner;
     String newPartnerUser;
 
@@ -50,7 +52,8 @@ class ApplicationRestrictionsTest extends IntegrationTest {
         transfers = new TransferApi(http);
         vendor = data.user(Groups.VENDOR_STAFF);
         application = "Отраслевая программа " + SEQUENCE.incrementAndGet();
-        client = data.subscriber(data.partner());
+        currentPartner = data.partner();
+        client = data.subscriber(currentPartner);
         data.dataArea(client, "Бухгалтерия предприятия");
         data.dataArea(client, application);
         newPartner = data.partner();
@@ -73,6 +76,28 @@ class ApplicationRestrictionsTest extends IntegrationTest {
 
         ResponseEntity<JsonNode> accepted = submitTransfer();
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aPartnerTakenOffTheListMeanwhileGetsNoClientTheCurrentPartnerAgreesTo() {
+        long id = restricted(vendor, application, null).getBody().get("id").asLong();
+        call(vendor, HttpMethod.PUT, "/api/restricted-applications/" + id + "/partners/" + newPartner.getCode(), null);
+        long transferId = submitTransfer().getBody().get("id").asLong();
+        transfers.complete("vera", transfers.task("vera", transferId).get("id").asText(),
+                Map.of(TransferProcess.LETTER_DECISION.name(), TransferApi.string("FORWARD")));
+        call(vendor, HttpMethod.DELETE, "/api/restricted-applications/" + id + "/partners/" + newPartner.getCode(), null);
+        String currentUser = data.partnerUser(currentPartner);
+        String agreement = transfers.task(currentUser, transferId).get("id").asText();
+
+        ResponseEntity<JsonNode> agreed = transfers.complete(currentUser, agreement,
+                Map.of(TransferProcess.PARTNER_ANSWER.name(), TransferApi.string("AGREE")));
+
+        assertThat(agreed.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(agreed.getBody().get("message").asText()).contains("можно только отклонить", "«" + application + "»",
+                "партнер «" + newPartner.getName() + "» в этот список не входит");
+        assertThat(transfers.task(currentUser, transferId).get("id").asText()).as("the task stays").isEqualTo(agreement);
+        assertThat(transfers.get(newPartnerUser, "/api/transfers/" + transferId).getBody().get("status").asText())
+                .isEqualTo("AWAITING_CURRENT_PARTNER");
     }
 
     @Test
