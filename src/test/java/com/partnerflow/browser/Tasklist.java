@@ -127,6 +127,20 @@ final class Tasklist {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /**
+     * Whether Camunda's "migrate to Camunda 8" banner shows: it is in the page (a community edition has it), and our
+     * user-styles.css hides it. Waits for it to be in the page first, so a header not yet drawn cannot pass for hidden.
+     */
+    boolean showsEndOfLifeBanner() {
+        WebElement banner = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header] .ce-eol-banner")));
+        return banner.isDisplayed();
+    }
+
+    /** Whether the navbar's «Create task» shows: present in the page (the plugin is there), hidden by our styles. */
+    boolean showsCreateTask() {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".create-task-action"))).isDisplayed();
+    }
+
     /** Presses a button of the form, e.g. an embedded form's «Показать» that loads its lists. */
     void press(By button) {
         click(button);

@@ -84,6 +84,8 @@ class TasklistBrowserIT extends IntegrationTest {
 
         // the new partner's employee starts the transfer with the client's letter
         Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
+        assertThat(tasklist.showsEndOfLifeBanner()).as("no \"migrate to Camunda 8\" banner for a partner").isFalse();
+        assertThat(tasklist.showsCreateTask()).as("no «Create task» that ends in a permission error").isFalse();
         fillStartForm(tasklist, subscriber.getNumber(), subscriber.getName(), newPartner);
         tasklist.start();
         tasklist.waitUntilStartDialogIsClosed();
