@@ -1,5 +1,6 @@
 /*
- * PartnerFlow: the file field of Tasklist's embedded forms (a transfer's letter, an extension's file), written once.
+ * PartnerFlow: what Tasklist's embedded forms share, written once: the file field (a transfer's letter, an extension's
+ * file) and setting a variable the form sends.
  * Tasklist imports this module at start (config.js, customScripts); a form's cam-script calls
  * PartnerFlow.fileField(camForm, $scope, field). The file is read in the browser and sent as a transient File
  * variable: the engine hands it to the process's listener and never stores it.
@@ -14,6 +15,21 @@
  *        error, attached  the $scope keys the form shows: the problem, and «name (N КБ)» once read
  */
 window.PartnerFlow = window.PartnerFlow || {};
+
+/**
+ * Sets a variable the form sends, replacing one the form already holds (a second «Start» after a refusal):
+ * PartnerFlow.setVariable(camForm, 'dataAreaId', 'Long', 7). valueInfo is optional (a transient File's name and type).
+ */
+window.PartnerFlow.setVariable = function (camForm, name, type, value, valueInfo) {
+  if (camForm.variableManager.variable(name)) {
+    camForm.variableManager.destroyVariable(name);
+  }
+  var variable = { name: name, type: type, value: value };
+  if (valueInfo) {
+    variable.valueInfo = valueInfo;
+  }
+  camForm.variableManager.createVariable(variable);
+};
 
 window.PartnerFlow.fileField = function (camForm, $scope, field) {
   var file = null;
@@ -75,14 +91,11 @@ window.PartnerFlow.fileField = function (camForm, $scope, field) {
       camForm.submitPrevented = true;
       return;
     }
-    if (camForm.variableManager.variable(field.variable)) {
-      camForm.variableManager.destroyVariable(field.variable);
-    }
     if (file) {
-      camForm.variableManager.createVariable({
-        name: field.variable, type: 'File', value: file.base64,
-        valueInfo: { filename: file.name, mimeType: file.type, transient: true }
-      });
+      window.PartnerFlow.setVariable(camForm, field.variable, 'File', file.base64,
+          { filename: file.name, mimeType: file.type, transient: true });
+    } else if (camForm.variableManager.variable(field.variable)) {
+      camForm.variableManager.destroyVariable(field.variable);
     }
   });
 };
