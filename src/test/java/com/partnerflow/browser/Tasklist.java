@@ -162,18 +162,19 @@ final class Tasklist {
 
     /**
      * Picks the filter (by the name it shows, without the task count), then the task in its list;
-     * the id tells apart tasks with the same name.
+     * the id tells apart tasks of the same kind. The name shown must begin with {@code taskName}: the
+     * kind of task, which the name's business context (subscriber, version, month) follows.
      */
     void openTask(String filterName, String taskName, String taskId) {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'task-filter')]"
                 + "//h4[contains(@class,'name')]/a[normalize-space(text()[1])=" + literal(filterName) + "]"))).click();
         WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("ol.tasks-list li.task h4.task a[href^='#/?task=" + taskId + "']")));
-        if (!task.getText().strip().equals(taskName)) {
-            throw new AssertionError("Task " + taskId + " is «" + task.getText() + "», expected «" + taskName + "»");
+        if (!task.getText().strip().startsWith(taskName)) {
+            throw new AssertionError("Task " + taskId + " is «" + task.getText() + "», expected «" + taskName + "…»");
         }
         task.click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector(".task-card h2.task"), taskName));
+        wait.until(d -> d.findElement(By.cssSelector(".task-card h2.task")).getText().strip().startsWith(taskName));
     }
 
     /** «Claim»: waits until the task is assigned to the user (the «Unclaim» button appears). */
