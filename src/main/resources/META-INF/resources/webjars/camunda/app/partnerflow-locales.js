@@ -4,7 +4,7 @@
  *
  * Camunda picks the first of the browser's languages that config.js lists in availableLocales, else fallbackLocale.
  * Our users are Russian-speaking whatever their browser says, so each webapp lists one language: Russian, unless
- * this browser asked for Camunda's English with ?lang=en on any webapp address (…/camunda/app/tasklist/?lang=en);
+ * this browser asked for Camunda's English with ?lang=en on a webapp address (…/camunda/app/tasklist/default/?lang=en);
  * ?lang=ru goes back. The choice is kept in the browser's localStorage, for every webapp of this server.
  */
 const LANGUAGES = ['ru', 'en'];
