@@ -26,6 +26,10 @@ final class Tasklist {
 
     private static final Duration STEP = Duration.ofSeconds(30);
     private static final By START_DIALOG = By.cssSelector(".modal-dialog");
+    private static final By START_PROCESS = By.cssSelector(".start-process-action a");
+    private static final By USERNAME = By.cssSelector("input[ng-model='username']");
+    private static final By PASSWORD = By.cssSelector("input[ng-model='password']");
+    private static final By TASK_TABS = By.cssSelector(".tabbed-content .nav-tabs li a");
     private static final By ERROR = By.cssSelector(".notifications .alert-danger, .modal-body .alert-danger");
     /** A rendered Camunda Form (form-js). */
     static final By CAMUNDA_FORM = By.cssSelector(".fjs-container .fjs-form");
@@ -43,19 +47,24 @@ final class Tasklist {
 
     /** Opens Tasklist in a fresh browser session and logs in (the password is the user name). */
     static Tasklist logInAs(Browser browser, int port, String userId) {
+        return loginPage(browser, port).logIn(userId);
+    }
+
+    /** Opens Tasklist's login page in a fresh browser session, as a person who has not logged in yet sees it. */
+    static Tasklist loginPage(Browser browser, int port) {
         Tasklist tasklist = new Tasklist(browser.newSession(), port);
-        tasklist.logIn(userId, userId);
+        tasklist.driver.get(tasklist.url + "#/login");
+        tasklist.wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
         return tasklist;
     }
 
-    private void logIn(String userId, String password) {
-        driver.get(url + "#/login");
+    /** Logs in on the login page (the password is the user name) and waits for the task list. */
+    Tasklist logIn(String userId) {
         // the login view may be rendered twice while Tasklist boots: type until both fields hold exactly the values
-        wait.ignoring(StaleElementReferenceException.class).until(d ->
-                fill(By.cssSelector("input[ng-model='username']"), userId)
-                        && fill(By.cssSelector("input[ng-model='password']"), password));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> fill(USERNAME, userId) && fill(PASSWORD, userId));
         driver.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+        wait.until(ExpectedConditions.elementToBeClickable(START_PROCESS));
+        return this;
     }
 
     private boolean fill(By locator, String text) {
@@ -72,7 +81,18 @@ final class Tasklist {
 
     /** «Start process», then the process by its name: waits until its start form is shown. */
     void openStartForm(String processName, By form) {
-        driver.findElement(By.cssSelector(".start-process-action a")).click();
+        openStartDialog();
+        chooseProcess(processName, form);
+    }
+
+    /** «Start process»: waits until the dialog lists the processes the user may start. */
+    void openStartDialog() {
+        driver.findElement(START_PROCESS).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog ul.processes a")));
+    }
+
+    /** Picks the process in the open start dialog: waits until its start form is shown. */
+    void chooseProcess(String processName, By form) {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//ul[contains(@class,'processes')]//a[normalize-space(.)=" + literal(processName) + "]"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(form));
@@ -181,6 +201,39 @@ final class Tasklist {
     void claim() {
         click(By.cssSelector("[cam-tasklist-task-meta] .claim"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task-meta] .unclaim")));
+    }
+
+    /** The names of the open task's tabs (its form, history, diagram, description), as shown. */
+    List<String> taskTabs() {
+        return driver.findElements(TASK_TABS).stream().map(tab -> tab.getText().strip()).toList();
+    }
+
+    /** Shows the open task's tab with the name, and waits until it is the active one. */
+    void showTaskTab(String name) {
+        click(By.xpath("//div[contains(@class,'tabbed-content')]//ul[contains(@class,'nav-tabs')]/li/a[normalize-space(.)="
+                + literal(name) + "]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tabbed-content .nav-tabs li.active"), name));
+    }
+
+    /**
+     * What a person reads on the page once it shows the text: the title, the visible text and the hints (placeholders)
+     * of the visible fields, spaces collapsed. Tasklist loads its labels after it has drawn the page: the text to
+     * wait for is one of them.
+     */
+    String readableText(String waitFor) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> readableText().contains(waitFor));
+        return readableText();
+    }
+
+    private String readableText() {
+        StringBuilder text = new StringBuilder(driver.getTitle()).append('\n')
+                .append(driver.findElement(By.tagName("body")).getText());
+        for (WebElement field : driver.findElements(By.cssSelector("input[placeholder], textarea[placeholder]"))) {
+            if (field.isDisplayed()) {
+                text.append('\n').append(field.getDomAttribute("placeholder"));
+            }
+        }
+        return text.toString().replaceAll("\\s+", " ");
     }
 
     /**

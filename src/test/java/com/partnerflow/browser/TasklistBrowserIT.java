@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.partnerflow.IntegrationTest;
@@ -28,6 +30,7 @@ import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.Subscribers;
+import com.partnerflow.transfer.TransferApi;
 import com.partnerflow.transfer.TransferProcess.Elements;
 import com.partnerflow.transfer.TransferProcess;
 
@@ -47,6 +50,21 @@ class TasklistBrowserIT extends IntegrationTest {
     private static final By START_FORM = By.cssSelector("form[name='transferSubmitForm']");
     /** The start form's line that confirms it has read the chosen file. */
     private static final By LETTER_ATTACHED = By.cssSelector("form[name='transferSubmitForm'] .letter-attached");
+
+    /**
+     * Labels of Camunda's en.json that the login page, the task list, a task with its tabs and the start dialog show
+     * when they speak English; none may show (as whole words, case-sensitive).
+     */
+    private static final List<String> ENGLISH_LABELS = List.of("Log in", "Username", "Password", "Tasklist",
+            "Start process", "Keyboard Shortcuts", "Create task", "Sort by", "Created", "Filter Tasks",
+            "Select a task in the list", "No task matching filters found", "Claim", "Unclaim", "Set follow-up date",
+            "Set due date", "Add Comment", "Form", "History", "Diagram", "Description", "Due", "ago", "Save", "Complete",
+            "Click on the process to start", "Search by process name", "Back", "Start", "Close", "Powered by",
+            "Date and Time displayed in local timezone", "There is no history for the task", "Loading diagram",
+            "Note there is no description of the task", "My profile", "Log out");
+
+    /** A label key of en.json, such as CLAIM_TASK or PAGE_LOGIN_USERNAME. */
+    private static final Pattern LABEL_KEY = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\b");
 
     /** The smallest PDF a viewer opens; the server only checks that it starts with {@code %PDF-}. */
     private static final byte[] LETTER_PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -73,6 +91,8 @@ class TasklistBrowserIT extends IntegrationTest {
     HistoryService historyService;
     @Autowired
     Clock clock;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void aPartnerSubmitsTheLetterVendorStaffForwardItAndTheCurrentPartnerAgrees() throws IOException {
@@ -137,6 +157,75 @@ class TasklistBrowserIT extends IntegrationTest {
         assertThat(servingPartnerOf(subscriber)).isEqualTo(currentPartner.getCode());
     }
 
+    /**
+     * Tasklist speaks Russian to a partner and to a reviewer even in a browser that asks for English (the tests'
+     * Chromium runs with {@code --lang=en-US}): the login page, the task list, a task with each of its tabs, the start
+     * dialog and a start form around the form itself.
+     */
+    @Test
+    void aPartnerAndAReviewerReadTasklistInRussianInAnEnglishBrowser() {
+        Partner currentPartner = testData.partner();
+        Partner newPartner = testData.partner();
+        String submitter = testData.partnerUser(newPartner);
+        String currentPartnerUser = testData.partnerUser(currentPartner);
+        TransferApi api = new TransferApi(http);
+        Subscriber agreed = testData.subscriber(currentPartner);
+        String agreement = taskId(instanceOf(api.awaitingAgreement(submitter, agreed.getNumber(), agreed.getName())),
+                Elements.PARTNER_AGREEMENT);
+        Subscriber reviewed = testData.subscriber(currentPartner);
+        long reviewedTransfer = api.submit(submitter, TransferApi.letter(reviewed.getNumber(), reviewed.getName()),
+                "письмо.pdf", TransferApi.PDF).getBody().get("id").asLong();
+        String review = taskId(instanceOf(reviewedTransfer), Elements.REVIEW_LETTER);
+
+        // the current partner's employee: the login page, its group's tasks, the agreement task and every tab of it
+        Tasklist tasklist = Tasklist.loginPage(browser, port);
+        assertRussian("login page", tasklist.readableText("Войти"), "PartnerFlow · Задачи", "Имя пользователя", "Пароль");
+        tasklist.logIn(currentPartnerUser);
+        tasklist.openTask(GROUP_TASKS, PARTNER_AGREEMENT, agreement);
+        assertRussian("a partner's task", tasklist.readableText("Взять в работу"), "Запустить процесс",
+                "Дата создания", "Создана", "назад", "Напомнить", "Задать срок", "Добавить комментарий");
+        tasklist.claim();
+        assertRussian("a claimed task", tasklist.readableText("Завершить"), "Сохранить");
+        assertThat(tasklist.taskTabs()).containsExactly("Форма", "История", "Схема", "Описание");
+        tasklist.showTaskTab("История");
+        assertRussian("the task's history", tasklist.readableText("Взята в работу"), "Исполнитель");
+        tasklist.showTaskTab("Схема");
+        assertRussian("the task's diagram", tasklist.readableText(PARTNER_AGREEMENT));
+        tasklist.showTaskTab("Описание");
+        assertRussian("the task's description", tasklist.readableText("Описание"));
+
+        // the start dialog: the processes, then a start form with its buttons
+        tasklist.openStartDialog();
+        assertRussian("the start dialog", tasklist.readableText("Выберите процесс, который нужно запустить."),
+                "Поиск по названию процесса.", "Закрыть");
+        tasklist.chooseProcess(PROCESS, START_FORM);
+        assertRussian("a start form", tasklist.readableText("Запустить"), "Назад", "Закрыть");
+
+        // vendor staff: the letter check among their group's tasks
+        tasklist = Tasklist.logInAs(browser, port, VENDOR_STAFF_USER);
+        tasklist.openTask(GROUP_TASKS, REVIEW_LETTER, review);
+        assertRussian("a reviewer's task", tasklist.readableText("Взять в работу"), "Задачи моих групп", "Создана");
+        for (String tab : List.of("История", "Схема", "Описание")) {
+            tasklist.showTaskTab(tab);
+            assertRussian("the reviewer's tab " + tab, tasklist.readableText(tab));
+        }
+    }
+
+    /**
+     * The page shows the Russian texts, not one of {@link #ENGLISH_LABELS}, and no label key: Tasklist shows the key
+     * itself (e.g. {@code CLAIM_TASK}) when ru.json has no label for it.
+     */
+    private static void assertRussian(String page, String text, String... russian) {
+        if (russian.length > 0) {
+            assertThat(text).as("%s reads", page).contains(russian);
+        }
+        List<String> english = ENGLISH_LABELS.stream()
+                .filter(label -> Pattern.compile("(?<![A-Za-z])" + Pattern.quote(label) + "(?![A-Za-z])").matcher(text).find())
+                .toList();
+        assertThat(english).as("English labels on %s, which reads «%s»", page, text).isEmpty();
+        assertThat(text).as("%s shows a label key instead of its label", page).doesNotContainPattern(LABEL_KEY);
+    }
+
     /** Opens the start form from «Start process» and fills it as the client's letter says; it asks for {@code requested}. */
     private void fillStartForm(Tasklist tasklist, String number, String name, Partner requested) throws IOException {
         Path letter = Files.write(tempDir.resolve("письмо-клиента-" + number + ".pdf"), LETTER_PDF);
@@ -161,6 +250,11 @@ class TasklistBrowserIT extends IntegrationTest {
         List<HistoricProcessInstance> transfers = transfersOf(subscriber).list();
         assertThat(transfers).as("transfer processes of subscriber %s", subscriber.getNumber()).hasSize(1);
         return transfers.get(0);
+    }
+
+    private String instanceOf(long transferId) {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(TransferProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(transferId)).singleResult().getId();
     }
 
     private String taskId(String instanceId, String taskDefinitionKey) {

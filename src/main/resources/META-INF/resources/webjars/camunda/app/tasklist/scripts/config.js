@@ -2,29 +2,36 @@
  * PartnerFlow's Tasklist configuration, served in place of Camunda's own (the same path in our classpath comes first).
  * It loads the shared script of the embedded forms; Tasklist's keyboard shortcuts are Camunda's defaults.
  */
+// Russian (locales/ru.json) unless this browser asked for English: ../../partnerflow-locales.js
+import {language, locales} from '../../partnerflow-locales.js';
+
 export default {
-  customScripts: ['scripts/partnerflow-file-field'],
+  customScripts: ['scripts/partnerflow-file-field', '../partnerflow-calendar'],
 
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: 'взять в работу выбранную задачу'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: 'перейти к первому фильтру'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: 'перейти к первой задаче списка'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: 'перейти к первому полю формы задачи'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'открыть окно запуска процесса'
     }
-  }
+  },
+
+  locales,
+  // the header and the login page show these: «PartnerFlow · Задачи», not «Camunda Tasklist»
+  app: {vendor: 'PartnerFlow ·', name: language === 'en' ? 'Tasklist' : 'Задачи'}
 };
