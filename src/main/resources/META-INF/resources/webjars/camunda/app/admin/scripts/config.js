@@ -17,8 +17,10 @@
 
 /*
  * PartnerFlow's Admin configuration, served in place of Camunda's own (the same path in our classpath comes first):
- * Camunda 7.24's default config.js with Russian as the only language (locales/ru.json next to it).
+ * Camunda 7.24's default config.js with the language of all our webapps (../../partnerflow-locales.js).
  */
+import {locales} from '../../partnerflow-locales.js';
+
 export default {
   // // change the app name and vendor
   // app: {
@@ -53,12 +55,10 @@ export default {
   //     'unit': 'day'
   //   }
   // },
-  // Russian whatever the browser's language: 7.24 takes the browser's first language if it is one of
-  // availableLocales, else fallbackLocale; with 'en' listed too, an English browser would get English.
-  locales: {
-    availableLocales: ['ru'],
-    fallbackLocale: 'ru'
-  },
+  // Russian whatever the browser's language (7.24 takes the browser's first language only if it is one of
+  // availableLocales, else fallbackLocale): locales/ru.json next to this folder. The language module lists one
+  // language, Russian unless this browser asked for Camunda's English with ?lang=en on a webapp address.
+  locales,
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,
   // userOperationLogAnnotationLength: 4000
