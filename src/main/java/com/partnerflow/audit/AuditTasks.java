@@ -61,7 +61,7 @@ class AuditTasks implements TaskTexts, TasklistColumns {
     }
 
     private String audit(ExtensionVersion version, Date due) {
-        return "Партнер " + version.getExtension().maintainer().label() + " отправил на аудит " + what(version)
+        return "Партнер " + version.getExtension().maintainer().label() + " отправил на аудит " + what(version, "версию")
                 + (version.getAuditRound() > 1 ? " (раунд " + version.getAuditRound() + ", после исправления)" : "")
                 + ". Проверьте версию по каждому разделу и примите решение: одобрить (версия будет опубликована и станет доступна "
                 + "клиентам), вернуть на исправление или отклонить. Срок аудита — " + Deadlines.period(settings.sla()) + ", до "
@@ -70,7 +70,7 @@ class AuditTasks implements TaskTexts, TasklistColumns {
     }
 
     private String overdue(ExtensionVersion version) {
-        return "Аудит " + what(version) + " партнера " + version.getExtension().maintainer().label() + " не проведен в срок"
+        return "Аудит " + what(version, "версии") + " партнера " + version.getExtension().maintainer().label() + " не проведен в срок"
                 + (version.getAuditDueAt() == null ? "" : " (срок истек " + deadlines.at(Date.from(version.getAuditDueAt())) + ")")
                 + ". Выясните у аудиторов причину и помогите завершить аудит: задача аудитора остается открытой. Запишите, что "
                 + "сделано, и завершите задачу. Срок не установлен; когда аудитор примет решение, задача закроется сама.";
@@ -78,16 +78,16 @@ class AuditTasks implements TaskTexts, TasklistColumns {
 
     private static String revision(ExtensionVersion version) {
         String comment = version.getAuditComment();
-        return "Аудитор вернул на исправление " + what(version)
+        return "Аудитор вернул на исправление " + what(version, "версию")
                 + (comment == null || comment.isBlank() ? "" : ": «" + comment.strip() + "»")
                 + ". Замечания по разделам — в форме задачи. Исправьте доработку и отправьте новый файл на аудит или отзовите "
                 + "версию. Срок не установлен: версия ждет вас, а клиенты не получат ее, пока она не пройдет аудит.";
     }
 
     /** «версию 1.0.0 доработки «Загрузка выписок банка» (дополнительная обработка для «Бухгалтерия предприятия» 3.0)». */
-    private static String what(ExtensionVersion version) {
+    private static String what(ExtensionVersion version, String versionWord) {
         Extension extension = version.getExtension();
-        return "версию " + version.getNumber() + " доработки «" + extension.getName() + "» (" + extension.getKind().label().toLowerCase()
+        return versionWord + " " + version.getNumber() + " доработки «" + extension.getName() + "» (" + extension.getKind().label().toLowerCase()
                 + " для «" + extension.getTargetApplication() + "» " + version.getTargetApplicationVersion() + ")";
     }
 }
