@@ -163,10 +163,13 @@ class SettlementService {
     Summary summary(String branch) {
         Reconciliation r = ofBranch(branch);
         return new Summary(r.getId(), r.getPartner().getCode() + " — " + r.getPartner().getName(), r.getChargeCount(),
-                Money.rubles(r.getListTotal()), Money.rubles(r.getTotalAmount()), r.getPartner().group());
+                Money.rubles(r.getListTotal()), Money.rubles(r.getTotalAmount()), r.getPartner().group(), r.getPartner().label(),
+                r.getFinanceNote());
     }
 
-    record Summary(long reconciliationId, String partnerName, long chargeCount, String listTotal, String totalAmount, String partnerGroup) {
+    /** One reconciliation as the tasks show it; {@code financeNote} is the note of the last send-back, if any. */
+    record Summary(long reconciliationId, String partnerName, long chargeCount, String listTotal, String totalAmount, String partnerGroup,
+                   String partnerLabel, String financeNote) {
     }
 
     @Transactional(readOnly = true)

@@ -197,6 +197,26 @@ final class Tasklist {
         wait.until(d -> d.findElement(By.cssSelector(".task-card h2.task")).getText().strip().startsWith(taskName));
     }
 
+    /**
+     * The text of the list entry of task {@code taskId} in the filter shown: its name, dates and the filter's variable
+     * columns (label and value), read from the DOM whether the entry is expanded or not.
+     */
+    String listEntry(String taskId) {
+        By entry = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(@class,'task')]/a[starts-with(@href, '#/?task=" + taskId + "')]]");
+        return wait.until(ExpectedConditions.presenceOfElementLocated(entry)).getAttribute("textContent").replaceAll("\\s+", " ");
+    }
+
+    /** The Description tab of the open task (chosen by its id, whatever the language), its text once it shows one. */
+    String description() {
+        String current = driver.getCurrentUrl();
+        driver.get(current.replaceAll("&detailsTab=[^&]*", "") + "&detailsTab=task-detail-description");
+        return wait.until(d -> {
+            String text = d.findElement(By.cssSelector(".description-pane")).getText().strip();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
     /** «Claim»: waits until the task is assigned to the user (the «Unclaim» button appears). */
     void claim() {
         click(By.cssSelector("[cam-tasklist-task-meta] .claim"));

@@ -46,6 +46,7 @@ class TasklistBrowserIT extends IntegrationTest {
     private static final String REVIEW_LETTER = "Проверить письмо клиента";
     private static final String PARTNER_AGREEMENT = "Согласовать перевод абонента";
     private static final String GROUP_TASKS = "Задачи моих групп";
+    private static final String PARTNER_TASKS = "Задачи партнера";
     private static final String VENDOR_STAFF_USER = "vera";
     private static final By START_FORM = By.cssSelector("form[name='transferSubmitForm']");
     /** The start form's line that confirms it has read the chosen file. */
@@ -138,6 +139,31 @@ class TasklistBrowserIT extends IntegrationTest {
         assertThat(servingPartnerOf(subscriber)).isEqualTo(newPartner.getCode());
         assertThat(assigneeOf(instanceId, Elements.REVIEW_LETTER)).isEqualTo(VENDOR_STAFF_USER);
         assertThat(assigneeOf(instanceId, Elements.PARTNER_AGREEMENT)).isEqualTo(currentPartnerUser);
+    }
+
+    /**
+     * The current partner's employee finds the agreement in its role's filter, told apart by the subscriber and the
+     * partner who asks, and reads on the Description tab what is asked, until when, and what silence brings (issue 19).
+     */
+    @Test
+    void theCurrentPartnerSeesWhoAsksForWhichSubscriberAndUntilWhen() {
+        Partner currentPartner = testData.partner();
+        Partner newPartner = testData.partner();
+        Subscriber subscriber = testData.subscriber(currentPartner);
+        long transferId = new TransferApi(http).awaitingAgreement(testData.partnerUser(newPartner), subscriber.getNumber(),
+                subscriber.getName());
+        org.camunda.bpm.engine.task.Task agreement = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(transferId))
+                .taskDefinitionKey(Elements.PARTNER_AGREEMENT).singleResult();
+
+        Tasklist tasklist = Tasklist.logInAs(browser, port, testData.partnerUser(currentPartner));
+        tasklist.openTask(PARTNER_TASKS, PARTNER_AGREEMENT + " " + subscriber.label(), agreement.getId());
+
+        assertThat(tasklist.listEntry(agreement.getId())).as("the filter's columns tell this task from the others")
+                .contains("Абонент", subscriber.label(), "Партнер", newPartner.label());
+        assertThat(tasklist.description()).isEqualTo(agreement.getDescription())
+                .startsWith("Партнер " + newPartner.label() + " просит перевести к себе вашего абонента " + subscriber.label())
+                .contains("Согласуйте перевод или возразите до ", "решение о переводе примут сотрудники фирмы без вашего ответа");
+        assertThat(agreement.getDueDate()).as("the deadline of the silence timer").isNotNull();
     }
 
     @Test

@@ -55,6 +55,7 @@ import com.partnerflow.security.Groups;
 import com.partnerflow.security.ProcessAccess;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.ClearDecisionListener;
+import com.partnerflow.system.TaskCard;
 
 /**
  * Every path of {@code configuration-moderation} on an in-memory engine with the real BPMN and forms, and the real
@@ -96,6 +97,7 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         ModerationRouting routing = new ModerationRouting(moderations);
         Mocks.register("moderationRouting", routing);
         Mocks.register("clearDecisionListener", new ClearDecisionListener(List.of(routing)));
+        describeTasksWith(new ModerationTasks(moderations));
     }
 
     @AfterEach
@@ -179,6 +181,30 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         assertThat(configuration.getPublishedRound().getContent().getTitle()).isEqualTo(NEW_TITLE);
         verify(moderations, times(2)).sendNotifications(MODERATION);
         assertThat(instance).hasPassed(Elements.END_PUBLISHED).hasNotPassed(Elements.END_WITHDRAWN).isEnded();
+    }
+
+    /** Both tasks name the configuration and its round and say what is asked and what follows (issue 19). */
+    @Test
+    void bothTasksAreNamedAndDescribedFromTheModeration() {
+        submit();
+        Task review = reviewTask();
+        assertThat(review.getName()).isEqualTo("Проверить конфигурацию перед публикацией «" + ConfigurationFixtures.TITLE + "», раунд 1");
+        assertThat(review.getDescription()).startsWith("Партнер " + alfa.label() + " отправил конфигурацию «" + ConfigurationFixtures.TITLE
+                        + "» (аккаунт «Аккаунт 10») на публикацию в каталоге «Готовые решения», раунд 1.")
+                .endsWith("Срок не установлен: конфигурация ждет вашего решения, партнер может отозвать ее.");
+        assertThat(review.getDueDate()).as("no timer waits on moderation").isNull();
+        assertThat(taskService().getVariablesLocal(review.getId()))
+                .containsEntry(TaskCard.SUBJECT.name(), "«" + ConfigurationFixtures.TITLE + "», раунд 1")
+                .containsEntry(TaskCard.PARTNER.name(), alfa.label());
+
+        review(changesRequested());
+        execute(notificationJob());
+        Task revise = reviseTask();
+        assertThat(revise.getName()).isEqualTo("Доработать конфигурацию «" + ConfigurationFixtures.TITLE + "», раунд 1");
+        assertThat(revise.getDescription()).isEqualTo("Модератор запросил доработку конфигурации «" + ConfigurationFixtures.TITLE
+                + "» (раунд 1): «" + CHANGES_COMMENT + "». Доработайте настройки и отправьте конфигурацию на модерацию снова или "
+                + "отзовите ее. Срок не установлен: пока вы не ответите, конфигурация не попадет в каталог.");
+        assertThat(revise.getDueDate()).isNull();
     }
 
     @Test

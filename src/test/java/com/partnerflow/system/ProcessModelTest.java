@@ -135,6 +135,38 @@ class ProcessModelTest extends IntegrationTest {
     }
 
     /**
+     * Every user task names and describes itself from the domain once its form is prepared (the last create listener),
+     * and a task a timer waits on shows that timer's deadline as its due date: the same expression, so the same moment.
+     * A task no timer waits on has no due date: nothing happens when one passes.
+     */
+    @Test
+    void everyUserTaskIsDescribedAndShowsTheDeadlineOfTheTimerOnIt() throws IOException {
+        int timed = 0;
+        for (BpmnModelInstance model : models()) {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                List<String> createListeners = task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class)
+                        .list().stream().filter(listener -> "create".equals(listener.getCamundaEvent()))
+                        .map(CamundaTaskListener::getCamundaDelegateExpression).toList();
+                assertThat(createListeners).as("%s is named and described last", task.getId()).last().isEqualTo("${describeTaskListener}");
+                List<String> timers = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
+                        .filter(event -> event.getAttachedTo() == task)
+                        .flatMap(event -> event.getEventDefinitions().stream())
+                        .filter(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class::isInstance)
+                        .map(definition -> ((org.camunda.bpm.model.bpmn.instance.TimerEventDefinition) definition).getTimeDuration())
+                        .map(duration -> duration.getTextContent().strip()).toList();
+                if (timers.isEmpty()) {
+                    assertThat(task.getCamundaDueDate()).as("%s has no timer and so no deadline", task.getId()).isNull();
+                } else {
+                    timed++;
+                    // one of them: a reminder before the deadline may wait on the same task
+                    assertThat(timers).as("%s is due when its timer fires", task.getId()).contains(task.getCamundaDueDate());
+                }
+            }
+        }
+        assertThat(timed).as("the audit, the agreement and the correction wait on timers").isGreaterThanOrEqualTo(3);
+    }
+
+    /**
      * A form sets or shows only variables its process's API names: a Camunda Form's field keys and an embedded form's
      * {@code cam-variable-name}s, so a renamed variable cannot leave a form writing one nobody reads.
      */
