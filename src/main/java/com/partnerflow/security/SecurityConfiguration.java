@@ -95,7 +95,10 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless, and a Tasklist session that opens a read-only link (WebappSessionAuthenticationFilter) keeps its
+                // id: a new id would leave the Tasklist tab with a dead session, and log its user out
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // stateless Basic authentication: no cookie a browser could replay, so no CSRF token needed
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfiguration::hsts)
