@@ -73,6 +73,15 @@ public final class TransferProcess {
      */
     public static final ProcessVariable<String> SUBMITTED_BY_LABEL = ProcessVariable.string("submittedByLabel");
     public static final ProcessVariable<String> REQUESTED_PARTNER_LABEL = ProcessVariable.string("requestedPartnerLabel");
+    /** The partner serving the subscriber today, in the same words: the letter check and the vendor's decision show both. */
+    public static final ProcessVariable<String> CURRENT_PARTNER_LABEL = ProcessVariable.string("currentPartnerLabel");
+    /** The letter's date as people read it, {@code дд.мм.гггг} ({@link #LETTER_DATE} stays ISO for the correction form). */
+    public static final ProcessVariable<String> LETTER_DATE_LABEL = ProcessVariable.string("letterDateLabel");
+    /**
+     * The agreement form's deadline, {@code дд.мм.гггг ЧЧ:мм} Moscow time: when the current partner's silence timer
+     * fires and vendor staff decide without it.
+     */
+    public static final ProcessVariable<String> ANSWER_DUE_LABEL = ProcessVariable.string("answerDueLabel");
 
     /** Decisions, one per task form, each with its own comment so forms never pre-fill another step's text. */
     public static final ProcessVariable<LetterDecision> LETTER_DECISION =

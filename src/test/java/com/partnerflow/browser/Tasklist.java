@@ -127,14 +127,79 @@ final class Tasklist {
         wait.until(d -> value.equals(new Select(field).getFirstSelectedOption().getDomProperty("value")));
     }
 
+    /** Waits until the embedded form's {@code <select>} shows an option starting with the text as chosen (a form's own choice). */
+    void waitForChosen(String fieldName, String optionStart) {
+        WebElement field = field(fieldName);
+        wait.until(d -> new Select(field).getFirstSelectedOption().getText().strip().startsWith(optionStart));
+    }
+
     /**
-     * Types an ISO date into an {@code <input type=date>}. Chromium takes the keys in the order of
-     * its locale (month, day, year for en-US); the check makes a locale mix-up fail here, not later.
+     * Types a date into a date field: an embedded form's text field as a person reads dates here (дд.мм.гггг, whatever
+     * the browser's language), or an {@code <input type=date>}, where Chromium takes the keys in the order of its locale
+     * (month, day, year for en-US); the check makes a mix-up fail here, not later.
      */
     void typeDate(String fieldName, LocalDate date) {
         WebElement field = field(fieldName);
-        field.sendKeys(String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
-        wait.until(driver -> date.toString().equals(field.getDomProperty("value")));
+        if ("date".equals(field.getDomProperty("type"))) {
+            field.sendKeys(String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
+            wait.until(driver -> date.toString().equals(field.getDomProperty("value")));
+            return;
+        }
+        String typed = String.format("%02d.%02d.%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+        field.clear();
+        field.sendKeys(typed);
+        wait.until(driver -> typed.equals(field.getDomProperty("value")));
+    }
+
+    /** The value an embedded form's field shows, once it shows one (a task form fills its fields after loading). */
+    String fieldValue(String fieldName) {
+        WebElement field = field(fieldName);
+        return wait.until(d -> {
+            String value = field.getDomProperty("value");
+            return value == null || value.isEmpty() ? null : value;
+        });
+    }
+
+    /** Leaves the embedded form's field (Tab), as a person does before reading what the form says of it. */
+    void leaveField(String fieldName) {
+        field(fieldName).sendKeys(Keys.TAB);
+    }
+
+    /** The Russian message an embedded form shows beside the field (PartnerFlow.checkFields), once it shows one. */
+    String messageBeside(String fieldName) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".pf-field-error[data-field='" + fieldName + "']"))).getText().strip();
+    }
+
+    /** Whether the label of the embedded form's field carries the required marker «*». */
+    boolean isMarkedRequired(String fieldId) {
+        return !driver.findElements(By.cssSelector("label[for='" + fieldId + "'] .pf-required")).isEmpty();
+    }
+
+    /** The notice a form leaves after it was sent (PartnerFlow.onStarted, onCompleted): what was created, what is next. */
+    String notice() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert-success")))
+                .getText().replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Clicks the link in the form, which must open a new tab and leave Tasklist where it was; answers the text of the
+     * page in the new tab, then closes it and comes back.
+     */
+    String openInNewTab(By link) {
+        String tasklist = driver.getWindowHandle();
+        int tabs = driver.getWindowHandles().size();
+        click(link);
+        wait.until(d -> d.getWindowHandles().size() == tabs + 1);
+        String opened = driver.getWindowHandles().stream().filter(handle -> !handle.equals(tasklist)).findFirst().orElseThrow();
+        driver.switchTo().window(opened);
+        String text = wait.until(d -> {
+            String body = d.findElement(By.tagName("body")).getText();
+            return body.isBlank() ? null : body;
+        });
+        driver.close();
+        driver.switchTo().window(tasklist);
+        return text.replaceAll("\\s+", " ");
     }
 
     /** Chooses a file the way a person does, through the file input; the form reads it in the browser. */
@@ -215,6 +280,16 @@ final class Tasklist {
             String text = d.findElement(By.cssSelector(".description-pane")).getText().strip();
             return text.isEmpty() ? null : text;
         });
+    }
+
+    /**
+     * Opens the task from its direct link ({@code #/?task=…}), as a person does from a mail, without picking a filter;
+     * its name shown must begin with {@code taskName}.
+     */
+    void openTaskFromLink(String taskName, String taskId) {
+        driver.get(url + "#/?task=" + taskId);
+        wait.until(d -> d.findElements(By.cssSelector(".task-card h2.task")).stream()
+                .anyMatch(name -> name.getText().strip().startsWith(taskName)));
     }
 
     /** «Claim»: waits until the task is assigned to the user (the «Unclaim» button appears). */

@@ -9,14 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +28,10 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
@@ -35,22 +43,27 @@ import com.partnerflow.transfer.TransferProcess.Elements;
 import com.partnerflow.transfer.TransferProcess;
 
 /**
- * The subscriber transfer as people do it in Camunda Tasklist, in a real headless Chromium: a
- * partner's employee fills the embedded start form and attaches the client's letter, vendor staff
- * forward the letter, the current partner agrees. Each person works in a fresh browser session.
- * The outcome is checked in the domain and in the engine's history, not on the screen.
+ * The forms of the subscriber transfer as people use them in Camunda Tasklist, in a real headless Chromium, one test
+ * per form, each named after it: its real user opens it (a fresh browser session each), fills it, sends it, and the
+ * outcome is checked in the domain and in the engine's history, not on the screen. The steps before a form are taken
+ * through the API, as a partner's CRM and Tasklist would. The start form also shows what Tasklist around it says: no
+ * "migrate to Camunda 8" banner, no «Create task».
  */
 class TasklistBrowserIT extends IntegrationTest {
 
     private static final String PROCESS = "Перевод абонента к другому партнеру";
     private static final String REVIEW_LETTER = "Проверить письмо клиента";
+    private static final String CORRECT_REQUEST = "Исправить запрос на перевод";
     private static final String PARTNER_AGREEMENT = "Согласовать перевод абонента";
+    private static final String VENDOR_DECISION = "Принять решение по переводу";
     private static final String GROUP_TASKS = "Задачи моих групп";
     private static final String PARTNER_TASKS = "Задачи партнера";
     private static final String VENDOR_STAFF_USER = "vera";
     private static final By START_FORM = By.cssSelector("form[name='transferSubmitForm']");
+    private static final By CORRECT_FORM = By.cssSelector("form[name='transferCorrectForm']");
     /** The start form's line that confirms it has read the chosen file. */
     private static final By LETTER_ATTACHED = By.cssSelector("form[name='transferSubmitForm'] .letter-attached");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     /**
      * Labels of Camunda's en.json that the login page, the task list, a task with its tabs and the start dialog show
@@ -91,40 +104,142 @@ class TasklistBrowserIT extends IntegrationTest {
     @Autowired
     HistoryService historyService;
     @Autowired
-    Clock clock;
-    @Autowired
     TestRestTemplate http;
+    @Autowired
+    Clock clock;
 
     @Test
-    void aPartnerSubmitsTheLetterVendorStaffForwardItAndTheCurrentPartnerAgrees() throws IOException {
+    void transferSubmitFormStartsTheTransferAndNamesTheRequestCreated() throws IOException {
         Partner currentPartner = testData.partner();
         Partner newPartner = testData.partner();
         Subscriber subscriber = testData.subscriber(currentPartner);
         String submitter = testData.partnerUser(newPartner);
-        String currentPartnerUser = testData.partnerUser(currentPartner);
 
         // the new partner's employee starts the transfer with the client's letter
         Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
         assertThat(tasklist.showsEndOfLifeBanner()).as("no \"migrate to Camunda 8\" banner for a partner").isFalse();
         assertThat(tasklist.showsCreateTask()).as("no «Create task» that ends in a permission error").isFalse();
+        tasklist.openStartForm(PROCESS, START_FORM);
         fillStartForm(tasklist, subscriber.getNumber(), subscriber.getName(), newPartner);
         tasklist.start();
         tasklist.waitUntilStartDialogIsClosed();
-        String instanceId = theOnlyTransferOf(subscriber).getId();
+        HistoricProcessInstance transfer = theOnlyTransferOf(subscriber);
 
-        // vendor staff find the request among their group's tasks, take it and forward it
-        tasklist = Tasklist.logInAs(browser, port, VENDOR_STAFF_USER);
+        // the person learns which request was created and what happens next, with the link to its page
+        assertThat(tasklist.notice()).contains("Запрос на перевод № " + transfer.getBusinessKey() + " подан")
+                .contains("Сотрудники фирмы проверят письмо клиента").contains("Запрос и его история");
+        JsonNode created = api().get(submitter, "/api/transfers/" + transfer.getBusinessKey()).getBody();
+        assertThat(created.path("status").asText()).isEqualTo("LETTER_REVIEW");
+        assertThat(created.path("letterDate").asText()).isEqualTo(LocalDate.now(clock).minusDays(2).toString());
+        assertThat(created.path("letter").path("fileName").asText()).isEqualTo("письмо-клиента-" + subscriber.getNumber() + ".pdf");
+        assertThat(created.path("submittedBy").asText()).isEqualTo(submitter);
+        assertThat(taskService.createTaskQuery().processInstanceId(transfer.getId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo(Elements.REVIEW_LETTER);
+    }
+
+    @Test
+    void transferSubmitFormSaysWhatIsWrongBesideTheFieldAndRefusesAnUnknownSubscriber() throws IOException {
+        Partner currentPartner = testData.partner();
+        Subscriber subscriber = testData.subscriber(currentPartner);
+        String submitter = testData.partnerUser(testData.partner());
+
+        Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
+        tasklist.openStartForm(PROCESS, START_FORM);
+        assertThat(tasklist.isMarkedRequired(TransferProcess.SUBSCRIBER_NUMBER.name())).as("required field marked").isTrue();
+        assertThat(tasklist.isMarkedRequired(TransferProcess.REQUESTED_PARTNER_CODE.name())).as("optional field").isFalse();
+        tasklist.type(TransferProcess.SUBSCRIBER_NUMBER.name(), "10a1");
+        tasklist.leaveField(TransferProcess.SUBSCRIBER_NUMBER.name());
+        assertThat(tasklist.messageBeside(TransferProcess.SUBSCRIBER_NUMBER.name())).isEqualTo("Только цифры, не более 12.");
+        tasklist.type(TransferProcess.LETTER_DATE.name(), "31.02.2026");
+        tasklist.leaveField(TransferProcess.LETTER_DATE.name());
+        assertThat(tasklist.messageBeside(TransferProcess.LETTER_DATE.name())).isEqualTo("Дата в виде дд.мм.гггг, например 04.12.2026.");
+
+        // a form the browser accepts, with a subscriber name and a letter the server refuses
+        fillStartForm(tasklist, subscriber.getNumber(), "ООО «Совсем другой клиент»", currentPartner);
+        tasklist.start();
+
+        // the start listener's Russian message, naming both problems, reaches the person; the rollback leaves no trace
+        assertThat(tasklist.errorMessage()).contains("и наименованием").contains("не найден")
+                .contains("к партнеру с кодом " + currentPartner.getCode() + ", а не к вашей организации");
+        assertThat(transfersOf(subscriber).count()).isZero();
+        assertThat(servingPartnerOf(subscriber)).isEqualTo(currentPartner.getCode());
+    }
+
+    @Test
+    void transferReviewLetterFormShowsBothPartnersAndTheRequestPageAndForwardsTheRequest() {
+        Partner currentPartner = testData.partner();
+        Partner newPartner = testData.partner();
+        Subscriber subscriber = testData.subscriber(currentPartner);
+        String submitter = testData.partnerUser(newPartner);
+        long transferId = submitted(submitter, subscriber);
+        String instanceId = instanceOf(transferId);
+
+        Tasklist tasklist = Tasklist.logInAs(browser, port, VENDOR_STAFF_USER);
         tasklist.openTask(GROUP_TASKS, REVIEW_LETTER, taskId(instanceId, Elements.REVIEW_LETTER));
-        // beside the letter: who submitted, and the partner the letter names, to compare at a glance
-        tasklist.waitForFormText("Запрос подал: " + newPartner.getName() + ", код " + newPartner.getCode() + "; сотрудник " + submitter);
-        tasklist.waitForFormText("Письмо просит перевести к партнеру: ООО «" + newPartner.getName() + "», код " + newPartner.getCode());
+        // beside the letter: the current partner, the new one who submitted, and the partner the letter names
+        tasklist.waitForFormText("Текущий партнер: " + currentPartner.getName() + ", код " + currentPartner.getCode());
+        tasklist.waitForFormText("Новый партнер (подал запрос): " + newPartner.getName() + ", код " + newPartner.getCode()
+                + "; сотрудник " + submitter);
+        tasklist.waitForFormText("Письмо просит перевести к партнеру: " + TransferApi.REQUESTED_PARTNER_NAME + ", код не указан");
+        tasklist.waitForFormText("Дата письма: " + DATE.format(LocalDate.now().minusDays(1)));
+        // the request's page for people opens in a new tab, before the task is even claimed
+        String page = tasklist.openInNewTab(By.cssSelector(".fjs-container a[href='/requests/transfers/" + transferId + "']"));
+        assertThat(page).contains("Запрос на перевод № " + transferId).contains("Запрос подан")
+                .contains("Текущий партнер " + currentPartner.getName());
         tasklist.claim();
         tasklist.chooseOption("Письмо в порядке: направить запрос текущему партнеру");
         tasklist.complete();
 
-        // the partner serving the subscriber today agrees
-        tasklist = Tasklist.logInAs(browser, port, currentPartnerUser);
-        tasklist.openTask(GROUP_TASKS, PARTNER_AGREEMENT, taskId(instanceId, Elements.PARTNER_AGREEMENT));
+        assertThat(statusOf(submitter, transferId)).isEqualTo("AWAITING_CURRENT_PARTNER");
+        assertThat(assigneeOf(instanceId, Elements.REVIEW_LETTER)).isEqualTo(VENDOR_STAFF_USER);
+    }
+
+    @Test
+    void transferCorrectFormShowsTheRequestAsSentAndResubmitsItCorrected() {
+        Subscriber subscriber = testData.subscriber(testData.partner());
+        String submitter = testData.partnerUser(testData.partner());
+        long transferId = submitted(submitter, subscriber);
+        assertThat(api().complete(VENDOR_STAFF_USER, api().task(VENDOR_STAFF_USER, transferId).get("id").asText(),
+                Map.of(TransferProcess.LETTER_DECISION.name(), TransferApi.string("RETURN"),
+                        TransferProcess.LETTER_COMMENT.name(), TransferApi.string("В письме нет даты")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String instanceId = instanceOf(transferId);
+        LocalDate corrected = LocalDate.now(clock).minusDays(3);
+
+        Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
+        tasklist.openTaskFromLink(CORRECT_REQUEST, taskId(instanceId, Elements.CORRECT_REQUEST));
+        tasklist.waitForText(CORRECT_FORM, "В письме нет даты");
+        // the letter's date as it was sent, дд.мм.гггг
+        assertThat(tasklist.fieldValue(TransferProcess.LETTER_DATE.name())).isEqualTo(DATE.format(LocalDate.now().minusDays(1)));
+        tasklist.select(TransferProcess.CORRECTION_ACTION.name(), "Исправить и отправить на проверку снова");
+        tasklist.typeDate(TransferProcess.LETTER_DATE.name(), corrected);
+        tasklist.complete();
+
+        assertThat(tasklist.notice()).contains("Запрос на перевод № " + transferId + " исправлен и отправлен снова");
+        JsonNode transfer = api().get(submitter, "/api/transfers/" + transferId).getBody();
+        assertThat(transfer.path("status").asText()).isEqualTo("LETTER_REVIEW");
+        assertThat(transfer.path("letterDate").asText()).isEqualTo(corrected.toString());
+    }
+
+    @Test
+    void transferPartnerAgreementFormSaysWhoWantsTheClientAndByWhenAndTheCurrentPartnerAgrees() {
+        Partner currentPartner = testData.partner();
+        Partner newPartner = testData.partner();
+        Subscriber subscriber = testData.subscriber(currentPartner);
+        String submitter = testData.partnerUser(newPartner);
+        String currentPartnerUser = testData.partnerUser(currentPartner);
+        long transferId = api().awaitingAgreement(submitter, subscriber.getNumber(), subscriber.getName());
+        String instanceId = instanceOf(transferId);
+        String taskId = taskId(instanceId, Elements.PARTNER_AGREEMENT);
+        Task agreement = taskService.createTaskQuery().taskId(taskId).singleResult();
+        // the task's due date where the model gives one, else when the 5-day silence timer fires
+        Instant answerBy = agreement.getDueDate() != null ? agreement.getDueDate().toInstant()
+                : agreement.getCreateTime().toInstant().plus(Duration.ofDays(5));
+
+        Tasklist tasklist = Tasklist.logInAs(browser, port, currentPartnerUser);
+        tasklist.openTask(GROUP_TASKS, PARTNER_AGREEMENT, taskId);
+        tasklist.waitForFormText("Кто хочет принять клиента: " + newPartner.getName() + ", код " + newPartner.getCode());
+        tasklist.waitForFormText("Ответьте до " + DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").format(answerBy.atZone(clock.getZone())));
         tasklist.claim();
         tasklist.chooseOption("Согласен на перевод");
         tasklist.complete();
@@ -137,7 +252,6 @@ class TasklistBrowserIT extends IntegrationTest {
             assertThat(instance.getEndActivityId()).isEqualTo(Elements.END_TRANSFERRED);
         });
         assertThat(servingPartnerOf(subscriber)).isEqualTo(newPartner.getCode());
-        assertThat(assigneeOf(instanceId, Elements.REVIEW_LETTER)).isEqualTo(VENDOR_STAFF_USER);
         assertThat(assigneeOf(instanceId, Elements.PARTNER_AGREEMENT)).isEqualTo(currentPartnerUser);
     }
 
@@ -167,20 +281,32 @@ class TasklistBrowserIT extends IntegrationTest {
     }
 
     @Test
-    void aSubscriberNameThatDiffersFromTheRegisterAndALetterToAnotherPartnerAreRefusedOnTheStartForm() throws IOException {
+    void transferVendorDecisionFormShowsTheObjectionAndVendorStaffReject() {
         Partner currentPartner = testData.partner();
         Subscriber subscriber = testData.subscriber(currentPartner);
         String submitter = testData.partnerUser(testData.partner());
+        String currentPartnerUser = testData.partnerUser(currentPartner);
+        long transferId = api().awaitingAgreement(submitter, subscriber.getNumber(), subscriber.getName());
+        assertThat(api().complete(currentPartnerUser, api().task(currentPartnerUser, transferId).get("id").asText(),
+                Map.of(TransferProcess.PARTNER_ANSWER.name(), TransferApi.string("OBJECT"),
+                        TransferProcess.PARTNER_COMMENT.name(), TransferApi.string("У клиента долг за три месяца")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String instanceId = instanceOf(transferId);
 
-        Tasklist tasklist = Tasklist.logInAs(browser, port, submitter);
-        fillStartForm(tasklist, subscriber.getNumber(), "ООО «Совсем другой клиент»", currentPartner);
-        tasklist.start();
+        Tasklist tasklist = Tasklist.logInAs(browser, port, VENDOR_STAFF_USER);
+        tasklist.openTask(GROUP_TASKS, VENDOR_DECISION, taskId(instanceId, Elements.VENDOR_DECISION));
+        tasklist.waitForFormText("Текущий партнер возражает: У клиента долг за три месяца");
+        tasklist.waitForFormText("Текущий партнер: " + currentPartner.getName() + ", код " + currentPartner.getCode());
+        tasklist.claim();
+        tasklist.fillFormField("Комментарий", "Сначала погасите долг");
+        tasklist.chooseOption("Отклонить перевод");
+        tasklist.complete();
 
-        // the start listener's Russian message, naming both problems, reaches the person; the rollback leaves no trace
-        assertThat(tasklist.errorMessage()).contains("и наименованием").contains("не найден")
-                .contains("к партнеру с кодом " + currentPartner.getCode() + ", а не к вашей организации");
-        assertThat(transfersOf(subscriber).count()).isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(instanceId).singleResult().getEndActivityId()).isEqualTo(Elements.END_REJECTED));
+        assertThat(statusOf(submitter, transferId)).isEqualTo("REJECTED");
         assertThat(servingPartnerOf(subscriber)).isEqualTo(currentPartner.getCode());
+        assertThat(assigneeOf(instanceId, Elements.VENDOR_DECISION)).isEqualTo(VENDOR_STAFF_USER);
     }
 
     /**
@@ -252,10 +378,9 @@ class TasklistBrowserIT extends IntegrationTest {
         assertThat(text).as("%s shows a label key instead of its label", page).doesNotContainPattern(LABEL_KEY);
     }
 
-    /** Opens the start form from «Start process» and fills it as the client's letter says; it asks for {@code requested}. */
+    /** Fills the open start form as the client's letter says; it asks for {@code requested}. */
     private void fillStartForm(Tasklist tasklist, String number, String name, Partner requested) throws IOException {
         Path letter = Files.write(tempDir.resolve("письмо-клиента-" + number + ".pdf"), LETTER_PDF);
-        tasklist.openStartForm(PROCESS, START_FORM);
         tasklist.type(TransferProcess.SUBSCRIBER_NUMBER.name(), number);
         tasklist.type(TransferProcess.SUBSCRIBER_NAME.name(), name);
         tasklist.type(TransferProcess.REQUESTED_PARTNER_NAME.name(), "ООО «" + requested.getName() + "»");
@@ -295,5 +420,21 @@ class TasklistBrowserIT extends IntegrationTest {
 
     private String servingPartnerOf(Subscriber subscriber) {
         return subscribers.findByNumber(subscriber.getNumber()).orElseThrow().getPartner().getCode();
+    }
+
+    private TransferApi api() {
+        return new TransferApi(http);
+    }
+
+    /** A transfer of the subscriber submitted through the API; its letter waits for vendor staff. */
+    private long submitted(String submitter, Subscriber subscriber) {
+        ResponseEntity<JsonNode> created = api().submit(submitter, TransferApi.letter(subscriber.getNumber(), subscriber.getName()),
+                "письмо.pdf", TransferApi.PDF);
+        assertThat(created.getStatusCode()).as("POST /api/transfers: %s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return created.getBody().path("id").asLong();
+    }
+
+    private String statusOf(String user, long transferId) {
+        return api().get(user, "/api/transfers/" + transferId).getBody().path("status").asText();
     }
 }
