@@ -51,7 +51,8 @@ public class MailTemplates {
         model.forEach(context::setVariable);
         context.setVariable("links", links);
         context.setVariable("format", format);
-        String rendered = text.process(template, context).stripLeading();
+        // conditional blocks leave their line ends behind: at most one empty line in a row, no trailing spaces
+        String rendered = text.process(template, context).stripLeading().replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
         int subjectEnds = rendered.indexOf("\n\n");
         if (subjectEnds < 1) {
             throw new IllegalStateException("Mail template " + template + ".txt must start with the subject and an empty line");
@@ -59,7 +60,8 @@ public class MailTemplates {
         String subject = rendered.substring(0, subjectEnds).strip();
         String body = rendered.substring(subjectEnds + 2).strip() + "\n";
         context.setVariable("subject", subject);
-        String page = html.process(template, context);
+        // a mail template's root is its layout's <html>: the doctype outside it is the layout's, and not carried over
+        String page = "<!DOCTYPE html>\n" + html.process(template, context).strip() + "\n";
         return distinct.stream().map(recipient -> new Mail(recipient, subject, body, page)).toList();
     }
 

@@ -286,7 +286,7 @@ public final class ModerationApi {
     // ---- mail ----
 
     public static String text(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+        return com.partnerflow.ReceivedMail.text(message);
     }
 
     /** The first mail to the recipient whose subject contains the text, waiting for the notification job. */

@@ -86,6 +86,9 @@ class ReportingEndToEndTest extends IntegrationTest {
         JsonNode task = api.task(partnerUser, id);
         assertThat(task).as("the servicing partner's task").isNotNull();
         assertThat(task.get("taskDefinitionKey").asText()).isEqualTo(ReportingProcess.Elements.PROCESS_APPLICATION);
+        MimeMessage waiting = mailTo(partnerUser + "@users.test", "Обработайте заявление № " + id);
+        assertThat(text(waiting)).contains("Абонент: " + subscriber.getNumber(), "пользователей: 3",
+                "1С-Отчетность клиенту не подключена", "Открыть задачу: " + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + task.get("id").asText());
         JsonNode formVariables = api.get(partnerUser, "/engine-rest/task/" + task.get("id").asText() + "/form-variables").getBody();
         assertThat(formVariables.at("/" + ReportingProcess.CLIENT_MULTI_USER_MODE.name() + "/value").asText()).isEqualTo("Включен");
         assertThat(formVariables.at("/" + ReportingProcess.MULTI_USER_MODE.name() + "/value").asBoolean()).isTrue();
@@ -302,7 +305,7 @@ class ReportingEndToEndTest extends IntegrationTest {
     }
 
     static String text(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+        return com.partnerflow.ReceivedMail.text(message);
     }
 
     /** The first mail to {@code recipient} whose subject contains {@code subjectPart}, awaited. */

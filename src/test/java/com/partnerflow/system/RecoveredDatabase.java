@@ -156,7 +156,7 @@ final class RecoveredDatabase {
 
     private static String key(MimeMessage message) throws Exception {
         return key(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(),
-                message.getContent().toString());
+                com.partnerflow.ReceivedMail.text(message));
     }
 
     private static String key(String recipient, String subject, String body) {
