@@ -1,6 +1,9 @@
 package com.partnerflow.notification;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,11 +54,8 @@ public class TaskMails {
 
     /** From a task's create listener: the task is there, tell the people who can act. */
     public void waiting(DelegateTask task, TaskWaiting waiting) {
-        List<String> groups = task.getCandidates().stream()
-                .filter(link -> link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).toList();
-        write("task-waiting", task.getId(), task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                users.notificationAddressesOf(task.getAssignee(), groups), waiting, task.getProcessInstanceId());
+        write(false, task.getId(), task.getName(), task.getDueDate(), task.getAssignee(), task.getCandidates(), waiting,
+                task.getProcessInstanceId());
     }
 
     /** The open task of this element in the execution's instance, if it is still open (a reminder's timer may outlive it). */
@@ -66,30 +66,32 @@ public class TaskMails {
 
     /** From a reminder's step: the task still waits and its deadline nears; remind the people who can act. */
     public void remind(Task task, TaskWaiting waiting) {
-        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).toList();
-        write("task-reminder", task.getId(), task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                users.notificationAddressesOf(task.getAssignee(), groups), waiting, task.getProcessInstanceId());
+        write(true, task.getId(), task.getName(), task.getDueDate(), task.getAssignee(),
+                taskService.getIdentityLinksForTask(task.getId()), waiting, task.getProcessInstanceId());
     }
 
-    private void write(String template, String taskId, String taskName, Instant dueDate, List<String> recipients,
-                       TaskWaiting waiting, String processInstanceId) {
-        Instant deadline = dueDate != null ? dueDate : waiting.deadline();
-        Map<String, Object> model = new java.util.HashMap<>();
+    private void write(boolean reminder, String taskId, String taskName, Date dueDate, String assignee,
+                       Collection<? extends IdentityLink> identityLinks, TaskWaiting waiting, String processInstanceId) {
+        List<String> groups = identityLinks.stream()
+                .filter(link -> link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).toList();
+        List<String> recipients = users.notificationAddressesOf(assignee, groups);
+        Instant deadline = dueDate != null ? dueDate.toInstant() : waiting.deadline();
+        Map<String, Object> model = new HashMap<>();
+        model.put("reminder", reminder);
         model.put("waiting", waiting);
         model.put("taskName", taskName);
         model.put("taskLink", links.task(taskId));
         if (deadline != null) {
             model.put("deadline", deadline);
         }
-        List<Mail> mails = templates.mails(recipients, template, model);
+        String kind = reminder ? "reminder" : "waiting";
+        List<Mail> mails = templates.mails(recipients, "task-waiting", model);
         if (mails.isEmpty()) {
-            log.warn("Task {} of instance {}: nobody with an e-mail address can work it, no {} mail", taskId,
-                    processInstanceId, template);
+            log.warn("Task {} of instance {}: nobody with an e-mail address can work it, no {} mail", taskId, processInstanceId, kind);
             return;
         }
         notifications.enqueueAndSendAfterCommit(topic(taskId), mails);
-        log.info("Task {} of instance {}: {} mail written for {} people", taskId, processInstanceId, template, mails.size());
+        log.info("Task {} of instance {}: {} mail written for {} people", taskId, processInstanceId, kind, mails.size());
     }
 }

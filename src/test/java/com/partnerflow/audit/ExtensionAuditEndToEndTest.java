@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.ReceivedMail;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
@@ -354,7 +355,7 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
     }
 
     static String text(MimeMessage message) throws Exception {
-        return com.partnerflow.ReceivedMail.text(message);
+        return ReceivedMail.text(message);
     }
 
     private static String recipient(MimeMessage message) {

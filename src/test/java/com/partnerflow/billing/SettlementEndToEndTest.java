@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.ReceivedMail;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
@@ -121,9 +122,9 @@ class SettlementEndToEndTest extends IntegrationTest {
         assertThat(api.get(betaUser, "/engine-rest/task/" + answer.get("id").asText() + "/form-variables").getBody()
                 .at("/financeNote/value").asText()).startsWith("Подтвердите 10+");
         MimeMessage waiting = mailTo(betaUser + "@users.test", "Ответьте на замечание финансовой службы");
-        assertThat(com.partnerflow.ReceivedMail.text(waiting)).contains("Замечание финансовой службы: Подтвердите 10+ пользователей у абонента",
+        assertThat(ReceivedMail.text(waiting)).contains("Замечание финансовой службы: Подтвердите 10+ пользователей у абонента",
                 "Открыть задачу: " + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + answer.get("id").asText());
-        assertThat(com.partnerflow.ReceivedMail.html(waiting)).contains("href=\"" + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + answer.get("id").asText() + "\"");
+        assertThat(ReceivedMail.html(waiting)).contains("href=\"" + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + answer.get("id").asText() + "\"");
         assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipientIs(message, alfaUser + "@users.test")))
                 .as("ALFA's people wait for nothing of BETA's").isEmpty();
         assertThat(api.complete(alfaUser, answer, Map.of(SettlementProcess.PARTNER_REPLY.name(), string("Чужой ответ")))
@@ -146,7 +147,7 @@ class SettlementEndToEndTest extends IntegrationTest {
         assertThat(api.get(betaUser, "/api/partners/" + beta.getCode() + "/invoices").getBody().get(0).get("amount").asText())
                 .isEqualTo("4200.0");
         MimeMessage mail = mailTo(alfa.getEmail(), alfaInvoice);
-        assertThat(com.partnerflow.ReceivedMail.text(mail)).contains("3 675,00 ₽");
+        assertThat(ReceivedMail.text(mail)).contains("3 675,00 ₽");
 
         JsonNode view = api.get(finance, "/api/reconciliations/" + betaReconciliation).getBody();
         assertThat(view.get("status").asText()).isEqualTo("INVOICED");

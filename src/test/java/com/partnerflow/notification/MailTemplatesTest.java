@@ -52,6 +52,20 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aReminderSaysTheTaskStillWaits() {
+        TaskWaiting waiting = new TaskWaiting("Исправьте запрос на перевод абонента 1001", "Исправьте запрос или отзовите его.",
+                List.of("Абонент: 1001"), Instant.parse("2026-12-18T07:00:00Z"), "запрос будет закрыт без рассмотрения");
+
+        Mail mail = templates.mail("boris@beta.example", "task-waiting", Map.of("reminder", true, "waiting", waiting,
+                "taskName", "Исправить запрос на перевод", "taskLink", "https://partners.example.ru/t", "deadline", waiting.deadline()));
+
+        assertThat(mail.subject()).isEqualTo("Напоминание. Исправьте запрос на перевод абонента 1001 до 18.12.2026");
+        assertThat(mail.text()).startsWith("Здравствуйте!\n\nЗадача «Исправить запрос на перевод» все еще ждет вас в Tasklist.")
+                .contains("Если не ответить до 18.12.2026, запрос будет закрыт без рассмотрения.");
+        assertThat(mail.html()).contains("все еще ждет вас в Tasklist").doesNotContain("вас ждет задача");
+    }
+
+    @Test
     void whatPeopleTypedIsEscapedInTheHtmlPart() {
         TaskWaiting waiting = new TaskWaiting("Исправьте запрос", "Исправьте.", List.of("Что исправить: <script>alert(1)</script> & «подпись»"),
                 null, "запрос будет закрыт");

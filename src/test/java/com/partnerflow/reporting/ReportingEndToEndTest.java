@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.ReceivedMail;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
@@ -305,7 +306,7 @@ class ReportingEndToEndTest extends IntegrationTest {
     }
 
     static String text(MimeMessage message) throws Exception {
-        return com.partnerflow.ReceivedMail.text(message);
+        return ReceivedMail.text(message);
     }
 
     /** The first mail to {@code recipient} whose subject contains {@code subjectPart}, awaited. */

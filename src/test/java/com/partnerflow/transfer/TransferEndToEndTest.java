@@ -260,7 +260,7 @@ class TransferEndToEndTest extends IntegrationTest {
 
         MimeMessage reminder = mailTo(currentUser + "@users.test", "Напоминание");
         assertThat(reminder.getSubject()).startsWith("Напоминание. Согласуйте перевод абонента " + subscriber.getNumber()).endsWith("до " + deadline);
-        assertThat(text(reminder)).contains("все еще ждет").contains("Открыть задачу: " + link);
+        assertThat(text(reminder)).contains("все еще ждет вас").contains("Открыть задачу: " + link);
         assertThat(api.task(currentUser, id).get("id").asText()).as("the task still waits").isEqualTo(agreement.getId());
     }
 
