@@ -264,6 +264,33 @@ class TransferEndToEndTest extends IntegrationTest {
         assertThat(api.task(currentUser, id).get("id").asText()).as("the task still waits").isEqualTo(agreement.getId());
     }
 
+    /** The submitter is reminded of a returned request before its deadline; past it, the request closes and it is told. */
+    @Test
+    void anUncorrectedRequestIsRemindedThenClosedAndTheSubmitterTold() throws Exception {
+        long id = submit();
+        api.complete("vera", api.task("vera", id).get("id").asText(), Map.of(TransferProcess.LETTER_DECISION.name(), string("RETURN"),
+                TransferProcess.LETTER_COMMENT.name(), string("Письмо без печати")));
+        Task correction = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+                .taskDefinitionKey(TransferProcess.Elements.CORRECT_REQUEST).singleResult();
+        String instance = correction.getProcessInstanceId();
+
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers()
+                .activityId(TransferProcess.Elements.CORRECTION_REMINDER).singleResult().getId());
+        MimeMessage reminder = mailTo(newUser + "@users.test", "Напоминание. Исправьте запрос на перевод");
+        assertThat(text(reminder)).contains("Что исправить: Письмо без печати", "запрос будет закрыт без рассмотрения",
+                "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + correction.getId());
+
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers()
+                .activityId(TransferProcess.Elements.CORRECTION_OVERDUE).singleResult().getId());
+        awaitEnded(id, TransferProcess.Elements.END_EXPIRED);
+        MimeMessage closed = mailTo(newUser + "@users.test", "закрыт");
+        assertThat(closed.getSubject()).isEqualTo("Запрос на перевод абонента " + subscriber.getNumber() + " закрыт");
+        assertThat(text(closed)).contains("исправление не поступило в срок", "подайте новый запрос");
+        assertThat(ReceivedMail.html(closed)).contains("исправление не поступило в срок");
+        assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipientIs(message, current.getEmail())))
+                .as("the current partner was never asked").isEmpty();
+    }
+
     /** The variables of the letter check's form, as Tasklist reads them for vendor staff. */
     private Map<String, String> reviewForm(long id) {
         JsonNode review = api.task("vera", id);
