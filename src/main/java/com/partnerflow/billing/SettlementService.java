@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.notification.NotificationService;
+import com.partnerflow.notification.TaskWaiting;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
@@ -32,10 +33,12 @@ class SettlementService {
     private final Invoices invoices;
     private final PartnerService partners;
     private final NotificationService notifications;
+    private final SettlementMails mails;
     private final Clock clock;
 
     SettlementService(LicenseCharges charges, Reconciliations reconciliations, Invoices invoices, PartnerService partners,
-                      NotificationService notifications, Clock clock) {
+                      NotificationService notifications, SettlementMails mails, Clock clock) {
+        this.mails = mails;
         this.charges = charges;
         this.reconciliations = reconciliations;
         this.invoices = invoices;
@@ -137,7 +140,7 @@ class SettlementService {
     Invoice issueInvoice(String branch) {
         Reconciliation reconciliation = ofBranch(branch);
         Invoice invoice = invoices.saveAndFlush(Invoice.issue(reconciliation, clock.instant()));
-        notifications.enqueue(SettlementMails.topic(reconciliation.getId()), SettlementMails.invoiceIssued(invoice, reconciliation));
+        notifications.enqueue(SettlementMails.topic(reconciliation.getId()), mails.invoiceIssued(invoice, reconciliation));
         return invoice;
     }
 
@@ -205,6 +208,12 @@ class SettlementService {
     }
 
     /** The reconciliation a branch of the settlement was bound to when it started ({@link #openBranch}). */
+    /** What the partner's answer task of the branch asks, for its "waiting for you" mail. */
+    @Transactional(readOnly = true)
+    TaskWaiting answerWaiting(String branch) {
+        return mails.answer(ofBranch(branch));
+    }
+
     private Reconciliation ofBranch(String branch) {
         return reconciliations.findBySettlementBranch(branch)
                 .orElseThrow(() -> new IllegalStateException("No reconciliation is settled in branch " + branch));

@@ -44,6 +44,14 @@ public final class TransferProcess {
         public static final String END_WITHDRAWN = "endEvent_transferWithdrawn";
         public static final String CORRECTED = "gateway_corrected";
         public static final String END_WITHDRAWN_ON_CORRECTION = "endEvent_withdrawnOnCorrection";
+        /** A day (by default) before the agreement's timer: the current partner is reminded, the task stays. */
+        public static final String PARTNER_ANSWER_REMINDER = "boundaryEvent_partnerAnswerReminder";
+        public static final String REMIND_PARTNER = "serviceTask_remindPartnerAgreement";
+        public static final String END_PARTNER_REMINDED = "endEvent_partnerReminded";
+        /** A day (by default) before the correction's deadline: the submitter is reminded, the task stays. */
+        public static final String CORRECTION_REMINDER = "boundaryEvent_correctionReminder";
+        public static final String REMIND_CORRECTION = "serviceTask_remindCorrection";
+        public static final String END_CORRECTION_REMINDED = "endEvent_correctionReminded";
 
         private Elements() {
         }
@@ -125,6 +133,15 @@ public final class TransferProcess {
             case Elements.PARTNER_AGREEMENT -> List.of(PARTNER_ANSWER, PARTNER_COMMENT);
             case Elements.VENDOR_DECISION -> List.of(VENDOR_DECISION, VENDOR_COMMENT);
             default -> List.of();
+        };
+    }
+
+    /** The task a reminder step reminds of. */
+    public static String taskRemindedBy(String reminderStep) {
+        return switch (reminderStep) {
+            case Elements.REMIND_PARTNER -> Elements.PARTNER_AGREEMENT;
+            case Elements.REMIND_CORRECTION -> Elements.CORRECT_REQUEST;
+            default -> throw new IllegalArgumentException("Not a reminder step: " + reminderStep);
         };
     }
 

@@ -70,6 +70,7 @@ class ExtensionAuditProcessTest extends ProcessTest {
 
     final TaskListener overdueAudit = mock(TaskListener.class);
     final TaskListener reviseTaskCreated = mock(TaskListener.class);
+    final TaskListener waitingMail = mock(TaskListener.class);
     final JavaDelegate publishVersion = mock(JavaDelegate.class);
     final JavaDelegate sendNotifications = mock(JavaDelegate.class);
 
@@ -161,6 +162,7 @@ class ExtensionAuditProcessTest extends ProcessTest {
         Mocks.register("auditCompletedListener", auditCompleted);
         Mocks.register("overdueAuditListener", overdueAudit);
         Mocks.register("reviseTaskCreatedListener", reviseTaskCreated);
+        Mocks.register("auditWaitingMailListener", waitingMail);
         Mocks.register("revisionListener", revision);
         Mocks.register("publishVersionDelegate", publishVersion);
         Mocks.register("sendAuditNotificationsDelegate", sendNotifications);
@@ -336,6 +338,7 @@ class ExtensionAuditProcessTest extends ProcessTest {
         Task revise = taskService().createTaskQuery().taskDefinitionKey(Elements.REVISE_VERSION).singleResult();
         assertThat(revise).hasCandidateGroup(PARTNER_GROUP);
         verify(reviseTaskCreated).notify(any());
+        verify(waitingMail).notify(any());
 
         ClockUtil.setCurrentTime(moscow(2026, 11, 20, 10, 0));
         VariableMap fix = REVISION_DECISION.with(RevisionDecision.RESUBMIT);

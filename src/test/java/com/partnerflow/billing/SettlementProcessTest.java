@@ -65,6 +65,7 @@ class SettlementProcessTest extends ProcessTest {
     final List<String> startedAt = new ArrayList<>();
     final List<String> reviewed = new ArrayList<>();
     final TaskListener answered = mock(TaskListener.class);
+    final TaskListener waitingMail = mock(TaskListener.class);
     final JavaDelegate issueInvoice = mock(JavaDelegate.class);
     final JavaDelegate notifyPartner = mock(JavaDelegate.class);
 
@@ -148,6 +149,7 @@ class SettlementProcessTest extends ProcessTest {
         clearDecisionsOf(SettlementProcess.KEY, SettlementProcess::decisionOf);
         Mocks.register("settlementSchedule", new Schedule());
         Mocks.register("prepareSettlementTaskListener", (TaskListener) task -> { });
+        Mocks.register("settlementWaitingMailListener", waitingMail);
         Mocks.register("reconciliationReviewedListener", reviewedListener);
         Mocks.register("reconciliationAnsweredListener", answered);
         Mocks.register("openBranchListener", openBranch);
@@ -215,6 +217,7 @@ class SettlementProcessTest extends ProcessTest {
                 .putValue(FINANCE_NOTE.name(), "Проверьте абонента 1001"));
         Task answer = taskOf(Elements.ANSWER_RECONCILIATION, 7L);
         assertThat(answer).hasCandidateGroup("partner-ALFA");
+        verify(waitingMail).notify(any());
         assertThat(taskService().getVariable(answer.getId(), FINANCE_NOTE.name())).isEqualTo("Проверьте абонента 1001");
         assertThat(taskService().getVariable(beta.getId(), SETTLEMENT_DECISION.name()))
                 .as("one reconciliation's decision never shows up in another's").isNull();

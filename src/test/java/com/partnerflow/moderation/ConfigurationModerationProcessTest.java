@@ -50,9 +50,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 import com.partnerflow.ProcessTest;
+import com.partnerflow.notification.MailTemplates;
+import com.partnerflow.notification.TaskMails;
+import com.partnerflow.notification.TaskWaiting;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.security.ProcessAccess;
+import com.partnerflow.security.UserDirectory;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.ClearDecisionListener;
 import com.partnerflow.system.TaskCard;
@@ -78,6 +82,7 @@ class ConfigurationModerationProcessTest extends ProcessTest {
 
     final ModerationService moderations = mock(ModerationService.class);
     final ProcessAccess access = mock(ProcessAccess.class);
+    final TaskMails taskMails = mock(TaskMails.class);
     final Partner alfa = partner(1, "ALFA");
     Configuration configuration = configuration(CONFIGURATION, account(10, alfa), alfa, completeDraft().content());
     /** The moderation the service opened, as the database would keep it. */
@@ -92,6 +97,8 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         Mocks.register("configurationReviewedListener", new ConfigurationReviewedListener(moderations));
         Mocks.register("configurationRevisionCreatedListener", new ConfigurationRevisionCreatedListener(moderations, forms));
         Mocks.register("configurationRevisedListener", new ConfigurationRevisedListener(moderations));
+        Mocks.register("moderationWaitingMailListener", new ModerationWaitingMailListener(moderations,
+                new ModerationMails(mock(UserDirectory.class), mock(MailTemplates.class)), taskMails));
         Mocks.register("publishConfigurationDelegate", new PublishConfigurationDelegate(moderations));
         Mocks.register("sendModerationNotificationsDelegate", new SendModerationNotificationsDelegate(moderations));
         ModerationRouting routing = new ModerationRouting(moderations);
@@ -151,6 +158,10 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         verify(moderations).sendNotifications(MODERATION);
         assertThat(instance).isWaitingAt(Elements.REVISE);
         assertThat(reviseTask()).hasCandidateGroup(alfa.group()).isNotAssigned();
+        ArgumentCaptor<TaskWaiting> waiting = ArgumentCaptor.forClass(TaskWaiting.class);
+        verify(taskMails).waiting(any(), waiting.capture());
+        assertThat(waiting.getValue().title()).isEqualTo("Доработайте конфигурацию «" + ConfigurationFixtures.TITLE + "»");
+        assertThat(waiting.getValue().about()).contains("Комментарий модератора: " + CHANGES_COMMENT);
         assertThat(taskService().createTaskQuery().taskCandidateGroup(Groups.MODERATORS).count()).isZero();
         assertThat(instance).variables().containsEntry(MODERATOR_COMMENT.name(), CHANGES_COMMENT)
                 .containsEntry(TITLE.name(), ConfigurationFixtures.TITLE).containsEntry(CATEGORY.name(), "SALES");

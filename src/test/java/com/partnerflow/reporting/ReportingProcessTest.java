@@ -73,6 +73,7 @@ class ReportingProcessTest extends ProcessTest {
     static final String PARTNER_GROUP = "partner-ALFA";
 
     final TaskListener processingTaskCreated = mock(TaskListener.class);
+    final TaskListener waitingMail = mock(TaskListener.class);
     final TaskListener applicationProcessed = mock(TaskListener.class);
     final JavaDelegate enableMultiUserMode = mock(JavaDelegate.class);
     final JavaDelegate sendNotifications = mock(JavaDelegate.class);
@@ -149,6 +150,7 @@ class ReportingProcessTest extends ProcessTest {
         Mocks.register("reportingRouting", routing);
         clearDecisionsOf(ReportingProcess.KEY, ReportingProcess::decisionOf);
         Mocks.register("processingTaskCreatedListener", processingTaskCreated);
+        Mocks.register("reportingWaitingMailListener", waitingMail);
         Mocks.register("applicationProcessedListener", applicationProcessed);
         Mocks.register("enableMultiUserModeDelegate", enableMultiUserMode);
         Mocks.register("sendApplicationNotificationsDelegate", sendNotifications);
@@ -364,6 +366,7 @@ class ReportingProcessTest extends ProcessTest {
         assertThat(createdTasks).containsExactly(
                 TaskListener.EVENTNAME_CREATE + ":" + Elements.PROCESS_APPLICATION + ":" + APPLICATION);
         verify(processingTaskCreated).notify(any());
+        verify(waitingMail).notify(any());
         verify(applicationProcessed, never()).notify(any());
 
         complete(task(), approve(true, MultiUserTier.TWO_TO_NINE));

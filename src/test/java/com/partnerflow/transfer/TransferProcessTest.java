@@ -81,6 +81,10 @@ class TransferProcessTest extends ProcessTest {
     final JavaDelegate rejectTransfer = mock(JavaDelegate.class);
     final JavaDelegate closeUncorrected = mock(JavaDelegate.class);
     final JavaDelegate sendNotifications = mock(JavaDelegate.class);
+    final TaskListener waitingMail = mock(TaskListener.class);
+    final JavaDelegate reminder = mock(JavaDelegate.class);
+    /** The steps the reminder delegate ran in, as it saw them. */
+    final java.util.List<String> reminded = new java.util.ArrayList<>();
 
     /** Stands in for the real listener: accepts the request as the domain would. */
     final ExecutionListener acceptTransfer = execution -> {
@@ -138,6 +142,15 @@ class TransferProcessTest extends ProcessTest {
         public String correctionTimeout() {
             return "10 working days";
         }
+
+        /** A day before the agreement's 5 days, as the real routing reckons it in working days. */
+        public Date partnerAnswerReminder(DelegateExecution execution) {
+            return new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(4).toMillis());
+        }
+
+        public Date correctionReminder(DelegateExecution execution) {
+            return new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(9).toMillis());
+        }
     }
 
     @BeforeEach
@@ -178,6 +191,9 @@ class TransferProcessTest extends ProcessTest {
             lastComment = null;
             return null;
         }).when(partnerSilence).execute(any());
+        Mocks.register("transferWaitingMailListener", waitingMail);
+        doAnswer(call -> reminded.add(call.<DelegateExecution>getArgument(0).getCurrentActivityId())).when(reminder).execute(any());
+        Mocks.register("transferReminderDelegate", reminder);
     }
 
     /** The decision of the task, as its real complete listener records it in the domain; the mock still counts calls. */
@@ -462,6 +478,134 @@ class TransferProcessTest extends ProcessTest {
                 .hasMessageContaining("Укажите причину");
         assertThat(instance).isWaitingAt(Elements.REVIEW_LETTER);
         verify(rejectTransfer, never()).execute(any());
+    }
+
+    /** The partners' tasks mail their people when created; vendor staff's tasks do not. */
+    @Test
+    void thePartnersTasksMailTheirPeopleWhenCreated() {
+        start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.RETURN));
+        verify(waitingMail).notify(org.mockito.ArgumentMatchers.argThat(task -> task.getTaskDefinitionKey().equals(Elements.CORRECT_REQUEST)));
+        complete(task(), REASON.with("Исправленная причина"));
+        complete(task(), LETTER_DECISION.with(LetterDecision.FORWARD));
+        verify(waitingMail).notify(org.mockito.ArgumentMatchers.argThat(task -> task.getTaskDefinitionKey().equals(Elements.PARTNER_AGREEMENT)));
+        verify(waitingMail, times(2)).notify(any());
+    }
+
+    /** A day before the silence timer the current partner is reminded; the task stays, and its answer still counts. */
+    @Test
+    void theCurrentPartnerIsRemindedBeforeItsSayPassesAndMayStillAnswer() throws Exception {
+        Date forwarded = new Date();
+        ClockUtil.setCurrentTime(forwarded);
+        ProcessInstance instance = forwardedToCurrentPartner();
+        Job reminderTimer = managementService().createJobQuery().timers().activityId(Elements.PARTNER_ANSWER_REMINDER).singleResult();
+        Job overdue = managementService().createJobQuery().timers().activityId(Elements.PARTNER_ANSWER_OVERDUE).singleResult();
+        assertThat(reminderTimer.getDuedate()).isCloseTo(new Date(forwarded.getTime() + Duration.ofDays(4).toMillis()), 1000)
+                .isBefore(overdue.getDuedate());
+
+        execute(reminderTimer);
+        assertThat(instance).isWaitingAt(Elements.PARTNER_AGREEMENT, Elements.REMIND_PARTNER);
+        verify(reminder, never()).execute(any());
+        execute(managementService().createJobQuery().activityId(Elements.REMIND_PARTNER).singleResult());
+        assertThat(reminded).containsExactly(Elements.REMIND_PARTNER);
+        assertThat(instance).hasPassed(Elements.END_PARTNER_REMINDED).isWaitingAt(Elements.PARTNER_AGREEMENT);
+
+        complete(task(), PARTNER_ANSWER.with(PartnerAnswer.AGREE));
+        execute(job());
+        assertThat(instance).hasPassed(Elements.END_TRANSFERRED).hasNotPassed(Elements.RECORD_PARTNER_SILENCE).isEnded();
+    }
+
+    /** Reminded and still silent: vendor staff decide, as without a reminder. */
+    @Test
+    void aRemindedPartnerThatStaysSilentLeavesTheDecisionToVendorStaff() throws Exception {
+        ProcessInstance instance = forwardedToCurrentPartner();
+        execute(managementService().createJobQuery().timers().activityId(Elements.PARTNER_ANSWER_REMINDER).singleResult());
+        execute(managementService().createJobQuery().activityId(Elements.REMIND_PARTNER).singleResult());
+
+        execute(managementService().createJobQuery().timers().activityId(Elements.PARTNER_ANSWER_OVERDUE).singleResult());
+
+        verify(reminder).execute(any());
+        verify(partnerSilence).execute(any());
+        assertThat(instance).hasPassed(Elements.END_PARTNER_REMINDED, Elements.RECORD_PARTNER_SILENCE).isWaitingAt(Elements.VENDOR_DECISION);
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).as("no reminder left").isZero();
+    }
+
+    /** An answer before the reminder's date takes the reminder with the task. */
+    @Test
+    void anAnswerBeforeTheReminderLeavesNoReminder() throws Exception {
+        ProcessInstance instance = forwardedToCurrentPartner();
+        complete(task(), PARTNER_ANSWER.with(PartnerAnswer.OBJECT));
+
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+        assertThat(instance).isWaitingAt(Elements.VENDOR_DECISION).hasNotPassed(Elements.REMIND_PARTNER);
+    }
+
+    /** The submitter is reminded before its correction's deadline; then the deadline still closes the request. */
+    @Test
+    void theSubmitterIsRemindedBeforeTheCorrectionsDeadline() throws Exception {
+        ProcessInstance instance = start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.RETURN));
+        Job reminderTimer = managementService().createJobQuery().timers().activityId(Elements.CORRECTION_REMINDER).singleResult();
+        Job deadline = managementService().createJobQuery().timers().activityId(Elements.CORRECTION_OVERDUE).singleResult();
+        assertThat(reminderTimer.getDuedate()).isBefore(deadline.getDuedate());
+
+        execute(reminderTimer);
+        execute(managementService().createJobQuery().activityId(Elements.REMIND_CORRECTION).singleResult());
+        assertThat(reminded).containsExactly(Elements.REMIND_CORRECTION);
+        assertThat(instance).hasPassed(Elements.END_CORRECTION_REMINDED).isWaitingAt(Elements.CORRECT_REQUEST);
+        assertThat(task()).isAssignedTo(SUBMITTER);
+
+        execute(managementService().createJobQuery().timers().activityId(Elements.CORRECTION_OVERDUE).singleResult());
+        execute(job());
+        assertThat(instance).hasPassed(Elements.CLOSE_UNCORRECTED, Elements.END_EXPIRED).isEnded();
+    }
+
+    /** Reminded, the submitter corrects in time: the request goes back to review. */
+    @Test
+    void aRemindedSubmitterCorrectsInTime() throws Exception {
+        ProcessInstance instance = start();
+        complete(task(), LETTER_DECISION.with(LetterDecision.RETURN));
+        execute(managementService().createJobQuery().timers().activityId(Elements.CORRECTION_REMINDER).singleResult());
+        execute(managementService().createJobQuery().activityId(Elements.REMIND_CORRECTION).singleResult());
+
+        complete(task(), REASON.with("Исправленная причина"));
+
+        assertThat(instance).hasPassed(Elements.END_CORRECTION_REMINDED).isWaitingAt(Elements.REVIEW_LETTER);
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    /**
+     * A reminder that cannot be written is retried like a mail step and then becomes an incident; the task keeps
+     * waiting and its answer still decides.
+     */
+    @Test
+    void aFailingReminderBecomesAnIncidentWithoutHoldingTheTask() throws Exception {
+        doThrow(new IllegalStateException("database down")).when(reminder).execute(any());
+        ProcessInstance instance = forwardedToCurrentPartner();
+        execute(managementService().createJobQuery().timers().activityId(Elements.PARTNER_ANSWER_REMINDER).singleResult());
+        Job remind = managementService().createJobQuery().activityId(Elements.REMIND_PARTNER).singleResult();
+        for (int attempt = 1; attempt <= MAIL_ATTEMPTS; attempt++) {
+            assertThatThrownBy(() -> managementService().executeJob(remind.getId())).hasMessageContaining("database down");
+        }
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+
+        complete(task(), PARTNER_ANSWER.with(PartnerAnswer.AGREE));
+        execute(managementService().createJobQuery().activityId(Elements.NOTIFY_TRANSFERRED).singleResult());
+        assertThat(instance).hasPassed(Elements.END_TRANSFERRED).isWaitingAt(Elements.REMIND_PARTNER);
+    }
+
+    /** A reminder waiting for its step when the request is withdrawn goes with everything else. */
+    @Test
+    void aWithdrawalTakesAPendingReminderWithIt() throws Exception {
+        ProcessInstance instance = forwardedToCurrentPartner();
+        execute(managementService().createJobQuery().timers().activityId(Elements.PARTNER_ANSWER_REMINDER).singleResult());
+
+        runtimeService().createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(String.valueOf(TRANSFER)).correlate();
+
+        assertThat(managementService().createJobQuery().activityId(Elements.REMIND_PARTNER).count()).isZero();
+        execute(job());
+        assertThat(instance).hasPassed(Elements.END_WITHDRAWN).isEnded();
+        verify(reminder, never()).execute(any());
     }
 
     private static Job timer(String boundaryEvent) {
