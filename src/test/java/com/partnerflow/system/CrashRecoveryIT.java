@@ -47,6 +47,7 @@ import com.partnerflow.transfer.TransferProcess;
  */
 class CrashRecoveryIT {
 
+    private static final Map<String, Integer> DEMO_CLIENT_USERS = Map.of("1001", 1, "1003", 1);
     private static final Path DIRECTORY = Path.of("target", "crash-recovery");
     /** Kill after this many acknowledged writes: enough for every client to be well into its rounds. */
     private static final int ACKNOWLEDGEMENTS_BEFORE_KILL = 80;
@@ -176,7 +177,9 @@ class CrashRecoveryIT {
 
         second.close();
         RecoveredDatabase outbox = RecoveredDatabase.read(DIRECTORY.resolve("data").resolve("partnerflow"));
-        outbox.checkAgainst(transferStatus, moderationStatus);
+        Map<Long, Integer> transferMails = new HashMap<>();
+        transfers.forEach((id, transfer) -> transferMails.put(id, outcomeMailsOf(transfer)));
+        outbox.checkAgainst(transferStatus, transferMails, moderationStatus);
         RecoveredDatabase.Delivery delivery = outbox.delivery(mail.getReceivedMessages(), mailedBeforeKill);
         assertThat(delivery.notInOutbox()).as("mails that are not in the outbox").isEmpty();
         assertThat(delivery.missing()).as("outbox entries never received").isEmpty();
@@ -223,6 +226,24 @@ class CrashRecoveryIT {
             instanceIds.put(request.getKey(), instances.get(0).get("id").asText());
         }
         return instanceIds;
+    }
+
+    /**
+     * The mails a transfer's outcome writes (TransferMails), one per address: approved, the new partner, its employee
+     * who submitted and the current partner; rejected, the submitter and the current partner if it was asked; either
+     * way the client's users (of the load's subscribers, ivan of 1001 and irina of 1003 in the demo data).
+     */
+    private static int outcomeMailsOf(JsonNode transfer) {
+        int clientUsers = DEMO_CLIENT_USERS.getOrDefault(transfer.get("subscriber").get("number").asText(), 0);
+        boolean currentPartnerAsked = false;
+        for (JsonNode event : transfer.get("history")) {
+            currentPartnerAsked |= event.get("step").asText().equals("LETTER_FORWARDED");
+        }
+        return switch (transfer.get("status").asText()) {
+            case "APPROVED" -> 3 + clientUsers;
+            case "REJECTED" -> 1 + (currentPartnerAsked ? 1 : 0) + clientUsers;
+            default -> 0;
+        };
     }
 
     /** The domain records one history step per completed task, and a closing step exactly when the request closed. */
