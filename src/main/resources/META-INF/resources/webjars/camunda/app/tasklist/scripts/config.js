@@ -1,9 +1,10 @@
 /*
  * PartnerFlow's Tasklist configuration, served in place of Camunda's own (the same path in our classpath comes first).
- * It loads the shared script of the embedded forms; Tasklist's keyboard shortcuts are Camunda's defaults.
+ * It loads the shared script of the embedded forms and the one that makes Camunda Forms (form-js) Russian
+ * (docs/adr/0039-camunda-forms-in-russian.md); Tasklist's keyboard shortcuts are Camunda's defaults.
  */
 export default {
-  customScripts: ['scripts/partnerflow-file-field'],
+  customScripts: ['scripts/partnerflow-file-field', 'scripts/partnerflow-camunda-forms'],
 
   shortcuts: {
     claimTask: {
