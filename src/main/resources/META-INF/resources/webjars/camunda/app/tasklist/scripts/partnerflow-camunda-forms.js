@@ -8,6 +8,8 @@
  *    comes from the field itself, the custom property "patternMessage" of the .form (never the raw pattern);
  *  - drops the errors of a field the form hides (a reason required only for «Отклонить»): form-js keeps them, and
  *    Tasklist keeps «Завершить» disabled, with no message, until the page is reloaded.
+ *  - puts the few English words form-js renders itself into Russian: a select's «Select», a search's «Search», «No
+ *    results», a dynamic list's «Add new», «Collapse», «Expand all (n)» and its rows' «Remove list item n»;
  * Should a Camunda upgrade move form-js, the script warns in the console and leaves the forms as form-js made them;
  * a browser test (CamundaFormsBrowserIT) then fails on the English message.
  */
@@ -88,7 +90,54 @@
     return message;
   }
 
+  /** What form-js 1.8 writes into the page itself, by the element that shows it. */
+  var TEXTS = [
+    { within: '.fjs-select-display', english: /^Select$/, russian: 'Выберите…' },
+    { within: '.fjs-dropdownlist-empty', english: /^No results$/, russian: 'Ничего не найдено' },
+    { within: '.fjs-dropdownlist-empty', english: /^All values selected$/, russian: 'Выбраны все значения' },
+    { within: '.fjs-repeat-render-add', english: /^Add new$/, russian: 'Добавить' },
+    { within: '.fjs-repeat-render-collapse', english: /^Collapse$/, russian: 'Свернуть' },
+    { within: '.fjs-repeat-render-collapse', english: /^Expand all \((\d+)\)$/, russian: 'Развернуть все ($1)' }
+  ];
+  var ATTRIBUTES = [
+    { name: 'placeholder', english: /^Search$/, russian: 'Поиск' },
+    { name: 'aria-label', english: /^Remove list item (\d+)$/, russian: 'Удалить строку $1' }
+  ];
+
+  function translatePage(container) {
+    TEXTS.forEach(function (text) {
+      container.querySelectorAll(text.within).forEach(function (element) {
+        element.childNodes.forEach(function (node) {
+          if (node.nodeType === Node.TEXT_NODE && text.english.test(node.data)) {
+            node.data = node.data.replace(text.english, text.russian);
+          }
+        });
+      });
+    });
+    ATTRIBUTES.forEach(function (attribute) {
+      container.querySelectorAll('[' + attribute.name + ']').forEach(function (element) {
+        var value = element.getAttribute(attribute.name);
+        if (attribute.english.test(value)) {
+          element.setAttribute(attribute.name, value.replace(attribute.english, attribute.russian));
+        }
+      });
+    });
+  }
+
   function PartnerflowCamundaForms(validator, formFieldRegistry, formFieldInstanceRegistry, eventBus, form) {
+    // form-js renders with Preact, which rewrites a text only when its own copy changes: translate after each change
+    var container = form._container;
+    if (container && window.MutationObserver) {
+      var observer = new MutationObserver(function () {
+        translatePage(container);
+      });
+      observer.observe(container, { subtree: true, childList: true, characterData: true, attributes: true,
+        attributeFilter: ['placeholder', 'aria-label'] });
+      eventBus.on('form.destroy', function () {
+        observer.disconnect();
+      });
+    }
+
     var validateField = validator.validateField.bind(validator);
     var validateFieldInstance = validator.validateFieldInstance.bind(validator);
 
