@@ -23,6 +23,7 @@ class PrepareSettlementTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         SettlementService.Summary summary = settlements.summary(branch(task));
+        task.setVariableLocal(PERIOD_LABEL.name(), summary.periodLabel());
         task.setVariableLocal(PARTNER_NAME.name(), summary.partnerName());
         task.setVariableLocal(CHARGE_COUNT.name(), summary.chargeCount());
         task.setVariableLocal(LIST_TOTAL.name(), summary.listTotal());

@@ -184,11 +184,13 @@ class SettlementService {
     @Transactional(readOnly = true)
     Summary summary(String branch) {
         Reconciliation r = ofBranch(branch);
-        return new Summary(r.getId(), r.getPartner().getCode() + " — " + r.getPartner().getName(), r.getChargeCount(),
+        return new Summary(r.getId(), MONTH.format(YearMonth.parse(r.getPeriod())),
+                r.getPartner().getCode() + " — " + r.getPartner().getName(), r.getChargeCount(),
                 Money.rubles(r.getListTotal()), Money.rubles(r.getTotalAmount()), r.getPartner().group());
     }
 
-    record Summary(long reconciliationId, String partnerName, long chargeCount, String listTotal, String totalAmount, String partnerGroup) {
+    record Summary(long reconciliationId, String periodLabel, String partnerName, long chargeCount, String listTotal,
+                   String totalAmount, String partnerGroup) {
     }
 
     @Transactional(readOnly = true)

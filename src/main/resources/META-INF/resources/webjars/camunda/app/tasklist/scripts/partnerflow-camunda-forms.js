@@ -7,11 +7,13 @@
  *  - translates every message of form-js's Validator into Russian, beside the field as before; a pattern's message
  *    comes from the field itself, the custom property "patternMessage" of the .form (never the raw pattern);
  *  - drops the errors of a field the form hides (a reason required only for «Отклонить»): form-js keeps them, and
- *    Tasklist keeps «Завершить» disabled, with no message, until the page is reloaded.
+ *    Tasklist keeps «Завершить» disabled, with no message, until the page is reloaded; and the empty leftovers form-js
+ *    keeps of a dynamic list's fixed errors ({kind: {}}), which Tasklist counts as errors too;
  *  - puts the few English words form-js renders itself into Russian: a select's «Select», a search's «Search», «No
  *    results», a dynamic list's «Add new», «Collapse», «Expand all (n)» and its rows' «Remove list item n»;
  * Should a Camunda upgrade move form-js, the script warns in the console and leaves the forms as form-js made them;
- * a browser test (CamundaFormsBrowserIT) then fails on the English message.
+ * a browser test (ReportingTasklistBrowserIT.camundaFormsShowRussianMessagesBesideTheFieldAndMarkRequiredFields) then
+ * fails on the English message.
  */
 (function () {
   'use strict';
@@ -153,6 +155,11 @@
       });
     };
 
+    // before Tasklist (priority 1000) counts the errors to enable «Завершить»
+    eventBus.on('changed', 2000, function (state) {
+      pruneEmpty(state.errors || {});
+    });
+
     // a hidden field is no longer rendered: its instance goes, and so must its errors. A field that renders anew
     // also leaves and re-enters the registry, so look once the render is over
     var pending = false;
@@ -163,6 +170,21 @@
           pending = false;
           dropErrorsOfHiddenFields(form, formFieldInstanceRegistry);
         }, 0);
+      }
+    });
+  }
+
+  /** Removes, in place, the entries that hold no message: undefined, or objects (rows of a list) left empty. */
+  function pruneEmpty(errors) {
+    Object.keys(errors).forEach(function (key) {
+      var value = errors[key];
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        pruneEmpty(value);
+        if (!Object.keys(value).length) {
+          delete errors[key];
+        }
+      } else if (value === undefined || value === null || (Array.isArray(value) && !value.length)) {
+        delete errors[key];
       }
     });
   }
