@@ -1,5 +1,6 @@
 package com.partnerflow;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,8 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.partnerflow.system.ClearDecisionListener;
+import com.partnerflow.system.Deadlines;
+import com.partnerflow.system.DescribeTaskListener;
 import com.partnerflow.system.ProcessVariable;
 import com.partnerflow.system.TaskDecisions;
+import com.partnerflow.system.TaskTexts;
+import com.partnerflow.system.WorkingCalendar;
 
 /**
  * Base of the process tests: the real models (named by each class's {@code @Deployment}) on the
@@ -33,6 +38,14 @@ public abstract class ProcessTest {
     /** The engine of {@code process-test-engine.cfg.xml}, for a class's {@code @RegisterExtension} field. */
     protected static ProcessEngineExtension engine() {
         return ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
+    }
+
+    /** Due dates as the descriptions write them, in the zone of {@code process-test-engine.cfg.xml}. */
+    protected static final Deadlines DEADLINES = new Deadlines(new WorkingCalendar(ZoneId.of("Europe/Moscow"), List.of(), List.of()));
+
+    /** Registers the real {@code describeTaskListener} with a process's real {@link TaskTexts}, its domain a stand-in. */
+    protected static void describeTasksWith(TaskTexts texts) {
+        Mocks.register("describeTaskListener", new DescribeTaskListener(List.of(texts)));
     }
 
     /** Registers the real {@code clearDecisionListener} for a process, its decisions named by the process API. */

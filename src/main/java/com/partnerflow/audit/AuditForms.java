@@ -2,16 +2,13 @@ package com.partnerflow.audit;
 
 import static com.partnerflow.audit.ExtensionAuditProcess.*;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.system.DateLabels;
 
 /**
  * Fills the read-only fields of the audit forms from the domain, so the auditor and the partner see what
@@ -20,12 +17,10 @@ import com.partnerflow.subscriber.Subscriber;
 @Component
 class AuditForms {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.forLanguageTag("ru"));
+    private final DateLabels dates;
 
-    private final Clock clock;
-
-    AuditForms(Clock clock) {
-        this.clock = clock;
+    AuditForms(DateLabels dates) {
+        this.dates = dates;
     }
 
     /** What the auditor and the audit leads see of a version. */
@@ -43,22 +38,19 @@ class AuditForms {
                 : ": " + version.getRecipients().stream().map(Subscriber::getNumber).collect(Collectors.joining(", "))));
         FILE_SUMMARY.on(scope, version.getFile().getFileName() + ", " + version.getFile().getSize() + " байт, SHA-256 "
                 + version.getFile().getSha256());
-        AUDIT_DUE.on(scope, format(version.getAuditDueAt()));
+        AUDIT_DUE.on(scope, dates.dateTime(version.getAuditDueAt()));
         EARLIER_FINDINGS.on(scope, version.getFindings().isEmpty() ? "нет" : version.getFindings().stream()
                 .map(finding -> "Раунд " + finding.getRound() + ". " + finding.getCategory().label() + " ("
                         + finding.getSeverity().label().toLowerCase() + "): " + finding.getDescription())
                 .collect(Collectors.joining("\n")));
     }
 
-    /** What the partner reads on the revision form: the auditor's comment and findings. */
+    /** What the partner reads on the revision form: the auditor's comment and findings, and the link to the version's page. */
     void report(VariableScope scope, ExtensionVersion version) {
+        VERSION_ID.on(scope, version.getId());
         VERSION_NUMBER.on(scope, version.getNumber());
         CHANGE_NOTES.on(scope, version.getChangeNotes());
         String comment = version.getAuditComment() == null ? "" : "Комментарий аудитора: " + version.getAuditComment();
         AUDIT_REPORT.on(scope, (comment + AuditMails.findings(version)).strip());
-    }
-
-    private String format(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(clock.getZone()));
     }
 }

@@ -2,11 +2,9 @@ package com.partnerflow.billing;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.notification.NotificationService;
+import com.partnerflow.notification.TaskWaiting;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Deadlines;
 
 /**
  * The use cases of the monthly settlement. Process steps call one method each; every method is one
@@ -28,18 +28,18 @@ import com.partnerflow.system.BusinessRuleViolation;
 class SettlementService {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementService.class);
-    /** «ноябрь 2026». */
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLLL yyyy", Locale.forLanguageTag("ru"));
 
     private final LicenseCharges charges;
     private final Reconciliations reconciliations;
     private final Invoices invoices;
     private final PartnerService partners;
     private final NotificationService notifications;
+    private final SettlementMails mails;
     private final Clock clock;
 
     SettlementService(LicenseCharges charges, Reconciliations reconciliations, Invoices invoices, PartnerService partners,
-                      NotificationService notifications, Clock clock) {
+                      NotificationService notifications, SettlementMails mails, Clock clock) {
+        this.mails = mails;
         this.charges = charges;
         this.reconciliations = reconciliations;
         this.invoices = invoices;
@@ -86,7 +86,7 @@ class SettlementService {
         if (withCharges.stream().anyMatch(partner -> !reconciled(partner, period))) {
             return;
         }
-        String month = MONTH.format(period);
+        String month = Deadlines.month(period);
         int opened = reconciliations.findByPeriodOrderById(period.toString()).size();
         String why = opened == 0 ? "за " + month + " нет начислений."
                 : withCharges.isEmpty() ? "все начисления за " + month + " уже в сверках (сверок: " + opened + ")."
@@ -159,7 +159,7 @@ class SettlementService {
     Invoice issueInvoice(String branch) {
         Reconciliation reconciliation = ofBranch(branch);
         Invoice invoice = invoices.saveAndFlush(Invoice.issue(reconciliation, clock.instant()));
-        notifications.enqueue(SettlementMails.topic(reconciliation.getId()), SettlementMails.invoiceIssued(invoice, reconciliation));
+        notifications.enqueue(SettlementMails.topic(reconciliation.getId()), mails.invoiceIssued(invoice, reconciliation));
         return invoice;
     }
 
@@ -184,13 +184,14 @@ class SettlementService {
     @Transactional(readOnly = true)
     Summary summary(String branch) {
         Reconciliation r = ofBranch(branch);
-        return new Summary(r.getId(), MONTH.format(YearMonth.parse(r.getPeriod())),
-                r.getPartner().getCode() + " — " + r.getPartner().getName(), r.getChargeCount(),
-                Money.rubles(r.getListTotal()), Money.rubles(r.getTotalAmount()), r.getPartner().group());
+        return new Summary(r.getId(), r.getPartner().getCode() + " — " + r.getPartner().getName(), r.getChargeCount(),
+                Money.rubles(r.getListTotal()), Money.rubles(r.getTotalAmount()), r.getPartner().group(), r.getPartner().label(),
+                r.getFinanceNote());
     }
 
-    record Summary(long reconciliationId, String periodLabel, String partnerName, long chargeCount, String listTotal,
-                   String totalAmount, String partnerGroup) {
+    /** One reconciliation as the tasks show it; {@code financeNote} is the note of the last send-back, if any. */
+    record Summary(long reconciliationId, String partnerName, long chargeCount, String listTotal, String totalAmount, String partnerGroup,
+                   String partnerLabel, String financeNote) {
     }
 
     @Transactional(readOnly = true)
@@ -226,6 +227,12 @@ class SettlementService {
     }
 
     /** The reconciliation a branch of the settlement was bound to when it started ({@link #openBranch}). */
+    /** What the partner's answer task of the branch asks, for its "waiting for you" mail. */
+    @Transactional(readOnly = true)
+    TaskWaiting answerWaiting(String branch) {
+        return mails.answer(ofBranch(branch));
+    }
+
     private Reconciliation ofBranch(String branch) {
         return reconciliations.findBySettlementBranch(branch)
                 .orElseThrow(() -> new IllegalStateException("No reconciliation is settled in branch " + branch));

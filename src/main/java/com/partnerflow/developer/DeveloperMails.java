@@ -1,27 +1,31 @@
 package com.partnerflow.developer;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import com.partnerflow.notification.Mail;
+import com.partnerflow.notification.MailTemplates;
 import com.partnerflow.security.UserDirectory;
 
-/** The Russian texts of a developer authorization's notifications: to the partner, its requester and the employee. */
+/**
+ * Who receives a developer authorization's mails, from the templates in {@code mail/developer/}: the partner's mailbox,
+ * the employee who requested it and the employee authorized.
+ */
 @Component
 class DeveloperMails {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private final UserDirectory users;
+    private final MailTemplates templates;
 
-    DeveloperMails(UserDirectory users) {
+    DeveloperMails(UserDirectory users, MailTemplates templates) {
         this.users = users;
+        this.templates = templates;
     }
 
     static String topic(long authorizationId) {
@@ -33,39 +37,34 @@ class DeveloperMails {
     }
 
     List<Mail> approved(DeveloperAuthorization authorization) {
-        return toPartner(authorization, "Сотрудник " + authorization.getDeveloper() + " авторизован как разработчик",
-                "Фирма авторизовала сотрудника " + authorization.getDeveloper() + " партнера «" + authorization.getPartner().getName()
-                        + "» как разработчика доработок для приложений: " + applications(authorization) + ".\n"
-                        + "Авторизация действует с " + DATE.format(authorization.getValidFrom()) + ": сотрудник может отправлять версии доработок на аудит."
-                        + comment("Комментарий фирмы", authorization.getDecisionComment()));
+        return toPartner(authorization, "developer/approved");
     }
 
     List<Mail> rejected(DeveloperAuthorization authorization) {
-        return toPartner(authorization, "Отказ в авторизации разработчика " + authorization.getDeveloper(),
-                "Фирма отказала в авторизации сотрудника " + authorization.getDeveloper() + " партнера «"
-                        + authorization.getPartner().getName() + "» как разработчика доработок."
-                        + comment("Причина отказа", authorization.getDecisionComment()));
+        return toPartner(authorization, "developer/rejected");
     }
 
     List<Mail> withdrawn(DeveloperAuthorization authorization) {
-        return toPartner(authorization, "Авторизация разработчика " + authorization.getDeveloper() + " отозвана",
-                "Фирма отозвала авторизацию сотрудника " + authorization.getDeveloper() + " партнера «"
-                        + authorization.getPartner().getName() + "» как разработчика доработок. Отправлять версии доработок "
-                        + "на аудит он больше не может; уже опубликованные версии остаются."
-                        + comment("Причина отзыва", authorization.getWithdrawalReason()));
+        return toPartner(authorization, "developer/withdrawn");
     }
 
-    private List<Mail> toPartner(DeveloperAuthorization authorization, String subject, String body) {
+    private List<Mail> toPartner(DeveloperAuthorization authorization, String template) {
         Set<String> recipients = new LinkedHashSet<>();
         if (authorization.getRequestedBy() != null) {
             users.notificationAddressOf(authorization.getRequestedBy()).ifPresent(recipients::add);
         }
         users.notificationAddressOf(authorization.getDeveloper()).ifPresent(recipients::add);
         recipients.add(authorization.getPartner().getEmail());
-        return recipients.stream().map(recipient -> new Mail(recipient, subject, body)).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("authorization", authorization);
+        model.put("applications", applications(authorization));
+        model.put("validFrom", authorization.getValidFrom());
+        model.put("comment", blankToNull(authorization.getDecisionComment()));
+        model.put("withdrawalReason", blankToNull(authorization.getWithdrawalReason()));
+        return templates.mails(recipients, template, model);
     }
 
-    private static String comment(String heading, String text) {
-        return text == null || text.isBlank() ? "" : "\n" + heading + ": " + text;
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -1,25 +1,32 @@
 package com.partnerflow.moderation;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.partnerflow.notification.Mail;
+import com.partnerflow.notification.MailTemplates;
+import com.partnerflow.notification.TaskWaiting;
 import com.partnerflow.security.UserDirectory;
 
 /**
- * The Russian texts of a moderation's notifications, to the partner who sent the configuration; and of the
- * invitations into a configuration account, to the invited partner.
+ * Who receives a moderation's mails, from the templates in {@code mail/moderation/}: the partner who sent the
+ * configuration (the employee and the creator's mailbox); and an invitation into a configuration account, to the
+ * invited partner.
  */
 @Component
 class ModerationMails {
 
     private final UserDirectory users;
+    private final MailTemplates templates;
 
-    ModerationMails(UserDirectory users) {
+    ModerationMails(UserDirectory users, MailTemplates templates) {
         this.users = users;
+        this.templates = templates;
     }
 
     static String topic(long moderationId) {
@@ -32,57 +39,53 @@ class ModerationMails {
     }
 
     List<Mail> invited(Invitation invitation) {
-        ConfigurationAccount account = invitation.getAccount();
-        return List.of(new Mail(invitation.getPartner().getEmail(),
-                "Приглашение в аккаунт «" + account.getName() + "» типа «Партнерская конфигурация»",
-                "Партнер " + account.getManager().getName() + " приглашает вас в аккаунт «" + account.getName()
-                        + "» типа «Партнерская конфигурация»: приняв приглашение, ваши сотрудники смогут входить в аккаунт, "
-                        + "создавать в нем конфигурации и видеть конфигурации других приглашенных партнеров.\n"
-                        + "Принять: POST /api/configuration-invitations/" + invitation.getId() + "/acceptance\n"
-                        + "Отклонить: POST /api/configuration-invitations/" + invitation.getId() + "/refusal\n"
-                        + "Ваши приглашения: GET /api/configuration-invitations"));
+        return templates.mails(List.of(invitation.getPartner().getEmail()), "moderation/invited",
+                Map.of("invitation", invitation, "account", invitation.getAccount()));
     }
 
     /** A moderator took the configuration out of the catalogue; the partner reads why. */
     List<Mail> unpublished(Moderation moderation) {
-        String title = title(moderation);
-        return toPartner(moderation, "Конфигурация «" + title + "» снята с публикации в каталоге «Готовые решения»",
-                "Модератор снял конфигурацию «" + title + "» с публикации в каталоге «Готовые решения».\nПричина: "
-                        + moderation.getUnpublishReason()
-                        + "\nИсправьте конфигурацию и отправьте ее на модерацию снова, чтобы она вернулась в каталог.");
+        return toPartner(moderation, "moderation/unpublished");
     }
 
     List<Mail> published(Moderation moderation) {
-        return toPartner(moderation, "Конфигурация «" + title(moderation) + "» опубликована в каталоге «Готовые решения»",
-                "Модератор одобрил конфигурацию «" + title(moderation) + "», она опубликована в каталоге «Готовые решения»: "
-                        + "/api/catalogue/" + moderation.getConfiguration().getId() + "." + comment(moderation));
+        return toPartner(moderation, "moderation/published");
     }
 
     List<Mail> changesRequested(Moderation moderation) {
-        return toPartner(moderation, "Конфигурация «" + title(moderation) + "»: модератор просит доработать",
-                "Модератор вернул конфигурацию «" + title(moderation) + "» на доработку." + comment(moderation)
-                        + "\nИсправьте ее и отправьте снова (задача «Доработать конфигурацию» в Tasklist) или отзовите с модерации.");
+        return toPartner(moderation, "moderation/changes-requested");
     }
 
     List<Mail> rejected(Moderation moderation) {
-        return toPartner(moderation, "Конфигурация «" + title(moderation) + "» не допущена к публикации",
-                "Модератор отклонил публикацию конфигурации «" + title(moderation) + "»." + comment(moderation)
-                        + (moderation.getConfiguration().isPublished() ? "\nВ каталоге остается ранее опубликованная редакция." : ""));
+        return toPartner(moderation, "moderation/rejected");
     }
 
-    private List<Mail> toPartner(Moderation moderation, String subject, String body) {
+    /** What the revision task asks of the partner; nothing forces it, the configuration waits outside the catalogue. */
+    TaskWaiting revision(Moderation moderation) {
+        String comment = moderation.currentRound().getComment();
+        return new TaskWaiting("Доработайте конфигурацию «" + title(moderation) + "»",
+                "Модератор вернул конфигурацию на доработку. Исправьте ее и отправьте снова или отзовите с модерации.",
+                comment == null ? List.of("Конфигурация «" + title(moderation) + "»")
+                        : List.of("Конфигурация «" + title(moderation) + "»", "Комментарий модератора: " + comment),
+                null, moderation.getConfiguration().isPublished()
+                        ? "в каталоге «Готовые решения» остается ранее опубликованная редакция"
+                        : "конфигурация не появится в каталоге «Готовые решения»");
+    }
+
+    private List<Mail> toPartner(Moderation moderation, String template) {
         Set<String> recipients = new LinkedHashSet<>();
         users.notificationAddressOf(moderation.currentRound().getSubmittedBy()).ifPresent(recipients::add);
         recipients.add(moderation.getConfiguration().getCreator().getEmail());
-        return recipients.stream().map(recipient -> new Mail(recipient, subject, body)).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("moderation", moderation);
+        model.put("title", title(moderation));
+        model.put("comment", moderation.currentRound().getComment());
+        model.put("configurationId", moderation.getConfiguration().getId());
+        model.put("stillPublished", moderation.getConfiguration().isPublished());
+        return templates.mails(recipients, template, model);
     }
 
     private static String title(Moderation moderation) {
         return moderation.currentRound().getContent().getTitle();
-    }
-
-    private static String comment(Moderation moderation) {
-        String comment = moderation.currentRound().getComment();
-        return comment == null ? "" : "\nКомментарий модератора: " + comment;
     }
 }

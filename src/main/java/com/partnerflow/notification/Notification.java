@@ -42,8 +42,13 @@ public class Notification {
     @Column(nullable = false, length = 300)
     private String subject;
 
-    @Column(nullable = false, length = 8000)
+    /** The text part. */
+    @Column(nullable = false, length = 32000)
     private String body;
+
+    /** The HTML part, the same content; {@code null} in mails written before templates (sent as text only). */
+    @Column(name = "html_body", length = 100000)
+    private String html;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -62,12 +67,13 @@ public class Notification {
     protected Notification() {
     }
 
-    Notification(String topic, String recipient, String subject, String body, Instant createdAt, boolean outsideProcess) {
+    Notification(String topic, Mail mail, Instant createdAt, boolean outsideProcess) {
         this.outsideProcess = outsideProcess;
         this.topic = topic;
-        this.recipient = recipient;
-        this.subject = subject;
-        this.body = body;
+        this.recipient = mail.recipient();
+        this.subject = mail.subject();
+        this.body = mail.text();
+        this.html = mail.html();
         this.createdAt = createdAt;
     }
 
@@ -97,6 +103,10 @@ public class Notification {
 
     public String getBody() {
         return body;
+    }
+
+    public String getHtml() {
+        return html;
     }
 
     public Status getStatus() {

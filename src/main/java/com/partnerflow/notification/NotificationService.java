@@ -5,11 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+    private static final String UTF_8 = "UTF-8";
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     static {
@@ -65,8 +73,7 @@ public class NotificationService {
     }
 
     private void write(String topic, List<Mail> mails, boolean outsideProcess) {
-        mails.forEach(mail -> notifications.save(
-                new Notification(topic, mail.recipient(), mail.subject(), mail.body(), clock.instant(), outsideProcess)));
+        mails.forEach(mail -> notifications.save(new Notification(topic, mail, clock.instant(), outsideProcess)));
     }
 
     /**
@@ -137,11 +144,7 @@ public class NotificationService {
             notification.markDelivered(Notification.Status.LOGGED, clock.instant());
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(settings.from());
-        message.setTo(notification.getRecipient());
-        message.setSubject(notification.getSubject());
-        message.setText(notification.getBody());
+        MimeMessage message = message(sender, notification);
         try {
             sender.send(message);
         } catch (MailException failure) {
@@ -149,6 +152,29 @@ public class NotificationService {
         }
         notification.markDelivered(Notification.Status.SENT, clock.instant());
         log.info("Mail {} sent to {}: {}", notification.getTopic(), notification.getRecipient(), notification.getSubject());
+    }
+
+    /** A multipart/alternative message: the text part first, the HTML part last (the one a mail client prefers). */
+    private MimeMessage message(JavaMailSender sender, Notification notification) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            message.setFrom(new InternetAddress(settings.from()));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(notification.getRecipient()));
+            message.setSubject(notification.getSubject(), UTF_8);
+            message.setSentDate(java.util.Date.from(clock.instant()));
+            if (notification.getHtml() == null) {
+                message.setText(notification.getBody(), UTF_8);
+                return message;
+            }
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(notification.getBody(), UTF_8);
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(notification.getHtml(), UTF_8, "html");
+            message.setContent(new MimeMultipart("alternative", text, html));
+            return message;
+        } catch (MessagingException malformed) {
+            throw new MailPreparationException("Письмо " + notification.getId() + " не собрано: " + malformed.getMessage(), malformed);
+        }
     }
 
     private static String server(JavaMailSender sender) {

@@ -72,6 +72,11 @@ public class Partner {
         return GROUP_PREFIX + partnerCode;
     }
 
+    /** How people read it in a task's name or a list: {@code «Альфа-Софт» (ALFA)}. */
+    public String label() {
+        return "«" + name + "» (" + code + ")";
+    }
+
     public String group() {
         return groupOf(code);
     }

@@ -4,16 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The groups of DESIGN.md, what each may do in the engine and the webapps (the processes' grants come from the
- * features, {@link ProcessGrants}), and the two shared Tasklist filters. Runs at every start in every profile and only adds what is missing, so an
+ * features, {@link ProcessGrants}), and Tasklist's filters ({@link TasklistFilters}). Runs at every start in every profile and only adds what is missing, so an
  * administrator's later changes in Camunda Admin are kept.
  */
 @Component
@@ -44,16 +41,14 @@ class AccessSetup {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
-    private final TaskService taskService;
+    private final TasklistFilters filters;
     private final List<ProcessGrants> contributions;
 
-    AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-                FilterService filterService, TaskService taskService, List<ProcessGrants> contributions) {
+    AccessSetup(IdentityService identityService, AuthorizationService authorizationService, TasklistFilters filters,
+                List<ProcessGrants> contributions) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
-        this.taskService = taskService;
+        this.filters = filters;
         this.contributions = contributions;
     }
 
@@ -105,9 +100,7 @@ class AccessSetup {
         revokeGlobal(Resources.GROUP);
         downgradeTaskGrants();
 
-        ensureFilter("Мои задачи", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("Задачи моих групп", -5,
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        filters.setUp();
         log.info("Groups, authorizations and Tasklist filters are in place");
     }
 
@@ -137,16 +130,6 @@ class AccessSetup {
                 grant.addPermission(permission);
                 authorizationService.saveAuthorization(grant);
             }
-        }
-    }
-
-    private void ensureGlobal(Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (!exists) {
-            Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-            authorization.setUserId(Authorization.ANY);
-            save(authorization, resource, resourceId, permissions);
         }
     }
 
@@ -190,16 +173,5 @@ class AccessSetup {
             authorization.addPermission(permission);
         }
         authorizationService.saveAuthorization(authorization);
-    }
-
-    private void ensureFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
-        if (filterService.createTaskFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
-        Filter filter = filterService.newTaskFilter(name)
-                .setProperties(Map.of("priority", priority, "description", name, "refresh", true))
-                .setQuery(query);
-        filterService.saveFilter(filter);
-        ensureGlobal(Resources.FILTER, filter.getId(), Permissions.READ);
     }
 }

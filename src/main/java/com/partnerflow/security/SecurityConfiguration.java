@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -37,6 +38,8 @@ import org.springframework.util.StringUtils;
  *       ({@code /camunda/api/admin/setup/**}), which lets the first anonymous visitor create an
  *       administrator while none exists. The administrator always comes from the configuration
  *       ({@code camunda.bpm.admin-user}).</li>
+ *   <li>{@code /requests/**}, the request pages for people linked from the task forms: the Tasklist session (GET), or
+ *       HTTP Basic; without either, a person is sent to Tasklist's login rather than shown JSON.</li>
  *   <li>{@code /api/catalogue} is public: anyone reads the published configurations without a login.</li>
  *   <li>OpenAPI documentation needs a login; the Actuator (metrics, info) is for operations and
  *       administrators only, its health probe is open.</li>
@@ -62,6 +65,9 @@ class SecurityConfiguration {
     private static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
+    /** The request pages for people (ADR 0038); a person who is not logged in is sent to Tasklist. */
+    static final RequestMatcher REQUEST_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/requests/**");
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
@@ -69,6 +75,13 @@ class SecurityConfiguration {
                                     @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
         ProblemResponses problems = new ProblemResponses("PartnerFlow", paths("/api/**", "/engine-rest/**", "/actuator/**",
                 "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html"));
+        AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
+            if (REQUEST_PAGES.matches(request)) {
+                response.sendRedirect(request.getContextPath() + webappPath + "/app/tasklist/");
+            } else {
+                problems.commence(request, response, exception);
+            }
+        };
         return http
                 // everything but the webapps; path matchers, not MVC matchers: /engine-rest is served by Jersey
                 .securityMatcher(new NegatedRequestMatcher(webapps(webappPath)))
@@ -80,9 +93,12 @@ class SecurityConfiguration {
                         // metrics tell a lot about the installation and the load; the authorities are Camunda group ids
                         .requestMatchers(paths("/actuator/**")).hasAnyAuthority(Groups.OPS, Groups.ADMIN)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
+                // stateless, and a Tasklist session that opens a read-only link (WebappSessionAuthenticationFilter) keeps its
+                // id: a new id would leave the Tasklist tab with a dead session, and log its user out
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // stateless Basic authentication: no cookie a browser could replay, so no CSRF token needed
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfiguration::hsts)

@@ -1,6 +1,10 @@
 package com.partnerflow.security;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -30,5 +34,24 @@ public class UserDirectory {
      */
     public Optional<String> notificationAddressOf(String userId) {
         return AsSystem.call(identityService, () -> emailOf(userId));
+    }
+
+    /**
+     * The addresses of the people who may work a task, for a mail the system sends them: its assignee and every member
+     * of its candidate groups, each once, in that order; users without an address are left out. A system lookup, like
+     * {@link #notificationAddressOf}.
+     */
+    public List<String> notificationAddressesOf(String assignee, Collection<String> candidateGroups) {
+        return AsSystem.call(identityService, () -> {
+            Set<String> addresses = new LinkedHashSet<>();
+            if (assignee != null) {
+                emailOf(assignee).ifPresent(addresses::add);
+            }
+            for (String group : candidateGroups) {
+                identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
+                        .map(User::getEmail).filter(email -> email != null && !email.isBlank()).forEach(addresses::add);
+            }
+            return List.copyOf(addresses);
+        });
     }
 }

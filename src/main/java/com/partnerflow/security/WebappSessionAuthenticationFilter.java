@@ -15,6 +15,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,15 +23,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets a person logged in to Tasklist open read-only {@code /api} links from a task form (the
  * client's letter, say) without logging in a second time. Only safe methods (GET, HEAD) accept the
  * webapp session; everything that changes state needs HTTP Basic, so a forged cross-site request
- * cannot change anything. Only {@code /api/**} accepts it: the rest of the API chain
- * ({@code /engine-rest}, the Actuator, the OpenAPI documentation) is for REST clients with their own
- * credentials, and a browser session must not open it to a page in another tab.
+ * cannot change anything. Only {@code /api/**} and the request pages for people ({@code /requests/**}) accept it:
+ * the rest of the API chain ({@code /engine-rest}, the Actuator, the OpenAPI documentation) is for REST clients with
+ * their own credentials, and a browser session must not open it to a page in another tab.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String ENGINE = "default";
 
-    private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    private static final RequestMatcher API = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            SecurityConfiguration.REQUEST_PAGES);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -137,6 +137,11 @@ public class Subscriber extends AbstractAggregateRoot<Subscriber> {
         return value.replace('«', '"').replace('»', '"').replaceAll("\\s+", " ").trim().toLowerCase();
     }
 
+    /** How people read it in a task's name or a list: {@code 1001 «ООО «Ромашка»»}. */
+    public String label() {
+        return number + " «" + name + "»";
+    }
+
     /** The Camunda group of the organization's own users: {@code client-<NUMBER>}. */
     public String clientGroup() {
         return "client-" + number;

@@ -30,6 +30,22 @@ class SubscriberController {
         this.caller = caller;
     }
 
+    @GetMapping
+    @Operation(summary = "The organizations the caller acts for as a client user (empty for partners and staff)",
+            description = "What the client's start forms (installation, removal) offer without asking for a number.")
+    List<OrganizationView> own() {
+        return subscribers.ownOrganizations(caller.get()).stream().map(OrganizationView::of).toList();
+    }
+
+    /** One of the caller's own organizations: enough to choose it. */
+    record OrganizationView(String number, String name, SubscriberStatus status, String statusLabel) {
+
+        static OrganizationView of(Subscriber subscriber) {
+            return new OrganizationView(subscriber.getNumber(), subscriber.getName(), subscriber.getStatus(),
+                    subscriber.getStatus().label());
+        }
+    }
+
     @GetMapping("/{number}")
     @Operation(summary = "The organization card: status (seed 003), servicing partner, and the status history with reasons")
     SubscriberView card(@PathVariable String number) {

@@ -75,6 +75,12 @@ public class SubscriberService {
         return clients.existsByUserIdAndSubscriber(userId, subscriber);
     }
 
+    /** The organizations the user acts for as a client user, by number: what a client's forms offer first. */
+    @Transactional(readOnly = true)
+    public List<Subscriber> ownOrganizations(Caller caller) {
+        return clients.subscribersOfUser(caller.userId());
+    }
+
     /** The users who act for the subscriber's organization, to notify them. */
     @Transactional(readOnly = true)
     public List<String> clientUsersOf(Subscriber subscriber) {

@@ -50,7 +50,7 @@ public class ClearDecisionListener implements TaskListener {
     }
 
     /** The id of the model's process that holds the task: its key. Read from the cached model, no query, no authorization. */
-    private static String processKeyOf(DelegateTask task) {
+    static String processKeyOf(DelegateTask task) {
         ModelElementInstance element = task.getBpmnModelElementInstance();
         while (!(element instanceof Process process)) {
             element = element.getParentElement();

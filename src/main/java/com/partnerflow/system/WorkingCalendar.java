@@ -74,6 +74,28 @@ public final class WorkingCalendar {
         return from.plusDays(ChronoUnit.DAYS.between(day, end)).toInstant();
     }
 
+    /**
+     * The moment {@code days} working days before {@code end}, for a reminder before a deadline: it moves back one
+     * calendar day at a time until it has landed on that many working days, and keeps the local time of day.
+     * Tuesday 18:00 minus 1 is Monday 18:00; Monday 10:00 and Saturday 10:00 minus 1 are Friday 10:00.
+     *
+     * @throws IllegalArgumentException if {@code days} is negative
+     */
+    public Instant minusWorkingDays(Instant end, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("Working days must not be negative: " + days);
+        }
+        ZonedDateTime to = end.atZone(zone);
+        LocalDate day = to.toLocalDate();
+        for (int counted = 0; counted < days; ) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return to.minusDays(ChronoUnit.DAYS.between(day, to.toLocalDate())).toInstant();
+    }
+
     private LocalDate nextWorkingDay(LocalDate date) {
         LocalDate next = date.plusDays(1);
         while (!isWorkingDay(next)) {

@@ -44,6 +44,14 @@ public final class TransferProcess {
         public static final String END_WITHDRAWN = "endEvent_transferWithdrawn";
         public static final String CORRECTED = "gateway_corrected";
         public static final String END_WITHDRAWN_ON_CORRECTION = "endEvent_withdrawnOnCorrection";
+        /** A day (by default) before the agreement's timer: the current partner is reminded, the task stays. */
+        public static final String PARTNER_ANSWER_REMINDER = "boundaryEvent_partnerAnswerReminder";
+        public static final String REMIND_PARTNER = "serviceTask_remindPartnerAgreement";
+        public static final String END_PARTNER_REMINDED = "endEvent_partnerReminded";
+        /** A day (by default) before the correction's deadline: the submitter is reminded, the task stays. */
+        public static final String CORRECTION_REMINDER = "boundaryEvent_correctionReminder";
+        public static final String REMIND_CORRECTION = "serviceTask_remindCorrection";
+        public static final String END_CORRECTION_REMINDED = "endEvent_correctionReminded";
 
         private Elements() {
         }
@@ -73,6 +81,15 @@ public final class TransferProcess {
      */
     public static final ProcessVariable<String> SUBMITTED_BY_LABEL = ProcessVariable.string("submittedByLabel");
     public static final ProcessVariable<String> REQUESTED_PARTNER_LABEL = ProcessVariable.string("requestedPartnerLabel");
+    /** The partner serving the subscriber today, in the same words: the letter check and the vendor's decision show both. */
+    public static final ProcessVariable<String> CURRENT_PARTNER_LABEL = ProcessVariable.string("currentPartnerLabel");
+    /** The letter's date as people read it, {@code дд.мм.гггг} ({@link #LETTER_DATE} stays ISO for the correction form). */
+    public static final ProcessVariable<String> LETTER_DATE_LABEL = ProcessVariable.string("letterDateLabel");
+    /**
+     * The agreement form's deadline, {@code дд.мм.гггг ЧЧ:мм} Moscow time: when the current partner's silence timer
+     * fires and vendor staff decide without it.
+     */
+    public static final ProcessVariable<String> ANSWER_DUE_LABEL = ProcessVariable.string("answerDueLabel");
 
     /** Decisions, one per task form, each with its own comment so forms never pre-fill another step's text. */
     public static final ProcessVariable<LetterDecision> LETTER_DECISION =
@@ -116,6 +133,15 @@ public final class TransferProcess {
             case Elements.PARTNER_AGREEMENT -> List.of(PARTNER_ANSWER, PARTNER_COMMENT);
             case Elements.VENDOR_DECISION -> List.of(VENDOR_DECISION, VENDOR_COMMENT);
             default -> List.of();
+        };
+    }
+
+    /** The task a reminder step reminds of. */
+    public static String taskRemindedBy(String reminderStep) {
+        return switch (reminderStep) {
+            case Elements.REMIND_PARTNER -> Elements.PARTNER_AGREEMENT;
+            case Elements.REMIND_CORRECTION -> Elements.CORRECT_REQUEST;
+            default -> throw new IllegalArgumentException("Not a reminder step: " + reminderStep);
         };
     }
 

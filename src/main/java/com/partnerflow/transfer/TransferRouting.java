@@ -1,10 +1,13 @@
 package com.partnerflow.transfer;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import com.partnerflow.system.Deadlines;
 import com.partnerflow.system.ProcessVariable;
 import com.partnerflow.system.TaskDecisions;
 
@@ -19,10 +22,12 @@ public class TransferRouting implements TaskDecisions {
 
     private final TransferService transfers;
     private final TransferSettings settings;
+    private final Deadlines deadlines;
 
-    TransferRouting(TransferService transfers, TransferSettings settings) {
+    TransferRouting(TransferService transfers, TransferSettings settings, Deadlines deadlines) {
         this.transfers = transfers;
         this.settings = settings;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -102,5 +107,27 @@ public class TransferRouting implements TaskDecisions {
     /** ISO-8601 duration of the boundary timer on the agreement task. */
     public String partnerAnswerTimeout() {
         return settings.partnerAnswerTimeout().toString();
+    }
+
+    /** When the agreement task's timer, started at {@code start}, hands the decision to vendor staff. */
+    Instant partnerAnswerDeadline(Instant start) {
+        return start.plus(settings.partnerAnswerTimeout());
+    }
+
+    /** When the correction task's timer, started at {@code start}, closes the request. */
+    Instant correctionDeadline(Instant start) {
+        return deadlines.after(start, settings.correctionTimeout());
+    }
+
+    /** When the current partner is reminded of the agreement task being created now (the reminder timer's date). */
+    public Date partnerAnswerReminder(DelegateExecution execution) {
+        Instant now = Deadlines.engineNow();
+        return Date.from(deadlines.reminder(now, partnerAnswerDeadline(now)));
+    }
+
+    /** When the submitter is reminded of the correction task being created now (the reminder timer's date). */
+    public Date correctionReminder(DelegateExecution execution) {
+        Instant now = Deadlines.engineNow();
+        return Date.from(deadlines.reminder(now, correctionDeadline(now)));
     }
 }

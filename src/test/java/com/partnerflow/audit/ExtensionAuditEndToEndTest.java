@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.ReceivedMail;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
@@ -179,6 +180,9 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
         JsonNode form = api.get(developer, "/engine-rest/task/" + revise.get("id").asText() + "/form-variables").getBody();
         assertThat(form.at("/" + ExtensionAuditProcess.AUDIT_REPORT.name() + "/value").asText()).contains("Исправьте до публикации", "Производительность", "Запрос в цикле");
         assertThat(text(mailTo(partner.getEmail(), "требует исправлений"))).contains("Запрос в цикле");
+        MimeMessage waiting = mailTo(developer + "@users.test", "Исправьте версию 2.1");
+        assertThat(text(waiting)).contains("Комментарий аудитора: Исправьте до публикации", "Запрос в цикле",
+                "версия не публикуется и клиентам недоступна", "Открыть задачу: " + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + revise.get("id").asText());
 
         Map<String, Object> fix = new LinkedHashMap<>();
         fix.put(ExtensionAuditProcess.REVISION_DECISION.name(), TransferApi.string("RESUBMIT"));
@@ -351,7 +355,7 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
     }
 
     static String text(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+        return ReceivedMail.text(message);
     }
 
     private static String recipient(MimeMessage message) {

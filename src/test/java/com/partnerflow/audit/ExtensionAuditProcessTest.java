@@ -17,9 +17,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -45,8 +47,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.partnerflow.ProcessTest;
 import com.partnerflow.document.Upload;
+import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.TaskCard;
 
 /**
  * Every path of {@code extension-audit} on an in-memory engine with the real BPMN, the real forms and the
@@ -66,6 +70,7 @@ class ExtensionAuditProcessTest extends ProcessTest {
 
     final TaskListener overdueAudit = mock(TaskListener.class);
     final TaskListener reviseTaskCreated = mock(TaskListener.class);
+    final TaskListener waitingMail = mock(TaskListener.class);
     final JavaDelegate publishVersion = mock(JavaDelegate.class);
     final JavaDelegate sendNotifications = mock(JavaDelegate.class);
 
@@ -96,10 +101,14 @@ class ExtensionAuditProcessTest extends ProcessTest {
         status = VersionStatus.IN_AUDIT;
     };
 
+    /** The version of the business key as the task texts read it: its round and due date follow the stand-ins. */
+    final ExtensionVersion version = mock(ExtensionVersion.class);
+
     /** Stands in for {@link AuditCompletedListener}: the auditor's form read with the process API decides the status. */
     final TaskListener auditCompleted = task -> {
         AuditResult result = auditResult(task);
         auditResults.add(result);
+        when(version.getAuditComment()).thenReturn(result.comment());
         status = switch (result.decision()) {
             case APPROVE -> VersionStatus.APPROVED;
             case REQUIRE_CHANGES -> VersionStatus.CHANGES_REQUIRED;
@@ -132,6 +141,19 @@ class ExtensionAuditProcessTest extends ProcessTest {
 
     @BeforeEach
     void registerDelegates() {
+        Extension extension = mock(Extension.class);
+        when(extension.getName()).thenReturn("Загрузка выписок");
+        when(extension.getKind()).thenReturn(ExtensionKind.ADDITIONAL_PROCESSING);
+        when(extension.getTargetApplication()).thenReturn("Бухгалтерия предприятия");
+        when(extension.maintainer()).thenReturn(new Partner("ALFA", "Альфа-Софт", false, BigDecimal.TEN, "alfa@partners.test"));
+        when(version.getExtension()).thenReturn(extension);
+        when(version.getNumber()).thenReturn("1.0.0");
+        when(version.getTargetApplicationVersion()).thenReturn("3.0");
+        when(version.getAuditRound()).thenAnswer(call -> auditDueDates.size());
+        when(version.getAuditDueAt()).thenAnswer(call -> auditDueDates.get(auditDueDates.size() - 1).toInstant());
+        ExtensionService extensions = mock(ExtensionService.class);
+        when(extensions.byId(VERSION)).thenReturn(version);
+        describeTasksWith(new AuditTasks(extensions, new AuditSettings("2 working days"), DEADLINES));
         Mocks.register("acceptVersionListener", acceptVersion);
         Routing routing = new Routing();
         Mocks.register("auditRouting", routing);
@@ -140,6 +162,7 @@ class ExtensionAuditProcessTest extends ProcessTest {
         Mocks.register("auditCompletedListener", auditCompleted);
         Mocks.register("overdueAuditListener", overdueAudit);
         Mocks.register("reviseTaskCreatedListener", reviseTaskCreated);
+        Mocks.register("auditWaitingMailListener", waitingMail);
         Mocks.register("revisionListener", revision);
         Mocks.register("publishVersionDelegate", publishVersion);
         Mocks.register("sendAuditNotificationsDelegate", sendNotifications);
@@ -186,6 +209,49 @@ class ExtensionAuditProcessTest extends ProcessTest {
         assertThat(instance).hasPassedInOrder(Elements.START, Elements.AUDIT_VERSION, Elements.PUBLISH_VERSION,
                 Elements.NOTIFY_PUBLISHED, Elements.END_PUBLISHED).isEnded();
         assertThat(instance).hasNotPassed(Elements.REVIEW_OVERDUE_AUDIT, Elements.REVISE_VERSION, Elements.END_REJECTED);
+    }
+
+    /** Each task names the extension and its version and says what is asked, by when and what follows (issue 19). */
+    @Test
+    void everyTaskIsNamedAndDescribedFromTheVersionWithItsDeadline() throws Exception {
+        ProcessInstance instance = start(submitted());
+
+        Task audit = auditTask();
+        assertThat(audit.getName()).isEqualTo("Провести аудит версии доработки «Загрузка выписок» 1.0.0");
+        assertThat(audit.getDueDate()).isEqualTo(slaTimer().getDuedate()).isEqualTo(moscow(2026, 11, 20, 11, 0));
+        assertThat(audit.getDescription()).isEqualTo("Партнер «Альфа-Софт» (ALFA) отправил на аудит версию 1.0.0 доработки "
+                + "«Загрузка выписок» (дополнительная обработка для «Бухгалтерия предприятия» 3.0). Проверьте версию по каждому "
+                + "разделу и примите решение: одобрить (версия будет опубликована и станет доступна клиентам), вернуть на "
+                + "исправление или отклонить. Срок аудита — 2 рабочих дня, до 20.11.2026 11:00 (мск). Если аудит не будет проведен "
+                + "в срок, руководители аудита получат задачу разобраться с просрочкой, а эта задача останется у вас.");
+        assertThat(taskService().getVariablesLocal(audit.getId())).containsEntry(TaskCard.SUBJECT.name(), "«Загрузка выписок» 1.0.0")
+                .containsEntry(TaskCard.PARTNER.name(), "«Альфа-Софт» (ALFA)");
+
+        ClockUtil.setCurrentTime(slaTimer().getDuedate());
+        execute(slaTimer());
+        Task lead = leadTask();
+        assertThat(lead.getName()).isEqualTo("Аудит просрочен: разобраться с версией 1.0.0 доработки «Загрузка выписок»");
+        assertThat(lead.getDescription()).startsWith("Аудит версии 1.0.0 доработки «Загрузка выписок» (дополнительная обработка для "
+                + "«Бухгалтерия предприятия» 3.0) партнера «Альфа-Софт» (ALFA) не проведен в срок (срок истек 20.11.2026 11:00 (мск)).")
+                .endsWith("Срок не установлен; когда аудитор примет решение, задача закроется сама.");
+        assertThat(lead.getDueDate()).as("the leads' task waits for no timer").isNull();
+
+        complete(auditTask(), changesWithComment());
+        execute(notificationJob());
+        Task revise = taskService().createTaskQuery().taskDefinitionKey(Elements.REVISE_VERSION).singleResult();
+        assertThat(revise.getName()).isEqualTo("Исправить версию доработки «Загрузка выписок» 1.0.0");
+        assertThat(revise.getDescription()).startsWith("Аудитор вернул на исправление версию 1.0.0 доработки «Загрузка выписок» "
+                + "(дополнительная обработка для «Бухгалтерия предприятия» 3.0): «Добавьте префикс разработчика».")
+                .endsWith("Срок не установлен: версия ждет вас, а клиенты не получат ее, пока она не пройдет аудит.");
+        assertThat(revise.getDueDate()).isNull();
+
+        ClockUtil.setCurrentTime(moscow(2026, 11, 23, 9, 30));
+        VariableMap fix = REVISION_DECISION.with(RevisionDecision.RESUBMIT);
+        FILE.putIn(fix, new Upload("Выписки-исправлено.epf", new byte[] {4, 5}));
+        complete(revise, fix);
+        assertThat(auditTask().getDescription()).as("the second round says so and has its own deadline")
+                .contains("(раунд 2, после исправления)", "до 25.11.2026 09:30 (мск)");
+        assertThat(instance).isWaitingAt(Elements.AUDIT_VERSION);
     }
 
     @Test
@@ -272,6 +338,7 @@ class ExtensionAuditProcessTest extends ProcessTest {
         Task revise = taskService().createTaskQuery().taskDefinitionKey(Elements.REVISE_VERSION).singleResult();
         assertThat(revise).hasCandidateGroup(PARTNER_GROUP);
         verify(reviseTaskCreated).notify(any());
+        verify(waitingMail).notify(any());
 
         ClockUtil.setCurrentTime(moscow(2026, 11, 20, 10, 0));
         VariableMap fix = REVISION_DECISION.with(RevisionDecision.RESUBMIT);

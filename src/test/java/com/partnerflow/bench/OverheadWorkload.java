@@ -72,6 +72,10 @@ class OverheadWorkload {
         this.data = data;
         this.literals = Map.of(
                 "${transferRouting.partnerAnswerTimeout()}", transferRouting.partnerAnswerTimeout(),
+                "${transferRouting.correctionTimeout()}", transferRouting.correctionTimeout(),
+                // the reminders' dates: never reached within a round
+                "${transferRouting.partnerAnswerReminder(execution)}", "2099-01-01T00:00:00",
+                "${transferRouting.correctionReminder(execution)}", "2099-01-01T00:00:00",
                 "${auditRouting.auditSla()}", auditRouting.auditSla(),
                 "${settlementRouting.reconciliationIds(execution)}", SettlementProcess.RECONCILIATION_IDS.name());
     }

@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.ReceivedMail;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
@@ -122,6 +123,12 @@ class SettlementEndToEndTest extends IntegrationTest {
         assertThat(answer.get("taskDefinitionKey").asText()).isEqualTo(SettlementProcess.Elements.ANSWER_RECONCILIATION);
         assertThat(api.get(betaUser, "/engine-rest/task/" + answer.get("id").asText() + "/form-variables").getBody()
                 .at("/financeNote/value").asText()).startsWith("Подтвердите 10+");
+        MimeMessage waiting = mailTo(betaUser + "@users.test", "Ответьте на замечание финансовой службы");
+        assertThat(ReceivedMail.text(waiting)).contains("Замечание финансовой службы: Подтвердите 10+ пользователей у абонента",
+                "Открыть задачу: " + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + answer.get("id").asText());
+        assertThat(ReceivedMail.html(waiting)).contains("href=\"" + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + answer.get("id").asText() + "\"");
+        assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipientIs(message, alfaUser + "@users.test")))
+                .as("ALFA's people wait for nothing of BETA's").isEmpty();
         assertThat(api.complete(alfaUser, answer, Map.of(SettlementProcess.PARTNER_REPLY.name(), string("Чужой ответ")))
                 .getStatusCode().value()).isIn(403, 404);
         assertThat(api.complete(betaUser, answer, Map.of(SettlementProcess.PARTNER_REPLY.name(), string("Да, у клиента 12 пользователей")))
@@ -142,7 +149,7 @@ class SettlementEndToEndTest extends IntegrationTest {
         assertThat(api.get(betaUser, "/api/partners/" + beta.getCode() + "/invoices").getBody().get(0).get("amount").asText())
                 .isEqualTo("4200.0");
         MimeMessage mail = mailTo(alfa.getEmail(), alfaInvoice);
-        assertThat(mail.getContent().toString()).contains("3 675,00 ₽");
+        assertThat(ReceivedMail.text(mail)).contains("3 675,00 ₽");
 
         JsonNode view = api.get(finance, "/api/reconciliations/" + betaReconciliation).getBody();
         assertThat(view.get("status").asText()).isEqualTo("INVOICED");
@@ -257,6 +264,14 @@ class SettlementEndToEndTest extends IntegrationTest {
     private void awaitEnded(String instanceId, String endEvent) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history.createHistoricActivityInstanceQuery()
                 .processInstanceId(instanceId).activityId(endEvent).count()).isEqualTo(1));
+    }
+
+    private static boolean recipientIs(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(address -> address.toString().equals(recipient));
+        } catch (Exception unreadable) {
+            return false;
+        }
     }
 
     private static MimeMessage mailTo(String recipient, String subjectPart) {

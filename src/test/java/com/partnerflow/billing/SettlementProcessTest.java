@@ -10,11 +10,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.partnerflow.ProcessTest;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.TaskCard;
 
 /**
  * Every path of {@code monthly-settlement} on an in-memory engine with the real BPMN and forms and
@@ -62,6 +65,7 @@ class SettlementProcessTest extends ProcessTest {
     final List<String> startedAt = new ArrayList<>();
     final List<String> reviewed = new ArrayList<>();
     final TaskListener answered = mock(TaskListener.class);
+    final TaskListener waitingMail = mock(TaskListener.class);
     final JavaDelegate issueInvoice = mock(JavaDelegate.class);
     final JavaDelegate notifyPartner = mock(JavaDelegate.class);
 
@@ -80,12 +84,16 @@ class SettlementProcessTest extends ProcessTest {
     final Map<String, String> decisions = new HashMap<>();
     final ExecutionListener openBranch = execution -> branches.put(branch(execution), RECONCILIATION_ID.from(execution));
 
+    /** Finance's last note per reconciliation, as the domain keeps it. */
+    final Map<Long, String> notes = new HashMap<>();
+
     /** Records what finance decided on which reconciliation, as the domain would. */
     final TaskListener reviewedListener = task -> {
         SettlementDecision decision = SETTLEMENT_DECISION.optionalFrom(task)
                 .orElseThrow(() -> BusinessRuleViolation.invalid("Выберите решение"));
         reviewed.add(branches.get(branch(task)) + ":" + decision + ":" + FINANCE_NOTE.optionalFrom(task).orElse(""));
         decisions.put(branch(task), decision.name());
+        FINANCE_NOTE.optionalFrom(task).ifPresent(note -> notes.put(branches.get(branch(task)), note));
     };
     final List<Long> invoiced = new ArrayList<>();
     final JavaDelegate issueInvoiceStandIn = execution -> {
@@ -126,6 +134,14 @@ class SettlementProcessTest extends ProcessTest {
 
     @BeforeEach
     void registerDelegates() {
+        SettlementService settlements = mock(SettlementService.class);
+        when(settlements.summary(anyString())).thenAnswer(call -> {
+            long reconciliation = branches.get(call.<String>getArgument(0));
+            String code = PARTNER_GROUPS.get(reconciliation).substring("partner-".length());
+            return new SettlementService.Summary(reconciliation, code, 3, "30 000,00 ₽", "27 000,00 ₽", PARTNER_GROUPS.get(reconciliation),
+                    "«Партнер " + code + "» (" + code + ")", notes.get(reconciliation));
+        });
+        describeTasksWith(new SettlementTasks(settlements));
         Mocks.register("startSettlementListener", startSettlement);
         Mocks.register("reconcilePeriodDelegate", reconcile);
         Routing routing = new Routing();
@@ -133,6 +149,7 @@ class SettlementProcessTest extends ProcessTest {
         clearDecisionsOf(SettlementProcess.KEY, SettlementProcess::decisionOf);
         Mocks.register("settlementSchedule", new Schedule());
         Mocks.register("prepareSettlementTaskListener", (TaskListener) task -> { });
+        Mocks.register("settlementWaitingMailListener", waitingMail);
         Mocks.register("reconciliationReviewedListener", reviewedListener);
         Mocks.register("reconciliationAnsweredListener", answered);
         Mocks.register("openBranchListener", openBranch);
@@ -165,6 +182,31 @@ class SettlementProcessTest extends ProcessTest {
         assertThat(reviewed).containsExactlyInAnyOrder("7:CONFIRM:", "8:CONFIRM:");
     }
 
+    /** Each reconciliation's tasks name the partner and the month and say what follows (issue 19). */
+    @Test
+    void theTasksAreNamedAndDescribedFromTheirReconciliation() {
+        startByFinance(PERIOD_OCTOBER);
+        Task alfa = taskOf(Elements.CONFIRM_RECONCILIATION, 7L);
+        assertThat(alfa.getName()).isEqualTo("Подтвердить сверку партнера «Партнер ALFA» (ALFA) за октябрь 2026");
+        assertThat(taskOf(Elements.CONFIRM_RECONCILIATION, 8L).getName()).isEqualTo("Подтвердить сверку партнера «Партнер BETA» (BETA) "
+                + "за октябрь 2026");
+        assertThat(alfa.getDescription()).isEqualTo("Сверка партнера «Партнер ALFA» (ALFA) за октябрь 2026: начислений: 3, к оплате "
+                + "27 000,00 ₽ (по прайс-листу 30 000,00 ₽). Проверьте начисления и подтвердите сверку — после этого партнеру "
+                + "выставляется счет — или верните ее партнеру с замечанием. Срок не установлен, но счет за месяц не будет выставлен, "
+                + "пока сверка не подтверждена.");
+        assertThat(alfa.getDueDate()).isNull();
+        assertThat(taskService().getVariablesLocal(alfa.getId())).containsEntry(TaskCard.PARTNER.name(), "«Партнер ALFA» (ALFA)")
+                .containsEntry(TaskCard.MONTH.name(), "октябрь 2026");
+
+        taskService().complete(alfa.getId(), SETTLEMENT_DECISION.with(SettlementDecision.SEND_BACK)
+                .putValue(FINANCE_NOTE.name(), "Проверьте абонента 1001"));
+        Task answer = taskOf(Elements.ANSWER_RECONCILIATION, 7L);
+        assertThat(answer.getName()).isEqualTo("Ответить на замечание по сверке за октябрь 2026");
+        assertThat(answer.getDescription()).startsWith("Финансовая служба вернула вашу сверку за октябрь 2026 (начислений: 3, к оплате "
+                + "27 000,00 ₽ (по прайс-листу 30 000,00 ₽)) с замечанием: «Проверьте абонента 1001». Ответьте на замечание;");
+        assertThat(answer.getDueDate()).isNull();
+    }
+
     @Test
     void sentBackGoesToThatPartnerWhoseAnswerReturnsToFinance() throws Exception {
         ProcessInstance instance = startByFinance(PERIOD_OCTOBER);
@@ -175,6 +217,7 @@ class SettlementProcessTest extends ProcessTest {
                 .putValue(FINANCE_NOTE.name(), "Проверьте абонента 1001"));
         Task answer = taskOf(Elements.ANSWER_RECONCILIATION, 7L);
         assertThat(answer).hasCandidateGroup("partner-ALFA");
+        verify(waitingMail).notify(any());
         assertThat(taskService().getVariable(answer.getId(), FINANCE_NOTE.name())).isEqualTo("Проверьте абонента 1001");
         assertThat(taskService().getVariable(beta.getId(), SETTLEMENT_DECISION.name()))
                 .as("one reconciliation's decision never shows up in another's").isNull();

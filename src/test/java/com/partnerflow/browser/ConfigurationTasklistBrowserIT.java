@@ -101,6 +101,7 @@ class ConfigurationTasklistBrowserIT extends IntegrationTest {
         tasklist.type("entityName1", "Виды работ");
         tasklist.start();
         tasklist.waitUntilStartDialogIsClosed();
+        assertThat(tasklist.notice()).contains("Конфигурация «Учет заявок сервиса» отправлена на модерацию");
 
         JsonNode created = ownConfigurationTitled("Учет заявок сервиса");
         assertThat(created.path("status").asText()).isEqualTo("IN_MODERATION");

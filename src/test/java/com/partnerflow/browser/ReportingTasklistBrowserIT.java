@@ -145,7 +145,7 @@ class ReportingTasklistBrowserIT extends IntegrationTest {
         tasklist.openTask(GROUP_TASKS, PROCESS_APPLICATION, taskId(instanceId));
         tasklist.claim();
         tasklist.chooseOption("Отклонить заявление");
-        assertThat(tasklist.isMarkedRequired("Причина отказа")).as("the reason is marked required").isTrue();
+        assertThat(tasklist.isFormFieldMarkedRequired("Причина отказа")).as("the reason is marked required").isTrue();
         tasklist.pressComplete();
         assertThat(tasklist.waitForFieldError("Причина отказа")).isEqualTo("Заполните поле.");
         tasklist.waitUntilCompleteIsEnabled(false);
@@ -175,9 +175,9 @@ class ReportingTasklistBrowserIT extends IntegrationTest {
         Tasklist tasklist = Tasklist.logInAs(browser, port, testData.clientUser(subscriber));
         tasklist.openStartForm(PROCESS, Tasklist.CAMUNDA_FORM);
 
-        assertThat(tasklist.isMarkedRequired("Номер абонента")).isTrue();
-        assertThat(tasklist.isMarkedRequired("ИНН")).isTrue();
-        assertThat(tasklist.isMarkedRequired("КПП")).as("optional").isFalse();
+        assertThat(tasklist.isFormFieldMarkedRequired("Номер абонента")).isTrue();
+        assertThat(tasklist.isFormFieldMarkedRequired("ИНН")).isTrue();
+        assertThat(tasklist.isFormFieldMarkedRequired("КПП")).as("optional").isFalse();
         tasklist.fillFormField("ИНН", "12345");
         assertThat(tasklist.waitForFieldError("ИНН")).isEqualTo("ИНН — 10 цифр для организации или 12 цифр для ИП.");
         tasklist.fillFormField("КПП", "77");

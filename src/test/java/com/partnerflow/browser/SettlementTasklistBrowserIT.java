@@ -102,6 +102,7 @@ class SettlementTasklistBrowserIT extends IntegrationTest {
         tasklist.select("period", MONTH.format(month));
         tasklist.start();
         tasklist.waitUntilStartDialogIsClosed();
+        assertThat(tasklist.notice()).contains("Сверка за " + MONTH.format(month) + " запущена");
 
         List<Task> confirmations = taskService.createTaskQuery().processDefinitionKey(SettlementProcess.KEY)
                 .processInstanceBusinessKey(month.toString()).taskDefinitionKey(Elements.CONFIRM_RECONCILIATION).list();

@@ -26,6 +26,10 @@ final class Tasklist {
 
     private static final Duration STEP = Duration.ofSeconds(30);
     private static final By START_DIALOG = By.cssSelector(".modal-dialog");
+    private static final By START_PROCESS = By.cssSelector(".start-process-action a");
+    private static final By USERNAME = By.cssSelector("input[ng-model='username']");
+    private static final By PASSWORD = By.cssSelector("input[ng-model='password']");
+    private static final By TASK_TABS = By.cssSelector(".tabbed-content .nav-tabs li a");
     private static final By ERROR = By.cssSelector(".notifications .alert-danger, .modal-body .alert-danger");
     /** A rendered Camunda Form (form-js). */
     static final By CAMUNDA_FORM = By.cssSelector(".fjs-container .fjs-form");
@@ -43,19 +47,24 @@ final class Tasklist {
 
     /** Opens Tasklist in a fresh browser session and logs in (the password is the user name). */
     static Tasklist logInAs(Browser browser, int port, String userId) {
+        return loginPage(browser, port).logIn(userId);
+    }
+
+    /** Opens Tasklist's login page in a fresh browser session, as a person who has not logged in yet sees it. */
+    static Tasklist loginPage(Browser browser, int port) {
         Tasklist tasklist = new Tasklist(browser.newSession(), port);
-        tasklist.logIn(userId, userId);
+        tasklist.driver.get(tasklist.url + "#/login");
+        tasklist.wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
         return tasklist;
     }
 
-    private void logIn(String userId, String password) {
-        driver.get(url + "#/login");
+    /** Logs in on the login page (the password is the user name) and waits for the task list. */
+    Tasklist logIn(String userId) {
         // the login view may be rendered twice while Tasklist boots: type until both fields hold exactly the values
-        wait.ignoring(StaleElementReferenceException.class).until(d ->
-                fill(By.cssSelector("input[ng-model='username']"), userId)
-                        && fill(By.cssSelector("input[ng-model='password']"), password));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> fill(USERNAME, userId) && fill(PASSWORD, userId));
         driver.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+        wait.until(ExpectedConditions.elementToBeClickable(START_PROCESS));
+        return this;
     }
 
     private boolean fill(By locator, String text) {
@@ -72,7 +81,18 @@ final class Tasklist {
 
     /** «Start process», then the process by its name: waits until its start form is shown. */
     void openStartForm(String processName, By form) {
-        driver.findElement(By.cssSelector(".start-process-action a")).click();
+        openStartDialog();
+        chooseProcess(processName, form);
+    }
+
+    /** «Start process»: waits until the dialog lists the processes the user may start. */
+    void openStartDialog() {
+        driver.findElement(START_PROCESS).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog ul.processes a")));
+    }
+
+    /** Picks the process in the open start dialog: waits until its start form is shown. */
+    void chooseProcess(String processName, By form) {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//ul[contains(@class,'processes')]//a[normalize-space(.)=" + literal(processName) + "]"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(form));
@@ -130,14 +150,79 @@ final class Tasklist {
         closeOptionList(fieldName);
     }
 
+    /** Waits until the embedded form's {@code <select>} shows an option starting with the text as chosen (a form's own choice). */
+    void waitForChosen(String fieldName, String optionStart) {
+        WebElement field = field(fieldName);
+        wait.until(d -> new Select(field).getFirstSelectedOption().getText().strip().startsWith(optionStart));
+    }
+
     /**
-     * Types an ISO date into an {@code <input type=date>}. Chromium takes the keys in the order of
-     * its locale (month, day, year for en-US); the check makes a locale mix-up fail here, not later.
+     * Types a date into a date field: an embedded form's text field as a person reads dates here (дд.мм.гггг, whatever
+     * the browser's language), or an {@code <input type=date>}, where Chromium takes the keys in the order of its locale
+     * (month, day, year for en-US); the check makes a mix-up fail here, not later.
      */
     void typeDate(String fieldName, LocalDate date) {
         WebElement field = field(fieldName);
-        field.sendKeys(String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
-        wait.until(driver -> date.toString().equals(field.getDomProperty("value")));
+        if ("date".equals(field.getDomProperty("type"))) {
+            field.sendKeys(String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
+            wait.until(driver -> date.toString().equals(field.getDomProperty("value")));
+            return;
+        }
+        String typed = String.format("%02d.%02d.%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+        field.clear();
+        field.sendKeys(typed);
+        wait.until(driver -> typed.equals(field.getDomProperty("value")));
+    }
+
+    /** The value an embedded form's field shows, once it shows one (a task form fills its fields after loading). */
+    String fieldValue(String fieldName) {
+        WebElement field = field(fieldName);
+        return wait.until(d -> {
+            String value = field.getDomProperty("value");
+            return value == null || value.isEmpty() ? null : value;
+        });
+    }
+
+    /** Leaves the embedded form's field (Tab), as a person does before reading what the form says of it. */
+    void leaveField(String fieldName) {
+        field(fieldName).sendKeys(Keys.TAB);
+    }
+
+    /** The Russian message an embedded form shows beside the field (PartnerFlow.checkFields), once it shows one. */
+    String messageBeside(String fieldName) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".pf-field-error[data-field='" + fieldName + "']"))).getText().strip();
+    }
+
+    /** Whether the label of the embedded form's field carries the required marker «*». */
+    boolean isMarkedRequired(String fieldId) {
+        return !driver.findElements(By.cssSelector("label[for='" + fieldId + "'] .pf-required")).isEmpty();
+    }
+
+    /** The notice a form leaves after it was sent (PartnerFlow.onStarted, onCompleted): what was created, what is next. */
+    String notice() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert-success")))
+                .getText().replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Clicks the link in the form, which must open a new tab and leave Tasklist where it was; answers the text of the
+     * page in the new tab, then closes it and comes back.
+     */
+    String openInNewTab(By link) {
+        String tasklist = driver.getWindowHandle();
+        int tabs = driver.getWindowHandles().size();
+        click(link);
+        wait.until(d -> d.getWindowHandles().size() == tabs + 1);
+        String opened = driver.getWindowHandles().stream().filter(handle -> !handle.equals(tasklist)).findFirst().orElseThrow();
+        driver.switchTo().window(opened);
+        String text = wait.until(d -> {
+            String body = d.findElement(By.tagName("body")).getText();
+            return body.isBlank() ? null : body;
+        });
+        driver.close();
+        driver.switchTo().window(tasklist);
+        return text.replaceAll("\\s+", " ");
     }
 
     /** Chooses a file the way a person does, through the file input; the form reads it in the browser. */
@@ -200,10 +285,73 @@ final class Tasklist {
         wait.until(d -> d.findElement(By.cssSelector(".task-card h2.task")).getText().strip().startsWith(taskName));
     }
 
+    /**
+     * The text of the list entry of task {@code taskId} in the filter shown: its name, dates and the filter's variable
+     * columns (label and value), read from the DOM whether the entry is expanded or not.
+     */
+    String listEntry(String taskId) {
+        By entry = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(@class,'task')]/a[starts-with(@href, '#/?task=" + taskId + "')]]");
+        return wait.until(ExpectedConditions.presenceOfElementLocated(entry)).getAttribute("textContent").replaceAll("\\s+", " ");
+    }
+
+    /** The Description tab of the open task (chosen by its id, whatever the language), its text once it shows one. */
+    String description() {
+        String current = driver.getCurrentUrl();
+        driver.get(current.replaceAll("&detailsTab=[^&]*", "") + "&detailsTab=task-detail-description");
+        return wait.until(d -> {
+            String text = d.findElement(By.cssSelector(".description-pane")).getText().strip();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    /**
+     * Opens the task from its direct link ({@code #/?task=…}), as a person does from a mail, without picking a filter;
+     * its name shown must begin with {@code taskName}.
+     */
+    void openTaskFromLink(String taskName, String taskId) {
+        driver.get(url + "#/?task=" + taskId);
+        wait.until(d -> d.findElements(By.cssSelector(".task-card h2.task")).stream()
+                .anyMatch(name -> name.getText().strip().startsWith(taskName)));
+    }
+
     /** «Claim»: waits until the task is assigned to the user (the «Unclaim» button appears). */
     void claim() {
         click(By.cssSelector("[cam-tasklist-task-meta] .claim"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task-meta] .unclaim")));
+    }
+
+    /** The names of the open task's tabs (its form, history, diagram, description), as shown. */
+    List<String> taskTabs() {
+        return driver.findElements(TASK_TABS).stream().map(tab -> tab.getText().strip()).toList();
+    }
+
+    /** Shows the open task's tab with the name, and waits until it is the active one. */
+    void showTaskTab(String name) {
+        click(By.xpath("//div[contains(@class,'tabbed-content')]//ul[contains(@class,'nav-tabs')]/li/a[normalize-space(.)="
+                + literal(name) + "]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tabbed-content .nav-tabs li.active"), name));
+    }
+
+    /**
+     * What a person reads on the page once it shows the text: the title, the visible text and the hints (placeholders)
+     * of the visible fields, spaces collapsed. Tasklist loads its labels after it has drawn the page: the text to
+     * wait for is one of them.
+     */
+    String readableText(String waitFor) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> readableText().contains(waitFor));
+        return readableText();
+    }
+
+    private String readableText() {
+        StringBuilder text = new StringBuilder(driver.getTitle()).append('\n')
+                .append(driver.findElement(By.tagName("body")).getText());
+        for (WebElement field : driver.findElements(By.cssSelector("input[placeholder], textarea[placeholder]"))) {
+            if (field.isDisplayed()) {
+                text.append('\n').append(field.getDomAttribute("placeholder"));
+            }
+        }
+        return text.toString().replaceAll("\\s+", " ");
     }
 
     /**
@@ -343,7 +491,7 @@ final class Tasklist {
     }
 
     /** Whether the form-js field with the label is marked required: its label ends in form-js's asterisk. */
-    boolean isMarkedRequired(String label) {
+    boolean isFormFieldMarkedRequired(String label) {
         return !driver.findElements(By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field')]/label[starts-with("
                 + "normalize-space(.), " + literal(label) + ")]/span[contains(@class,'fjs-asterix')]")).isEmpty();
     }

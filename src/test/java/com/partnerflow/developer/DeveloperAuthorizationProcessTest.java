@@ -50,6 +50,7 @@ import com.partnerflow.security.Groups;
 import com.partnerflow.security.ProcessAccess;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.ClearDecisionListener;
+import com.partnerflow.system.TaskCard;
 
 /**
  * Every path of {@code developer-authorization} on an in-memory engine with the real BPMN and forms, and the real
@@ -86,6 +87,7 @@ class DeveloperAuthorizationProcessTest extends ProcessTest {
         DeveloperRouting routing = new DeveloperRouting(authorizations);
         Mocks.register("developerRouting", routing);
         Mocks.register("clearDecisionListener", new ClearDecisionListener(List.of(routing)));
+        describeTasksWith(new DeveloperTasks(authorizations));
     }
 
     @AfterEach
@@ -129,6 +131,23 @@ class DeveloperAuthorizationProcessTest extends ProcessTest {
         assertThat(instance).hasPassedInOrder(Elements.START, Elements.REVIEW, Elements.REVIEW_DECISION, Elements.AUTHORIZED,
                 Elements.AWAIT_WITHDRAWAL, Elements.NOTIFY_WITHDRAWN, Elements.END_WITHDRAWN).isEnded();
         assertThat(instance).hasNotPassed(Elements.NOTIFY_REJECTED, Elements.END_REJECTED);
+    }
+
+    /** The review names the employee and the partner and says what is asked and what follows (issue 19). */
+    @Test
+    void theReviewIsNamedAndDescribedFromTheRequest() {
+        request();
+
+        Task review = reviewTask();
+        assertThat(review.getName()).isEqualTo("Рассмотреть запрос на авторизацию разработчика " + DEVELOPER_USER
+                + ", партнер «Альфа-Софт» (ALFA)");
+        assertThat(review.getDescription()).isEqualTo("Партнер «Альфа-Софт» (ALFA) просит авторизовать своего сотрудника "
+                + DEVELOPER_USER + " как разработчика доработок для приложений: 1С:Бухгалтерия 8, 1С:Зарплата и управление "
+                + "персоналом 8. Запрос подал " + PARTNER_USER + ". Одобрите (сотрудник сможет отправлять версии доработок на "
+                + "аудит) или отклоните с комментарием. Срок не установлен: запрос ждет вашего решения.");
+        assertThat(review.getDueDate()).as("no timer waits on the review").isNull();
+        assertThat(taskService().getVariablesLocal(review.getId())).containsEntry(TaskCard.SUBJECT.name(), DEVELOPER_USER)
+                .containsEntry(TaskCard.PARTNER.name(), "«Альфа-Софт» (ALFA)");
     }
 
     /** Once the review's approval commits the withdrawal is awaited: a mail server that is down delays nothing. */

@@ -50,11 +50,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 import com.partnerflow.ProcessTest;
+import com.partnerflow.notification.MailTemplates;
+import com.partnerflow.notification.TaskMails;
+import com.partnerflow.notification.TaskWaiting;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.security.ProcessAccess;
+import com.partnerflow.security.UserDirectory;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.ClearDecisionListener;
+import com.partnerflow.system.TaskCard;
 
 /**
  * Every path of {@code configuration-moderation} on an in-memory engine with the real BPMN and forms, and the real
@@ -77,6 +82,7 @@ class ConfigurationModerationProcessTest extends ProcessTest {
 
     final ModerationService moderations = mock(ModerationService.class);
     final ProcessAccess access = mock(ProcessAccess.class);
+    final TaskMails taskMails = mock(TaskMails.class);
     final Partner alfa = partner(1, "ALFA");
     Configuration configuration = configuration(CONFIGURATION, account(10, alfa), alfa, completeDraft().content());
     /** The moderation the service opened, as the database would keep it. */
@@ -91,11 +97,14 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         Mocks.register("configurationReviewedListener", new ConfigurationReviewedListener(moderations));
         Mocks.register("configurationRevisionCreatedListener", new ConfigurationRevisionCreatedListener(moderations, forms));
         Mocks.register("configurationRevisedListener", new ConfigurationRevisedListener(moderations));
+        Mocks.register("moderationWaitingMailListener", new ModerationWaitingMailListener(moderations,
+                new ModerationMails(mock(UserDirectory.class), mock(MailTemplates.class)), taskMails));
         Mocks.register("publishConfigurationDelegate", new PublishConfigurationDelegate(moderations));
         Mocks.register("sendModerationNotificationsDelegate", new SendModerationNotificationsDelegate(moderations));
         ModerationRouting routing = new ModerationRouting(moderations);
         Mocks.register("moderationRouting", routing);
         Mocks.register("clearDecisionListener", new ClearDecisionListener(List.of(routing)));
+        describeTasksWith(new ModerationTasks(moderations));
     }
 
     @AfterEach
@@ -149,6 +158,10 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         verify(moderations).sendNotifications(MODERATION);
         assertThat(instance).isWaitingAt(Elements.REVISE);
         assertThat(reviseTask()).hasCandidateGroup(alfa.group()).isNotAssigned();
+        ArgumentCaptor<TaskWaiting> waiting = ArgumentCaptor.forClass(TaskWaiting.class);
+        verify(taskMails).waiting(any(), waiting.capture());
+        assertThat(waiting.getValue().title()).isEqualTo("Доработайте конфигурацию «" + ConfigurationFixtures.TITLE + "»");
+        assertThat(waiting.getValue().about()).contains("Комментарий модератора: " + CHANGES_COMMENT);
         assertThat(taskService().createTaskQuery().taskCandidateGroup(Groups.MODERATORS).count()).isZero();
         assertThat(instance).variables().containsEntry(MODERATOR_COMMENT.name(), CHANGES_COMMENT)
                 .containsEntry(TITLE.name(), ConfigurationFixtures.TITLE).containsEntry(CATEGORY.name(), "SALES");
@@ -181,6 +194,30 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         assertThat(configuration.getPublishedRound().getContent().getTitle()).isEqualTo(NEW_TITLE);
         verify(moderations, times(2)).sendNotifications(MODERATION);
         assertThat(instance).hasPassed(Elements.END_PUBLISHED).hasNotPassed(Elements.END_WITHDRAWN).isEnded();
+    }
+
+    /** Both tasks name the configuration and its round and say what is asked and what follows (issue 19). */
+    @Test
+    void bothTasksAreNamedAndDescribedFromTheModeration() {
+        submit();
+        Task review = reviewTask();
+        assertThat(review.getName()).isEqualTo("Проверить конфигурацию перед публикацией «" + ConfigurationFixtures.TITLE + "», раунд 1");
+        assertThat(review.getDescription()).startsWith("Партнер " + alfa.label() + " отправил конфигурацию «" + ConfigurationFixtures.TITLE
+                        + "» (аккаунт «Аккаунт 10») на публикацию в каталоге «Готовые решения», раунд 1.")
+                .endsWith("Срок не установлен: конфигурация ждет вашего решения, партнер может отозвать ее.");
+        assertThat(review.getDueDate()).as("no timer waits on moderation").isNull();
+        assertThat(taskService().getVariablesLocal(review.getId()))
+                .containsEntry(TaskCard.SUBJECT.name(), "«" + ConfigurationFixtures.TITLE + "», раунд 1")
+                .containsEntry(TaskCard.PARTNER.name(), alfa.label());
+
+        review(changesRequested());
+        execute(notificationJob());
+        Task revise = reviseTask();
+        assertThat(revise.getName()).isEqualTo("Доработать конфигурацию «" + ConfigurationFixtures.TITLE + "», раунд 1");
+        assertThat(revise.getDescription()).isEqualTo("Модератор запросил доработку конфигурации «" + ConfigurationFixtures.TITLE
+                + "» (раунд 1): «" + CHANGES_COMMENT + "». Доработайте настройки и отправьте конфигурацию на модерацию снова или "
+                + "отзовите ее. Срок не установлен: пока вы не ответите, конфигурация не попадет в каталог.");
+        assertThat(revise.getDueDate()).isNull();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import com.partnerflow.ReceivedMail;
 import com.partnerflow.transfer.TransferApi;
 
 /**
@@ -286,7 +287,7 @@ public final class ModerationApi {
     // ---- mail ----
 
     public static String text(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+        return ReceivedMail.text(message);
     }
 
     /** The first mail to the recipient whose subject contains the text, waiting for the notification job. */

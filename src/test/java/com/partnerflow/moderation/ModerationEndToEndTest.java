@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.mail.internet.MimeMessage;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -110,6 +112,9 @@ class ModerationEndToEndTest extends IntegrationTest {
         assertThat(text(mailTo(MAIL, partner.getEmail(), "модератор просит доработать")))
                 .contains("Сервис " + partner.getCode(), "Добавьте в название отрасль");
         JsonNode revise = api.awaitTask(partnerUser, moderationId, Elements.REVISE, partner.group());
+        MimeMessage waiting = mailTo(MAIL, partnerUser + "@users.test", "Доработайте конфигурацию");
+        assertThat(text(waiting)).contains("Комментарий модератора: Добавьте в название отрасль",
+                "Открыть задачу: " + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + revise.get("id").asText());
         JsonNode reviseForm = api.formVariables(partnerUser, revise.get("id").asText());
         assertThat(reviseForm.at("/" + ConfigurationModerationProcess.MODERATOR_COMMENT.name() + "/value").asText())
                 .isEqualTo("Добавьте в название отрасль");

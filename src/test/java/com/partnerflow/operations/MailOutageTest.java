@@ -128,7 +128,8 @@ class MailOutageTest extends IntegrationTest {
         assertThat(incident.getIncidentMessage())
                 .startsWith("«Перевод абонента к другому партнеру» " + id + " (subscriber-transfer), шаг «Уведомить обоих партнеров»: Письмо ")
                 .contains("не отправлено: SMTP-сервер 127.0.0.1:" + deadPort + " недоступен (ConnectException");
-        assertThat(outbox(id)).extracting(Notification::getStatus).containsOnly(Notification.Status.PENDING).hasSize(2);
+        // the new partner's mailbox and its employee who submitted, the current partner's mailbox
+        assertThat(outbox(id)).extracting(Notification::getStatus).containsOnly(Notification.Status.PENDING).hasSize(3);
 
         // the server is back; an operator presses «Retry» on the incident in Cockpit (the same REST call, due now)
         smtp().setPort(smtpPort);
@@ -140,6 +141,7 @@ class MailOutageTest extends IntegrationTest {
         assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
         assertThat(outbox(id)).extracting(Notification::getStatus).containsOnly(Notification.Status.SENT);
         assertThat(mailsTo(newPartner.getEmail())).as("exactly once").hasSize(1);
+        assertThat(mailsTo(newUser + "@users.test")).as("exactly once").hasSize(1);
         assertThat(mailsTo(current.getEmail())).as("exactly once").hasSize(1);
     }
 
@@ -156,8 +158,9 @@ class MailOutageTest extends IntegrationTest {
 
         awaitEnded(instanceId);
         assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
-        assertThat(outbox(id)).extracting(Notification::getStatus).containsOnly(Notification.Status.SENT).hasSize(2);
+        assertThat(outbox(id)).extracting(Notification::getStatus).containsOnly(Notification.Status.SENT).hasSize(3);
         assertThat(mailsTo(newPartner.getEmail())).hasSize(1);
+        assertThat(mailsTo(newUser + "@users.test")).hasSize(1);
         assertThat(mailsTo(current.getEmail())).hasSize(1);
     }
 

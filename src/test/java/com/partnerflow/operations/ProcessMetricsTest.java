@@ -132,7 +132,8 @@ class ProcessMetricsTest extends IntegrationTest {
     @Test
     void prometheusNamesTheSlaBreachesAndCycleTimesPerProcess() {
         String instance = instanceOf(forwarded());
-        management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers()
+                .activityId(TransferProcess.Elements.PARTNER_ANSWER_OVERDUE).singleResult().getId());
         long id = forwarded();
         api.complete(currentUser, api.task(currentUser, id).get("id").asText(),
                 Map.of(TransferProcess.PARTNER_ANSWER.name(), string("AGREE")));

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.ReceivedMail;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
@@ -86,6 +87,9 @@ class ReportingEndToEndTest extends IntegrationTest {
         JsonNode task = api.task(partnerUser, id);
         assertThat(task).as("the servicing partner's task").isNotNull();
         assertThat(task.get("taskDefinitionKey").asText()).isEqualTo(ReportingProcess.Elements.PROCESS_APPLICATION);
+        MimeMessage waiting = mailTo(partnerUser + "@users.test", "Обработайте заявление № " + id);
+        assertThat(text(waiting)).contains("Абонент: " + subscriber.getNumber(), "пользователей: 3",
+                "1С-Отчетность клиенту не подключена", "Открыть задачу: " + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + task.get("id").asText());
         JsonNode formVariables = api.get(partnerUser, "/engine-rest/task/" + task.get("id").asText() + "/form-variables").getBody();
         assertThat(formVariables.at("/" + ReportingProcess.CLIENT_MULTI_USER_MODE.name() + "/value").asText()).isEqualTo("Включен");
         assertThat(formVariables.at("/" + ReportingProcess.MULTI_USER_MODE.name() + "/value").asBoolean()).isTrue();
@@ -302,7 +306,7 @@ class ReportingEndToEndTest extends IntegrationTest {
     }
 
     static String text(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+        return ReceivedMail.text(message);
     }
 
     /** The first mail to {@code recipient} whose subject contains {@code subjectPart}, awaited. */

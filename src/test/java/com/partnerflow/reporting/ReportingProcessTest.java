@@ -20,11 +20,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -47,8 +50,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.partnerflow.ProcessTest;
+import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.MultiUserTier;
+import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberStatus;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.TaskCard;
 
 /**
  * Every path of {@code reporting-extension-application} on an in-memory engine with the real BPMN,
@@ -66,6 +73,7 @@ class ReportingProcessTest extends ProcessTest {
     static final String PARTNER_GROUP = "partner-ALFA";
 
     final TaskListener processingTaskCreated = mock(TaskListener.class);
+    final TaskListener waitingMail = mock(TaskListener.class);
     final TaskListener applicationProcessed = mock(TaskListener.class);
     final JavaDelegate enableMultiUserMode = mock(JavaDelegate.class);
     final JavaDelegate sendNotifications = mock(JavaDelegate.class);
@@ -124,12 +132,25 @@ class ReportingProcessTest extends ProcessTest {
 
     @BeforeEach
     void registerDelegates() throws Exception {
+        Partner alfa = new Partner("ALFA", "Альфа-Софт", false, BigDecimal.TEN, "alfa@partners.test");
+        ReportingApplication application = mock(ReportingApplication.class);
+        when(application.getSubscriber()).thenReturn(new Subscriber("1001", "ООО «Ромашка»", "7707083893", SubscriberStatus.ACTIVE, alfa,
+                Instant.parse("2024-01-01T00:00:00Z")));
+        when(application.getOrganizationName()).thenReturn("ООО «Ромашка»");
+        when(application.getInn()).thenReturn("7707083893");
+        when(application.isRequestedMultiUser()).thenReturn(true);
+        when(application.getUsers()).thenReturn(users(3));
+        when(application.getRequestedTier()).thenReturn(MultiUserTier.TWO_TO_NINE);
+        ReportingService applications = mock(ReportingService.class);
+        when(applications.byId(APPLICATION)).thenReturn(application);
+        describeTasksWith(new ReportingTasks(applications));
         Mocks.register("acceptApplicationListener", acceptApplication);
         Mocks.register("recordRequestedTierDelegate", recordRequestedTier);
         Routing routing = new Routing();
         Mocks.register("reportingRouting", routing);
         clearDecisionsOf(ReportingProcess.KEY, ReportingProcess::decisionOf);
         Mocks.register("processingTaskCreatedListener", processingTaskCreated);
+        Mocks.register("reportingWaitingMailListener", waitingMail);
         Mocks.register("applicationProcessedListener", applicationProcessed);
         Mocks.register("enableMultiUserModeDelegate", enableMultiUserMode);
         Mocks.register("sendApplicationNotificationsDelegate", sendNotifications);
@@ -183,6 +204,20 @@ class ReportingProcessTest extends ProcessTest {
         assertThat(instance).hasPassedInOrder(Elements.DETERMINE_TIER, Elements.PROCESS_APPLICATION,
                 Elements.ENABLE_MULTI_USER_MODE, Elements.NOTIFY_APPROVED, Elements.END_APPROVED).isEnded();
         assertThat(instance).hasNotPassed(Elements.NOTIFY_REJECTED, Elements.END_REJECTED);
+    }
+
+    /** The partner's task names the client and says what the client asks and what follows (issue 19). */
+    @Test
+    void thePartnersTaskIsNamedAndDescribedFromTheApplication() {
+        start(true, 3);
+
+        assertThat(task().getName()).isEqualTo("Обработать заявление клиента 1001 «ООО «Ромашка»»");
+        assertThat(task().getDescription()).startsWith("Ваш клиент 1001 «ООО «Ромашка»» (ООО «Ромашка», ИНН 7707083893) просит "
+                        + "включить многопользовательский режим 1С-Отчетности (пользователей: 3, вариант «от 2 до 9»).")
+                .endsWith("Срок не установлен: заявление ждет вашего решения.");
+        assertThat(task().getDueDate()).as("no timer waits on the partner").isNull();
+        assertThat(taskService().getVariablesLocal(task().getId())).containsEntry(TaskCard.SUBSCRIBER.name(), "1001 «ООО «Ромашка»»")
+                .containsEntry(TaskCard.PARTNER.name(), "«Альфа-Софт» (ALFA)");
     }
 
     @Test
@@ -331,6 +366,7 @@ class ReportingProcessTest extends ProcessTest {
         assertThat(createdTasks).containsExactly(
                 TaskListener.EVENTNAME_CREATE + ":" + Elements.PROCESS_APPLICATION + ":" + APPLICATION);
         verify(processingTaskCreated).notify(any());
+        verify(waitingMail).notify(any());
         verify(applicationProcessed, never()).notify(any());
 
         complete(task(), approve(true, MultiUserTier.TWO_TO_NINE));

@@ -84,7 +84,8 @@ class PartnerEngineSurfaceTest extends IntegrationTest {
         long transferId = new TransferApi(http).awaitingAgreement(submitter, subscriber.getNumber(), subscriber.getName());
         agreement = taskService.createTaskQuery().processDefinitionKey(TransferProcess.KEY).processInstanceBusinessKey(String.valueOf(transferId)).singleResult();
         assertThat(agreement.getTaskDefinitionKey()).isEqualTo(TransferProcess.Elements.PARTNER_AGREEMENT);
-        silenceTimer = managementService.createJobQuery().processInstanceId(agreement.getProcessInstanceId()).timers().singleResult();
+        silenceTimer = managementService.createJobQuery().processInstanceId(agreement.getProcessInstanceId()).timers()
+                .activityId(TransferProcess.Elements.PARTNER_ANSWER_OVERDUE).singleResult();
     }
 
     // ---- 1. a refused job execution used up the job's retries ----

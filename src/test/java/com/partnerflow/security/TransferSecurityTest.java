@@ -190,7 +190,8 @@ class TransferSecurityTest extends IntegrationTest {
                 .isEqualTo(TransferProcess.Elements.PARTNER_AGREEMENT);
         String instanceId = history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(String.valueOf(transferId)).processDefinitionKey(TransferProcess.KEY).singleResult().getId();
-        Job timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+        Job timer = management.createJobQuery().processInstanceId(instanceId).timers()
+                .activityId(TransferProcess.Elements.PARTNER_ANSWER_OVERDUE).singleResult();
         assertThat(timer.getDuedate()).as("the deadline is the configured one, not the tampered PT1S")
                 .isAfter(Date.from(Instant.now().plus(Duration.ofDays(4))));
     }

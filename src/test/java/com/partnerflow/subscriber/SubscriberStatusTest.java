@@ -40,6 +40,8 @@ class SubscriberStatusTest extends IntegrationTest {
     TestRestTemplate http;
     @Autowired
     TestData data;
+    @Autowired
+    SubscriberService subscribers;
 
     ReportingApi reporting;
     Partner partner;
@@ -76,6 +78,22 @@ class SubscriberStatusTest extends IntegrationTest {
                 .isEqualTo("Приостановлен");
 
         assertThat(status(vendor, "ACTIVE", "Оплата получена").getBody().get("statusHistory")).hasSize(2);
+    }
+
+    /** What the client's installation and removal forms offer without asking for a number. */
+    @Test
+    void aClientUserListsTheOrganizationsItActsForAndNobodyElseDoes() {
+        Subscriber second = data.subscriber(partner);
+        subscribers.addClientUser(second.getNumber(), client);
+
+        JsonNode own = reporting.get(client, "/api/subscribers").getBody();
+        assertThat(own).hasSize(2);
+        assertThat(own.get(0).get("number").asText()).isEqualTo(subscriber.getNumber());
+        assertThat(own.get(0).get("name").asText()).isEqualTo(subscriber.getName());
+        assertThat(own.get(0).get("statusLabel").asText()).isEqualTo("Активен");
+        assertThat(own.get(1).get("number").asText()).isEqualTo(second.getNumber());
+        assertThat(reporting.get(partnerUser, "/api/subscribers").getBody()).isEmpty();
+        assertThat(reporting.get(vendor, "/api/subscribers").getBody()).isEmpty();
     }
 
     @Test

@@ -215,6 +215,7 @@ class HostileInputTest extends IntegrationTest {
                 call("DELETE", "/api/configuration-accounts/{id}/contacts", List.of(employee), Map.of("id", ids(account))),
                 json("POST", "/api/configuration-accounts/{id}/configurations", List.of(employee), Map.of("id", ids(account)),
                         HostileInputTest::configuration),
+                get("/api/subscribers", List.of(clientUser, employee), Map.of()),
                 get("/api/subscribers/{number}/extensions", List.of(clientUser), Map.of("number", List.of(client.getNumber()))),
                 get("/api/subscribers/{number}/data-areas", List.of(clientUser), Map.of("number", List.of(client.getNumber()))),
                 json("POST", "/api/subscribers/{number}/data-areas/{dataAreaId}/installations", List.of(clientUser),

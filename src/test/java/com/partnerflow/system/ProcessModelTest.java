@@ -135,6 +135,39 @@ class ProcessModelTest extends IntegrationTest {
     }
 
     /**
+     * Every user task names and describes itself from the domain once its form is prepared (the last create listener),
+     * and a task a timer waits on shows that timer's deadline as its due date: the same expression, so the same moment.
+     * A task no timer waits on has no due date: nothing happens when one passes.
+     */
+    @Test
+    void everyUserTaskIsDescribedAndShowsTheDeadlineOfTheTimerOnIt() throws IOException {
+        int timed = 0;
+        for (BpmnModelInstance model : models()) {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                List<String> createListeners = task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class)
+                        .list().stream().filter(listener -> "create".equals(listener.getCamundaEvent()))
+                        .map(CamundaTaskListener::getCamundaDelegateExpression).toList();
+                assertThat(createListeners).as("%s is named and described last", task.getId()).last().isEqualTo("${describeTaskListener}");
+                List<String> timers = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
+                        .filter(event -> event.getAttachedTo() == task)
+                        .flatMap(event -> event.getEventDefinitions().stream())
+                        .filter(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class::isInstance)
+                        .map(definition -> ((org.camunda.bpm.model.bpmn.instance.TimerEventDefinition) definition).getTimeDuration())
+                        // a reminder waits for a date before the deadline, not for a duration
+                        .filter(java.util.Objects::nonNull)
+                        .map(duration -> duration.getTextContent().strip()).toList();
+                if (timers.isEmpty()) {
+                    assertThat(task.getCamundaDueDate()).as("%s has no timer and so no deadline", task.getId()).isNull();
+                } else {
+                    timed++;
+                    assertThat(timers).as("%s is due when its timer fires", task.getId()).contains(task.getCamundaDueDate());
+                }
+            }
+        }
+        assertThat(timed).as("the audit, the agreement and the correction wait on timers").isGreaterThanOrEqualTo(3);
+    }
+
+    /**
      * A form sets or shows only variables its process's API names: a Camunda Form's field keys and an embedded form's
      * {@code cam-variable-name}s, so a renamed variable cannot leave a form writing one nobody reads.
      */
@@ -274,6 +307,57 @@ class ProcessModelTest extends IntegrationTest {
                 }
             }
         }
+    }
+
+    /**
+     * A task whose candidate groups come from the domain waits for a partner (or a client), who does not sit in Tasklist
+     * all day: it mails its people when it is created ({@code ${<feature>WaitingMailListener}}, docs/adr/0035).
+     */
+    @Test
+    void everyTaskForAPartnerMailsItsPeopleWhenCreated() throws IOException {
+        int partnerTasks = 0;
+        for (BpmnModelInstance model : models()) {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                if (task.getCamundaCandidateGroupsList().stream().noneMatch(group -> group.startsWith("${"))) {
+                    continue;
+                }
+                partnerTasks++;
+                List<String> createListeners = task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class)
+                        .list().stream().filter(listener -> "create".equals(listener.getCamundaEvent()))
+                        .map(CamundaTaskListener::getCamundaDelegateExpression).toList();
+                assertThat(createListeners).as("%s mails the people who can act", task.getId())
+                        .anyMatch(expression -> expression.matches("\\$\\{[a-z]+WaitingMailListener}"));
+            }
+        }
+        assertThat(partnerTasks).as("partners' tasks checked (6 when this was written)").isGreaterThanOrEqualTo(6);
+    }
+
+    /**
+     * A timer that takes a task from its people (an interrupting boundary timer: the say passes to someone else, or the
+     * request closes) has a reminder beside it: a non-interrupting timer on the same task into an asynchronous step.
+     */
+    @Test
+    void everySilenceTimerHasAReminderBeforeIt() throws IOException {
+        int silenceTimers = 0;
+        for (BpmnModelInstance model : models()) {
+            List<org.camunda.bpm.model.bpmn.instance.BoundaryEvent> timers = model
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
+                    .filter(event -> !event.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class).isEmpty())
+                    .filter(event -> event.getAttachedTo() instanceof UserTask)
+                    .toList();
+            for (var silence : timers.stream().filter(org.camunda.bpm.model.bpmn.instance.BoundaryEvent::cancelActivity).toList()) {
+                silenceTimers++;
+                assertThat(timers).as("%s has a reminder on %s", silence.getId(), silence.getAttachedTo().getId())
+                        .anySatisfy(reminder -> {
+                            assertThat(reminder.cancelActivity()).isFalse();
+                            assertThat(reminder.getAttachedTo()).isEqualTo(silence.getAttachedTo());
+                            assertThat(reminder.getId()).endsWith("Reminder");
+                            FlowNode step = reminder.getOutgoing().iterator().next().getTarget();
+                            assertThat(step.isCamundaAsyncBefore()).as("%s runs in a job of its own", step.getId()).isTrue();
+                        });
+            }
+        }
+        assertThat(silenceTimers).as("silence timers checked (2 when this was written)").isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.Set;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
+import com.partnerflow.ReceivedMail;
+
 /**
  * The stopped application's H2 file, read directly: the mail outbox and the subscribers' assignments, which no API
  * shows whole. Read after a graceful stop, when the file is free.
@@ -156,7 +158,7 @@ final class RecoveredDatabase {
 
     private static String key(MimeMessage message) throws Exception {
         return key(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(),
-                message.getContent().toString());
+                ReceivedMail.text(message));
     }
 
     private static String key(String recipient, String subject, String body) {

@@ -54,6 +54,37 @@ class WorkingCalendarTest {
         assertThat(CALENDAR.plusWorkingDays(moscow(start), days)).isEqualTo(moscow(end));
     }
 
+    @ParameterizedTest(name = "{0} - {1} working days = {2}")
+    @CsvSource({
+            // Tuesday evening: Monday evening
+            "2026-11-24T18:00, 1, 2026-11-23T18:00",
+            // Monday morning and a weekend deadline: the Friday before, same time
+            "2026-11-23T10:00, 1, 2026-11-20T10:00",
+            "2026-11-21T10:00, 1, 2026-11-20T10:00",
+            "2026-11-24T18:00, 2, 2026-11-20T18:00",
+            // after the new-year holidays: the last working day before them
+            "2027-01-11T12:00, 1, 2026-12-30T12:00",
+            // the working Saturday counts
+            "2026-11-16T12:00, 1, 2026-11-14T12:00",
+            "2026-11-18T09:30, 0, 2026-11-18T09:30",
+    })
+    void countsWorkingDaysBack(String end, int days, String start) {
+        assertThat(CALENDAR.minusWorkingDays(moscow(end), days)).isEqualTo(moscow(start));
+    }
+
+    @Test
+    void aReminderComesTheConfiguredWorkingDaysBeforeItsDeadlineOrHalfwayWhenTheDeadlineIsCloser() {
+        Deadlines deadlines = new Deadlines(CALENDAR, 1);
+        Instant friday = moscow("2026-11-20T15:00");
+        assertThat(deadlines.after(friday, "P5D")).isEqualTo(moscow("2026-11-25T15:00"));
+        assertThat(deadlines.after(friday, "2 working days")).isEqualTo(moscow("2026-11-24T15:00"));
+        assertThat(deadlines.reminder(friday, moscow("2026-11-25T15:00"))).isEqualTo(moscow("2026-11-24T15:00"));
+        assertThat(deadlines.reminder(friday, deadlines.after(friday, "10 working days"))).isEqualTo(moscow("2026-12-03T15:00"));
+        assertThat(deadlines.reminder(friday, moscow("2026-11-20T15:10"))).as("a deadline in 10 minutes").isEqualTo(moscow("2026-11-20T15:05"));
+        assertThat(new Deadlines(CALENDAR, 2).reminder(friday, moscow("2026-11-25T15:00"))).isEqualTo(moscow("2026-11-23T15:00"));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Deadlines(CALENDAR, 0));
+    }
+
     @Test
     void zeroDaysIsTheStartOnAWorkingDayAndTheNextWorkingMorningOtherwise() {
         assertThat(CALENDAR.plusWorkingDays(moscow("2026-11-18T09:30"), 0)).isEqualTo(moscow("2026-11-18T09:30"));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,9 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.partnerflow.IntegrationTest;
+import com.partnerflow.ReceivedMail;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
@@ -47,6 +53,10 @@ class TransferEndToEndTest extends IntegrationTest {
     @Autowired
     HistoryService history;
     @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
     TransactionTemplate transaction;
 
     TransferApi api;
@@ -67,7 +77,8 @@ class TransferEndToEndTest extends IntegrationTest {
     }
 
     @Test
-    void agreedTransferMovesTheSubscriberKeepsItsHistoryAndMailsBothPartners() throws Exception {
+    void agreedTransferMovesTheSubscriberKeepsItsHistoryAndMailsBothPartnersAndTheClient() throws Exception {
+        String client = data.clientUser(subscriber);
         long id = submit();
 
         JsonNode review = api.task("vera", id);
@@ -94,14 +105,19 @@ class TransferEndToEndTest extends IntegrationTest {
         assertThat(transfer.get("history")).extracting(event -> event.get("step").asText())
                 .containsExactly("SUBMITTED", "LETTER_FORWARDED", "PARTNER_AGREED", "SUBSCRIBER_TRANSFERRED");
 
-        MimeMessage toNew = mailTo(newPartner.getEmail());
-        assertThat(toNew.getSubject()).contains("переведен к вам");
-        assertThat(text(toNew)).isNotBlank();
-        assertThat(mailTo(current.getEmail()).getSubject()).contains("переведен к другому партнеру");
+        MimeMessage toNew = mailTo(newPartner.getEmail(), "переведен к вам");
+        assertThat(ReceivedMail.isTextAndHtml(toNew)).isTrue();
+        assertThat(text(toNew)).contains("Запрос на перевод № " + id + " одобрен").contains("Сообщите клиенту о результате перевода");
+        assertThat(ReceivedMail.html(toNew)).contains("<title>Абонент " + subscriber.getNumber() + " переведен к вам на обслуживание</title>")
+                .contains("Сообщите клиенту о результате перевода");
+        assertThat(mailTo(newUser + "@users.test", "переведен к вам")).as("the submitter as well as the partner's mailbox").isNotNull();
+        assertThat(text(mailTo(current.getEmail(), "переведен к другому партнеру"))).contains("Вы согласовали перевод.");
+        assertThat(text(mailTo(client + "@users.test", "Ваша организация переведена")))
+                .contains("переведена на обслуживание к партнеру «" + newPartner.getName() + "»");
     }
 
     @Test
-    void returnedRequestIsCorrectedWithANewLetterThatNeverBecomesAVariable() {
+    void returnedRequestIsCorrectedWithANewLetterThatNeverBecomesAVariable() throws Exception {
         long id = submit();
         String firstLetter = api.get(newUser, "/api/transfers/" + id).getBody().at("/letter/sha256").asText();
         api.complete("vera", api.task("vera", id).get("id").asText(),
@@ -109,6 +125,10 @@ class TransferEndToEndTest extends IntegrationTest {
 
         JsonNode correction = api.task(newUser, id);
         assertThat(correction.get("assignee").asText()).isEqualTo(newUser);
+        MimeMessage waiting = mailTo(newUser + "@users.test", "Исправьте запрос на перевод");
+        assertThat(text(waiting)).contains("Что исправить: Нет подписи директора")
+                .contains("Открыть задачу: https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + correction.get("id").asText())
+                .contains("запрос будет закрыт без рассмотрения");
         byte[] signedLetter = (new String(TransferApi.PDF) + "% подписано\n").getBytes();
         ResponseEntity<JsonNode> corrected = api.complete(newUser, correction.get("id").asText(), Map.of(
                 TransferProcess.REASON.name(), string("Исправлено: письмо подписано директором"),
@@ -127,7 +147,8 @@ class TransferEndToEndTest extends IntegrationTest {
     }
 
     @Test
-    void objectionRejectedByVendorStaffTellsTheSubmitterWhy() throws Exception {
+    void objectionRejectedByVendorStaffTellsTheSubmitterWhyAndTheCurrentPartnerAndTheClientTheOutcome() throws Exception {
+        String client = data.clientUser(subscriber);
         long id = submit();
         api.complete("vera", api.task("vera", id).get("id").asText(), Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD")));
         api.complete(currentUser, api.task(currentUser, id).get("id").asText(),
@@ -143,9 +164,15 @@ class TransferEndToEndTest extends IntegrationTest {
 
         awaitEnded(id, TransferProcess.Elements.END_REJECTED);
         assertThat(api.get(newUser, "/api/transfers/" + id).getBody().get("status").asText()).isEqualTo("REJECTED");
-        MimeMessage rejection = mailTo(newUser + "@users.test");
-        assertThat(rejection.getSubject()).contains("отклонен");
+        MimeMessage rejection = mailTo(newUser + "@users.test", "отклонен");
         assertThat(text(rejection)).contains("Сначала погасите задолженность");
+        assertThat(ReceivedMail.html(rejection)).contains("Сначала погасите задолженность");
+        MimeMessage toCurrent = mailTo(current.getEmail(), "не состоялся");
+        assertThat(toCurrent.getSubject()).isEqualTo("Перевод абонента " + subscriber.getNumber() + " не состоялся: абонент остается у вас");
+        assertThat(text(toCurrent)).contains("Сотрудники фирмы отклонили запрос на перевод № " + id)
+                .contains("партнер «" + newPartner.getName() + "»").doesNotContain("задолженность");
+        MimeMessage toClient = mailTo(client + "@users.test", "не состоялся");
+        assertThat(text(toClient)).contains("по-прежнему обслуживается партнером «" + current.getName() + "»");
         transaction.executeWithoutResult(status ->
                 assertThat(subscribers.findByNumber(subscriber.getNumber()).orElseThrow().getPartner().getCode())
                         .isEqualTo(current.getCode()));
@@ -198,6 +225,72 @@ class TransferEndToEndTest extends IntegrationTest {
                 .containsEntry(TransferProcess.SUBSCRIBER_NUMBER.name(), subscriber.getNumber());
     }
 
+    /**
+     * The current partner's people learn that the agreement waits for them — what, about whom, until when and what
+     * happens then, with a link to the task — and are reminded before the silence timer gives their say away.
+     */
+    @Test
+    void theCurrentPartnersPeopleAreMailedWhenTheAgreementWaitsAndRemindedBeforeTheirSayPasses() throws Exception {
+        String colleague = data.partnerUser(current);
+        long id = submit();
+        api.complete("vera", api.task("vera", id).get("id").asText(), Map.of(TransferProcess.LETTER_DECISION.name(), string("FORWARD")));
+        Task agreement = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+                .taskDefinitionKey(TransferProcess.Elements.PARTNER_AGREEMENT).singleResult();
+        String link = "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + agreement.getId();
+        String deadline = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.of("Europe/Moscow"))
+                .format(agreement.getCreateTime().toInstant().plus(Duration.ofDays(5)));
+
+        for (String person : List.of(currentUser, colleague)) {
+            MimeMessage waiting = mailTo(person + "@users.test", "Согласуйте перевод абонента");
+            assertThat(waiting.getSubject()).isEqualTo("Согласуйте перевод абонента " + subscriber.getNumber() + " «" + subscriber.getName()
+                    + "» к партнеру «" + newPartner.getName() + "» до " + deadline);
+            assertThat(ReceivedMail.isTextAndHtml(waiting)).isTrue();
+            assertThat(text(waiting)).contains("Партнер «" + newPartner.getName() + "» (код " + newPartner.getCode() + ")")
+                    .contains("Запрос на перевод № " + id)
+                    .contains("Если не ответить до " + deadline + ", решение о переводе примут сотрудники фирмы без вашего ответа.")
+                    .contains("Открыть задачу: " + link);
+            assertThat(ReceivedMail.html(waiting)).contains("href=\"" + link + "\"").contains("решение о переводе примут сотрудники фирмы");
+        }
+        assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipientIs(message, newUser + "@users.test")))
+                .as("the submitter waits for nothing").isEmpty();
+
+        String reminderTimer = management.createJobQuery().processInstanceId(agreement.getProcessInstanceId()).timers()
+                .activityId(TransferProcess.Elements.PARTNER_ANSWER_REMINDER).singleResult().getId();
+        management.executeJob(reminderTimer);
+
+        MimeMessage reminder = mailTo(currentUser + "@users.test", "Напоминание");
+        assertThat(reminder.getSubject()).startsWith("Напоминание. Согласуйте перевод абонента " + subscriber.getNumber()).endsWith("до " + deadline);
+        assertThat(text(reminder)).contains("все еще ждет вас").contains("Открыть задачу: " + link);
+        assertThat(api.task(currentUser, id).get("id").asText()).as("the task still waits").isEqualTo(agreement.getId());
+    }
+
+    /** The submitter is reminded of a returned request before its deadline; past it, the request closes and it is told. */
+    @Test
+    void anUncorrectedRequestIsRemindedThenClosedAndTheSubmitterTold() throws Exception {
+        long id = submit();
+        api.complete("vera", api.task("vera", id).get("id").asText(), Map.of(TransferProcess.LETTER_DECISION.name(), string("RETURN"),
+                TransferProcess.LETTER_COMMENT.name(), string("Письмо без печати")));
+        Task correction = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+                .taskDefinitionKey(TransferProcess.Elements.CORRECT_REQUEST).singleResult();
+        String instance = correction.getProcessInstanceId();
+
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers()
+                .activityId(TransferProcess.Elements.CORRECTION_REMINDER).singleResult().getId());
+        MimeMessage reminder = mailTo(newUser + "@users.test", "Напоминание. Исправьте запрос на перевод");
+        assertThat(text(reminder)).contains("Что исправить: Письмо без печати", "запрос будет закрыт без рассмотрения",
+                "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + correction.getId());
+
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers()
+                .activityId(TransferProcess.Elements.CORRECTION_OVERDUE).singleResult().getId());
+        awaitEnded(id, TransferProcess.Elements.END_EXPIRED);
+        MimeMessage closed = mailTo(newUser + "@users.test", "закрыт");
+        assertThat(closed.getSubject()).isEqualTo("Запрос на перевод абонента " + subscriber.getNumber() + " закрыт");
+        assertThat(text(closed)).contains("исправление не поступило в срок", "подайте новый запрос");
+        assertThat(ReceivedMail.html(closed)).contains("исправление не поступило в срок");
+        assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipientIs(message, current.getEmail())))
+                .as("the current partner was never asked").isEmpty();
+    }
+
     /** The variables of the letter check's form, as Tasklist reads them for vendor staff. */
     private Map<String, String> reviewForm(long id) {
         JsonNode review = api.task("vera", id);
@@ -224,19 +317,29 @@ class TransferEndToEndTest extends IntegrationTest {
     }
 
     private static String text(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+        return ReceivedMail.text(message);
     }
 
-    private static MimeMessage mailTo(String recipient) {
+    /** The first mail to the recipient whose subject contains the text, waiting for it. */
+    private static MimeMessage mailTo(String recipient, String subjectPart) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(address -> address.toString().equals(recipient));
-                    } catch (Exception e) {
-                        return false;
-                    }
-                })
+                .filter(message -> recipientIs(message, recipient) && subjectContains(message, subjectPart))
                 .findFirst().orElse(null), message -> message != null);
+    }
+
+    private static boolean recipientIs(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(address -> address.toString().equals(recipient));
+        } catch (Exception unreadable) {
+            return false;
+        }
+    }
+
+    private static boolean subjectContains(MimeMessage message, String part) {
+        try {
+            return message.getSubject().contains(part);
+        } catch (Exception unreadable) {
+            return false;
+        }
     }
 }
