@@ -63,6 +63,8 @@ public final class SettlementProcess {
      * Display copies for the task forms, written task-locally when a task is created and never read
      * back by any step: Camunda Forms can only show variables, the data itself lives in the domain.
      */
+    /** The month as people read it: «октябрь 2026». */
+    public static final ProcessVariable<String> PERIOD_LABEL = ProcessVariable.string("periodLabel");
     public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.string("partnerName");
     public static final ProcessVariable<String> TOTAL_AMOUNT = ProcessVariable.string("totalAmount");
     public static final ProcessVariable<String> LIST_TOTAL = ProcessVariable.string("listTotal");

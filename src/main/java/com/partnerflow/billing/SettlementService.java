@@ -17,6 +17,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.Deadlines;
 
 /**
  * The use cases of the monthly settlement. Process steps call one method each; every method is one
@@ -76,6 +77,24 @@ class SettlementService {
     }
 
     /**
+     * Refuses a settlement a person starts for a month with nothing to reconcile, before anything is created: «Нечего
+     * сверять», and why. The monthly timer is never refused; its run of such a month ends at «Нечего сверять».
+     */
+    @Transactional(readOnly = true)
+    void requireSomethingToReconcile(YearMonth period) {
+        List<Partner> withCharges = charges.partnersWithUnreconciledCharges(period.toString());
+        if (withCharges.stream().anyMatch(partner -> !reconciled(partner, period))) {
+            return;
+        }
+        String month = Deadlines.month(period);
+        int opened = reconciliations.findByPeriodOrderById(period.toString()).size();
+        String why = opened == 0 ? "за " + month + " нет начислений."
+                : withCharges.isEmpty() ? "все начисления за " + month + " уже в сверках (сверок: " + opened + ")."
+                : "сверки за " + month + " уже сформированы; начисления, пришедшие после них, ждут исправления сверки.";
+        throw BusinessRuleViolation.invalid("Нечего сверять: " + why + " Сверка не запущена.");
+    }
+
+    /**
      * Opens one reconciliation per partner with charges of the month not yet reconciled, and returns
      * the ids of those opened now: a second run of a month finds nothing and opens nothing. Two runs
      * racing meet the unique (partner, month) constraint and one of them rolls back.
@@ -84,7 +103,7 @@ class SettlementService {
     List<Long> reconcile(YearMonth period) {
         List<Long> opened = new ArrayList<>();
         for (Partner partner : charges.partnersWithUnreconciledCharges(period.toString())) {
-            if (reconciliations.existsByPartnerIdAndPeriod(partner.getId(), period.toString())) {
+            if (reconciled(partner, period)) {
                 log.warn("Charges of {} for {} arrived after its reconciliation; they wait for a correction", partner, period);
                 continue;
             }
@@ -222,6 +241,10 @@ class SettlementService {
     private Reconciliation get(long reconciliationId) {
         return reconciliations.findById(reconciliationId)
                 .orElseThrow(() -> new IllegalStateException("Reconciliation " + reconciliationId + " does not exist"));
+    }
+
+    private boolean reconciled(Partner partner, YearMonth period) {
+        return reconciliations.existsByPartnerIdAndPeriod(partner.getId(), period.toString());
     }
 
     private static String abbreviate(String text) {

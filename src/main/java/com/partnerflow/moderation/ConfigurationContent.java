@@ -201,6 +201,11 @@ public class ConfigurationContent {
         return entities;
     }
 
+    /** The entities as a form or a request sends them back: {@code {kind, name}}. */
+    List<ConfigurationDraft.EntityDraft> entityDrafts() {
+        return getEntities().stream().map(entity -> new ConfigurationDraft.EntityDraft(entity.kind().name(), entity.name())).toList();
+    }
+
 
     private static <E extends Enum<E>> E choice(String value, String field, Class<E> type, Function<E, String> label,
                                                 Problems problems) {

@@ -3,6 +3,8 @@ package com.partnerflow.moderation;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -46,6 +48,9 @@ public final class ConfigurationModerationProcess {
     /** The configuration to moderate: the start form's choice, or {@code POST /api/configurations/{id}/moderation}. */
     public static final ProcessVariable<Long> CONFIGURATION_ID = ProcessVariable.longValue("configurationId");
 
+    /** The account a new configuration is made in, when the start form creates one instead of choosing one. */
+    public static final ProcessVariable<Long> ACCOUNT_ID = ProcessVariable.longValue("accountId");
+
     /** The settings: read-only on the moderator's form, editable on the partner's revision form. */
     public static final ProcessVariable<String> TITLE = ProcessVariable.string("title");
     public static final ProcessVariable<String> SHORT_DESCRIPTION = ProcessVariable.string("shortDescription");
@@ -59,6 +64,9 @@ public final class ConfigurationModerationProcess {
     /** Roubles as typed: «1500», «1 500,50»; empty when free. */
     public static final ProcessVariable<String> PRICE = ProcessVariable.string("price");
     public static final ProcessVariable<String> SUPPORT_CONTACT = ProcessVariable.string("supportContact");
+    /** The entities, one {@code {kind, name}} a row: the start form's list, the revision form's dynamic list. */
+    public static final ProcessVariable<List<ConfigurationDraft.EntityDraft>> ENTITY_LIST =
+            ProcessVariable.jsonList("entityList", ConfigurationDraft.EntityDraft.class);
 
     /** Written from the domain for the forms' read-only fields; steps read the business key. */
     public static final ProcessVariable<String> CATEGORY_LABEL = ProcessVariable.string("categoryLabel");
@@ -77,14 +85,27 @@ public final class ConfigurationModerationProcess {
     /** The partner's revision form. */
     public static final ProcessVariable<RevisionAction> REVISION_ACTION = ProcessVariable.enumValue("revisionAction", RevisionAction.class);
 
-    /** The settings as the revision form sends them, unchecked; the entities are not on the form and stay. */
-    public static ConfigurationDraft revisedSettings(VariableScope scope) {
+    /**
+     * The settings and entities as a form sends them, unchecked: the start form that creates or edits the configuration,
+     * or the revision form. Without {@link #ENTITY_LIST} (an older form, a REST client) the entities stay as they are.
+     */
+    public static ConfigurationDraft filledSettings(VariableScope scope) {
         Boolean free = FREE.optionalFrom(scope).orElse(null);
         // the form hides the price of a free configuration but keeps its old value
         BigDecimal price = Boolean.TRUE.equals(free) ? null : price(text(PRICE, scope));
         return new ConfigurationDraft(text(TITLE, scope), text(SHORT_DESCRIPTION, scope), text(FULL_DESCRIPTION, scope),
                 text(CATEGORY, scope), text(INDUSTRY, scope), lines(text(LINKS, scope)), free, price, text(SUPPORT_CONTACT, scope),
-                null);
+                ENTITY_LIST.optionalFrom(scope).orElse(null));
+    }
+
+    /**
+     * The settings the start form filled in, if it did: it sends them with the chosen configuration (or the account of
+     * a new one). {@code POST /api/configurations/{id}/moderation} and a bare REST start send only the configuration.
+     */
+    public static Optional<ConfigurationDraft> settingsSentAtStart(VariableScope scope) {
+        boolean filled = Stream.of(ACCOUNT_ID, TITLE, SHORT_DESCRIPTION, FULL_DESCRIPTION, CATEGORY, INDUSTRY, LINKS, FREE, PRICE,
+                SUPPORT_CONTACT, ENTITY_LIST).anyMatch(variable -> scope.hasVariable(variable.name()));
+        return filled ? Optional.of(filledSettings(scope)) : Optional.empty();
     }
 
     static List<String> lines(String text) {

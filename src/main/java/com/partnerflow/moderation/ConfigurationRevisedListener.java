@@ -26,7 +26,7 @@ class ConfigurationRevisedListener implements TaskListener {
     public void notify(DelegateTask task) {
         long moderationId = moderationId(task);
         Moderation moderation = moderations.revise(moderationId, REVISION_ACTION.optionalFrom(task).orElse(null),
-                revisedSettings(task), Actor.of(task));
+                filledSettings(task), Actor.of(task));
         log.info("Configuration moderation {}: revised, configuration now {}", moderationId,
                 moderation.getConfiguration().getStatus());
     }

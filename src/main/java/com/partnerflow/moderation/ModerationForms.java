@@ -51,6 +51,7 @@ class ModerationForms {
         PRICE_LABEL.putIn(variables, content.priceLabel());
         SUPPORT_CONTACT.putIn(variables, content.getSupportContact());
         ENTITIES.putIn(variables, content.getEntities().stream().map(ConfigurationEntity::describe).collect(Collectors.joining("\n")));
+        ENTITY_LIST.putIn(variables, content.entityDrafts());
         return variables;
     }
 

@@ -53,6 +53,24 @@ class ModerationService {
         }
     }
 
+    /**
+     * The start form's door: the configuration as the partner filled it in, made anew in the account or the chosen one
+     * edited, by the methods {@code POST /api/configuration-accounts/{id}/configurations} and {@code PUT
+     * /api/configurations/{id}} use, then sent. A refusal (a field missing for publication) rolls the edit back too.
+     */
+    @Transactional
+    Moderation submit(Long configurationId, Long accountId, ConfigurationDraft filled, Caller caller) {
+        Configuration configuration;
+        if (accountId != null) {
+            configuration = configurations.create(accountId, filled, caller);
+        } else if (configurationId != null) {
+            configuration = configurations.edit(configurationId, filled, caller);
+        } else {
+            throw BusinessRuleViolation.invalid("Выберите конфигурацию или аккаунт, в котором создать новую.");
+        }
+        return submit(configuration.getId(), caller.userId());
+    }
+
     @Transactional
     Moderation recordReview(long moderationId, ReviewDecision decision, String comment, String moderator) {
         Moderation moderation = byId(moderationId);
@@ -165,9 +183,7 @@ class ModerationService {
         if (draft.entities() != null) {
             return draft;
         }
-        List<ConfigurationDraft.EntityDraft> entities = current.getEntities().stream()
-                .map(entity -> new ConfigurationDraft.EntityDraft(entity.kind().name(), entity.name())).toList();
         return new ConfigurationDraft(draft.title(), draft.shortDescription(), draft.fullDescription(), draft.category(),
-                draft.industry(), draft.links(), draft.free(), draft.price(), draft.supportContact(), entities);
+                draft.industry(), draft.links(), draft.free(), draft.price(), draft.supportContact(), current.entityDrafts());
     }
 }

@@ -21,6 +21,13 @@ public final class Actor {
         return Optional.ofNullable(authentication).map(Authentication::getUserId);
     }
 
+    /** The authenticated user of the request that runs this execution, with the groups the engine knows them in. */
+    public static Optional<Caller> caller(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return Optional.ofNullable(authentication).filter(current -> current.getUserId() != null)
+                .map(current -> Caller.of(current.getUserId(), current.getGroupIds()));
+    }
+
     public static String of(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {

@@ -38,7 +38,11 @@ public final class SettlementApi {
 
     /** Records one charge of the partner in a month of its own ({@link #freshPeriod()}, closed long ago) and returns the month. */
     public static YearMonth monthWithOneCharge(BillingService billing, Partner partner, Subscriber subscriber) {
-        YearMonth month = freshPeriod();
+        return oneCharge(billing, partner, subscriber, freshPeriod());
+    }
+
+    /** Records one charge of the partner in the month and returns the month. */
+    public static YearMonth oneCharge(BillingService billing, Partner partner, Subscriber subscriber, YearMonth month) {
         billing.recordCharge(partner, subscriber, BillableItem.REPORTING_MULTI_USER_2_9, "charge:" + month + ":" + partner.getCode(), month);
         return month;
     }
@@ -52,7 +56,7 @@ public final class SettlementApi {
                 new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    ResponseEntity<JsonNode> get(String user, String path) {
+    public ResponseEntity<JsonNode> get(String user, String path) {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(TransferApi.basic(user)), JsonNode.class);
     }
 
@@ -64,7 +68,7 @@ public final class SettlementApi {
     }
 
     /** The open tasks of a settlement that {@code user} sees. */
-    List<JsonNode> tasks(String user, String period) {
+    public List<JsonNode> tasks(String user, String period) {
         ResponseEntity<JsonNode> response = get(user, "/engine-rest/task?processInstanceBusinessKey=" + period + "&maxResults=50");
         assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
         return StreamSupport.stream(response.getBody().spliterator(), false).toList();
@@ -78,7 +82,7 @@ public final class SettlementApi {
                 .findFirst().orElse(null);
     }
 
-    ResponseEntity<JsonNode> complete(String user, JsonNode task, Map<String, Object> variables) {
+    public ResponseEntity<JsonNode> complete(String user, JsonNode task, Map<String, Object> variables) {
         return new TransferApi(http).complete(user, task.get("id").asText(), variables);
     }
 }

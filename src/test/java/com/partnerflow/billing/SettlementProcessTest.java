@@ -50,7 +50,7 @@ import com.partnerflow.system.TaskCard;
  * the domain replaced by stand-ins: both start events, nothing to reconcile, confirm, send back and
  * answer, parallel reconciliations that keep their decisions apart, the async mail and its incident.
  */
-@Deployment(resources = {"processes/monthly-settlement.bpmn", "forms/settlement-start.form",
+@Deployment(resources = {"processes/monthly-settlement.bpmn",
         "forms/settlement-confirm.form", "forms/settlement-answer.form"})
 class SettlementProcessTest extends ProcessTest {
 

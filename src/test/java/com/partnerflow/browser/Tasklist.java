@@ -98,10 +98,20 @@ final class Tasklist {
         wait.until(ExpectedConditions.visibilityOfElementLocated(form));
     }
 
+    /**
+     * Clicks into an embedded form's field, as a person does, and types until it holds exactly the text: right after a
+     * choice in a {@code <select>}, Chromium can still route the keys to the select.
+     */
     void type(String fieldName, String text) {
-        WebElement field = field(fieldName);
-        field.clear();
-        field.sendKeys(text);
+        By field = By.cssSelector("[name='" + fieldName + "']");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(field);
+            if (!element.equals(d.switchTo().activeElement())) {
+                click(field); // the first click may only close the list a select opened
+            }
+            return element.equals(d.switchTo().activeElement());
+        });
+        typeUntilHeld(field, text);
     }
 
     /** Chooses the option (by the text it shows) of an embedded form's {@code <select>}, until it is the chosen one. */
@@ -109,6 +119,18 @@ final class Tasklist {
         WebElement field = field(fieldName);
         new Select(field).selectByVisibleText(optionText);
         wait.until(d -> optionText.equals(new Select(field).getFirstSelectedOption().getText().strip()));
+        closeOptionList(fieldName);
+    }
+
+    /**
+     * Chromium may leave a select's list of options open after the choice, and the list then takes the next click or
+     * keys: a click on the select's label closes it, as a person's click beside it does (or only focuses the select).
+     */
+    private void closeOptionList(String fieldName) {
+        List<WebElement> labels = driver.findElements(By.cssSelector("label[for='" + fieldName + "']"));
+        if (!labels.isEmpty() && labels.get(0).isDisplayed()) {
+            labels.get(0).click();
+        }
     }
 
     /**
@@ -125,6 +147,7 @@ final class Tasklist {
         String value = option.getDomProperty("value");
         new Select(field).selectByValue(value);
         wait.until(d -> value.equals(new Select(field).getFirstSelectedOption().getDomProperty("value")));
+        closeOptionList(fieldName);
     }
 
     /** Waits until the embedded form's {@code <select>} shows an option starting with the text as chosen (a form's own choice). */
@@ -452,6 +475,69 @@ final class Tasklist {
             }
             return optionLabel.equals(d.findElement(display).getText().strip());
         });
+    }
+
+    /**
+     * Waits until the form-js field with the label shows a validation message under it, and returns the message: the
+     * error form-js renders inside the field's own block, beside the input, not in a banner.
+     */
+    String waitForFieldError(String label) {
+        By error = By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field')][./label[starts-with(normalize-space(.), "
+                + literal(label) + ")]]//div[contains(@class,'fjs-form-field-error')]");
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> shown = d.findElements(error);
+            return shown.isEmpty() || shown.get(0).getText().isBlank() ? null : shown.get(0).getText().strip();
+        });
+    }
+
+    /** Whether the form-js field with the label is marked required: its label ends in form-js's asterisk. */
+    boolean isFormFieldMarkedRequired(String label) {
+        return !driver.findElements(By.xpath(CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field')]/label[starts-with("
+                + "normalize-space(.), " + literal(label) + ")]/span[contains(@class,'fjs-asterix')]")).isEmpty();
+    }
+
+    /** Presses «Complete» when the form lets it be pressed, without waiting for the task to close (a refusal may follow). */
+    void pressComplete() {
+        click(By.cssSelector("button[ng-click='complete()']"));
+    }
+
+    /** Closes the notifications Tasklist shows over the page's bottom right, where «Complete» is. */
+    void closeNotifications() {
+        for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .alert .close"))) {
+            try {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            } catch (StaleElementReferenceException gone) {
+                // closed meanwhile
+            }
+        }
+        wait.until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    /** Waits until «Complete» can (or cannot) be pressed. */
+    void waitUntilCompleteIsEnabled(boolean enabled) {
+        wait.until(d -> d.findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled() == enabled);
+    }
+
+    /** Removes the row (0 first) of the form-js dynamic list with the label, by its remove button. */
+    void removeListRow(String label, int row) {
+        By remove = By.xpath("(" + CAMUNDA_FORM_XPATH + "//div[contains(@class,'fjs-form-field-dynamiclist')]"
+                + "[./label[starts-with(normalize-space(.), " + literal(label) + ")]]"
+                + "//button[contains(@class,'fjs-repeat-row-remove')])[" + (row + 1) + "]");
+        int before = driver.findElements(By.cssSelector(".fjs-repeat-row-remove")).size();
+        click(remove);
+        wait.until(d -> d.findElements(By.cssSelector(".fjs-repeat-row-remove")).size() == before - 1);
+    }
+
+    /** The value an embedded form's field holds. */
+    String value(String fieldName) {
+        return field(fieldName).getDomProperty("value");
+    }
+
+    /** The text shown in the element, e.g. a select of an embedded form's chosen option. */
+    String selectedText(String fieldName) {
+        return new Select(field(fieldName)).getFirstSelectedOption().getText().strip();
     }
 
     /** The field (input or text area) of a form-js form field whose label starts with the text; an XPath step. */

@@ -168,6 +168,7 @@ class ConfigurationModerationProcessTest extends ProcessTest {
 
         VariableMap revision = REVISION_ACTION.with(RevisionAction.RESUBMIT);
         TITLE.putIn(revision, NEW_TITLE);
+        ENTITY_LIST.putIn(revision, List.of(new ConfigurationDraft.EntityDraft("REPORT", "Продажи по менеджерам")));
         revise(revision);
 
         ArgumentCaptor<ConfigurationDraft> settings = ArgumentCaptor.forClass(ConfigurationDraft.class);
@@ -176,7 +177,8 @@ class ConfigurationModerationProcessTest extends ProcessTest {
         assertThat(settings.getValue().category()).isEqualTo("SALES");
         assertThat(settings.getValue().links()).containsExactly(ConfigurationFixtures.LINK);
         assertThat(settings.getValue().price()).isEqualByComparingTo("1500");
-        assertThat(settings.getValue().entities()).as("not on the form").isNull();
+        assertThat(settings.getValue().entities()).as("the form's list of entities")
+                .containsExactly(new ConfigurationDraft.EntityDraft("REPORT", "Продажи по менеджерам"));
         assertThat(instance).hasPassed(Elements.REVISED).isWaitingAt(Elements.REVIEW);
         assertThat(reviewTask()).hasCandidateGroup(Groups.MODERATORS);
         assertThat(instance).variables()

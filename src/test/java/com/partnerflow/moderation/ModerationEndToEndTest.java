@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -161,6 +162,43 @@ class ModerationEndToEndTest extends IntegrationTest {
         assertThat(entry.get("entities")).hasSize(2);
         assertThat(text(mailTo(MAIL, partner.getEmail(), "опубликована"))).contains("/api/catalogue/" + configurationId);
         awaitEnded(moderationId, Elements.END_PUBLISHED);
+    }
+
+    /**
+     * The start form's door, as Tasklist sends it: a new configuration's settings and entities with the account to make
+     * it in. Incomplete, it is refused with every missing field and nothing is saved; complete, it is created by the
+     * account's partner and sent in one go.
+     */
+    @Test
+    void theStartFormCreatesTheConfigurationItSendsAndSavesNothingWhenRefused() {
+        String path = "/engine-rest/process-definition/key/" + ConfigurationModerationProcess.KEY + "/submit-form";
+        Map<String, Object> partial = new LinkedHashMap<>();
+        partial.put(ConfigurationModerationProcess.ACCOUNT_ID.name(), Map.of("value", accountId, "type", "Long"));
+        partial.put(ConfigurationModerationProcess.TITLE.name(), string("Склад " + partner.getCode()));
+        partial.put(ConfigurationModerationProcess.ENTITY_LIST.name(),
+                Map.of("value", "[{\"kind\":\"PROCESS\",\"name\":\"Приемка\"}]", "type", "Json"));
+
+        ResponseEntity<JsonNode> refused = api.exchange(partnerUser, HttpMethod.POST, path, Map.of("variables", partial));
+        assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("message").asText()).contains("«Краткое описание»", "«Контакт поддержки»");
+        assertThat(api.get(partnerUser, "/api/configurations?own=true").getBody()).as("nothing saved").isEmpty();
+
+        Map<String, Object> filled = new LinkedHashMap<>(partial);
+        filled.put(ConfigurationModerationProcess.SHORT_DESCRIPTION.name(), string("Приемка и отгрузка"));
+        filled.put(ConfigurationModerationProcess.FULL_DESCRIPTION.name(), string("Приемка, хранение и отгрузка товаров."));
+        filled.put(ConfigurationModerationProcess.CATEGORY.name(), string("OTHER"));
+        filled.put(ConfigurationModerationProcess.INDUSTRY.name(), string("RETAIL"));
+        filled.put(ConfigurationModerationProcess.LINKS.name(), string("https://partnerflow.example/sklad.png"));
+        filled.put(ConfigurationModerationProcess.FREE.name(), Map.of("value", true, "type", "Boolean"));
+        filled.put(ConfigurationModerationProcess.SUPPORT_CONTACT.name(), string("sklad@partners.example"));
+        expect(api.exchange(partnerUser, HttpMethod.POST, path, Map.of("variables", filled)), 200);
+
+        JsonNode created = single(api.get(partnerUser, "/api/configurations?own=true").getBody());
+        assertThat(created.get("status").asText()).isEqualTo("IN_MODERATION");
+        assertThat(created.at("/creator/code").asText()).isEqualTo(partner.getCode());
+        assertThat(created.at("/content/title").asText()).isEqualTo("Склад " + partner.getCode());
+        assertThat(created.at("/content/entities/0/name").asText()).isEqualTo("Приемка");
+        assertThat(created.at("/content/free").asBoolean()).isTrue();
     }
 
     @Test

@@ -368,7 +368,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 yield transfers.submit(user, TransferApi.letter(subscriber.getNumber(), subscriber.getName()), "письмо.pdf", TransferApi.PDF);
             }
             case REPORTING -> reporting.submit(user, ReportingApi.application(ownClientsNewSubscriber().getNumber()));
-            case SETTLEMENT -> new SettlementApi(http).start(user, SettlementApi.freshPeriod().toString());
+            case SETTLEMENT -> new SettlementApi(http).start(user, SettlementApi.monthWithOneCharge(billing, ownPartner, ownSubscriber).toString());
             case AUDIT -> extensions.submit(user, extensions.registered(user(Role.OWN_PARTNER), "Матрица запуска " + n),
                     ExtensionApi.version("1.0", ownSubscriber.getNumber()), "Выписки.epf", new byte[] {1, 2, 3});
             case INSTALLATION -> extensions.install(user, ownSubscriber.getNumber(),

@@ -276,7 +276,12 @@ class HostileInputTest extends IntegrationTest {
                         TransferProcess.LETTER.name(), TransferApi.transientFile("letter.pdf", TransferApi.PDF))),
                 startForm("reporting-extension-application", List.of(clientUser),
                         () -> ReportingApi.startFormVariables(ReportingApi.application(client.getNumber()))),
-                startForm("monthly-settlement", List.of("fedor"), () -> Map.of(SettlementProcess.PERIOD.name(), string("1990-01"))),
+                // a month with a charge of its own: a month with nothing to reconcile is refused at the door
+                startForm("monthly-settlement", List.of("fedor"), () -> {
+                    prepared = true;
+                    return Map.of(SettlementProcess.PERIOD.name(),
+                            string(SettlementApi.monthWithOneCharge(billing, partner, client).toString()));
+                }),
                 startForm("extension-audit", List.of(developer), () -> {
                     Map<String, Object> variables = new LinkedHashMap<>();
                     variables.put(ExtensionAuditProcess.EXTENSION_NAME.name(), string("Фаззинг"));

@@ -429,13 +429,20 @@ class ProcessModelTest extends IntegrationTest {
         }
     }
 
-    /** The keys of a Camunda Form's fields, groups included; a table's columns are properties of a row, not variables. */
+    /**
+     * The keys of a Camunda Form's fields, groups included; a table's columns are properties of a row, not variables,
+     * and so are the fields of a dynamic list, whose path is the variable.
+     */
     private static void fieldKeys(com.fasterxml.jackson.databind.JsonNode form, List<String> keys) {
         for (com.fasterxml.jackson.databind.JsonNode component : form.path("components")) {
             if (component.hasNonNull("key")) {
                 keys.add(component.get("key").asText());
             }
-            fieldKeys(component, keys);
+            if ("dynamiclist".equals(component.path("type").asText())) {
+                keys.add(component.path("path").asText());
+            } else {
+                fieldKeys(component, keys);
+            }
         }
     }
 

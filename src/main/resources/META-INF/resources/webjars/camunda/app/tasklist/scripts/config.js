@@ -1,13 +1,15 @@
 /*
  * PartnerFlow's Tasklist configuration, served in place of Camunda's own (the same path in our classpath comes first).
- * It loads the shared script of the embedded forms, the Russian calendar and the script that hides what a person cannot
- * use; Tasklist's keyboard shortcuts are Camunda's defaults.
+ * It loads the shared script of the embedded forms, the Russian calendar, the script that hides what a person cannot
+ * use and the one that makes Camunda Forms (form-js) Russian (docs/adr/0039-camunda-forms-in-russian.md); Tasklist's
+ * keyboard shortcuts are Camunda's defaults.
  */
 // Russian (locales/ru.json) unless this browser asked for English: ../../partnerflow-locales.js
 import {language, locales} from '../../partnerflow-locales.js';
 
 export default {
-  customScripts: ['scripts/partnerflow-file-field', '../partnerflow-calendar', 'scripts/partnerflow-roles'],
+  customScripts: ['scripts/partnerflow-file-field', '../partnerflow-calendar', 'scripts/partnerflow-roles',
+    'scripts/partnerflow-camunda-forms'],
 
   shortcuts: {
     claimTask: {
