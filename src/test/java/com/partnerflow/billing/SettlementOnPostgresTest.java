@@ -26,7 +26,7 @@ import com.partnerflow.subscriber.Subscriber;
 
 /**
  * The monthly settlement on PostgreSQL: charges in a closed month, finance starts the settlement and confirms, the
- * invoice is issued and mailed, the CSV export reads the charges, and a second run of the month finds nothing.
+ * invoice is issued and mailed, the CSV export reads the charges, and a second run of the month is refused: «Нечего сверять».
  */
 class SettlementOnPostgresTest extends PostgresIntegrationTest {
 
@@ -68,6 +68,8 @@ class SettlementOnPostgresTest extends PostgresIntegrationTest {
         String csv = new String(api.download(partnerUser, invoices.get(0).get("reconciliation").asText() + "/charges.csv").getBody(),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains(";3675,00;");
-        assertThat(api.start(finance, period).getBody().get("ended").asBoolean()).as("nothing left to reconcile").isTrue();
+        ResponseEntity<JsonNode> rerun = api.start(finance, period);
+        assertThat(rerun.getStatusCode()).as("nothing left to reconcile").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(rerun.getBody().get("message").asText()).startsWith("Нечего сверять: все начисления за ");
     }
 }
