@@ -122,6 +122,9 @@ class ApiExceptionHandler {
         if (violation != null) {
             return problem(statusOf(violation.kind()), violation.getMessage());
         }
+        if (exception instanceof BadParameter bad) {
+            return problem(HttpStatus.BAD_REQUEST, bad.getMessage());
+        }
         if (exception instanceof RequestRejectedException) {
             // the firewall checks parameter names lazily, e.g. a JSON body sent as a form
             return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса.");
