@@ -174,6 +174,9 @@ class HostileInputTest extends IntegrationTest {
         List<String> reconciliations = jdbc.queryForList("select id from reconciliation order by id", String.class);
         Subscriber statusClient = data.subscriber(partner); // its status changes under fuzzing, the others' must not
         long restriction = created("vera", "/api/restricted-applications", Map.of("name", "Программа для фаззинга"));
+        // webhooks of a partner with no requests: no event writes a delivery while other endpoints are fuzzed
+        String hookUser = data.partnerUser(data.partner());
+        long webhook = created(hookUser, "/api/webhooks", webhook());
         awaitIdleEngine();
 
         List<String> ids = List.of("1", "0");
@@ -258,6 +261,13 @@ class HostileInputTest extends IntegrationTest {
                 json("POST", "/api/developer-authorizations/{id}/withdrawal", List.of("vera"), Map.of("id", ids(developerAuthorization)),
                         () -> Map.of("reason", "Сотрудник уволился")),
                 get("/api/subscribers/{number}/products", List.of(clientUser), Map.of("number", List.of(client.getNumber()))),
+                json("POST", "/api/webhooks", List.of(hookUser), Map.of(), HostileInputTest::webhook),
+                get("/api/webhooks", List.of(hookUser), Map.of(), Map.of("page", List.of("0", "1"), "sort", List.of("created", "-url"))),
+                get("/api/webhooks/{id}", List.of(hookUser), Map.of("id", ids(webhook))),
+                json("PUT", "/api/webhooks/{id}", List.of(hookUser), Map.of("id", ids(webhook)), HostileInputTest::webhook),
+                call("POST", "/api/webhooks/{id}/secret", List.of(hookUser), Map.of("id", ids(webhook))),
+                call("DELETE", "/api/webhooks/{id}", List.of(hookUser), Map.of("id", ids(webhook))),
+                get("/api/webhooks/{id}/deliveries", List.of(hookUser), Map.of("id", ids(webhook))),
                 new Endpoint("POST", "/api/transfers", List.of(employee), Map.of(), Map.of(), null,
                         new Multipart(() -> letterFields(otherClient), "letter", "letter.pdf", TransferApi.PDF, 10 * 1024 * 1024 + 1)),
                 get("/api/transfers/{id}", List.of(employee), Map.of("id", ids(transfer))),
@@ -684,6 +694,12 @@ class HostileInputTest extends IntegrationTest {
     private void awaitIdleEngine() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> management.createJobQuery().executable().count() == 0);
+    }
+
+    /** An IP literal on loopback (allowed in tests, no DNS lookup), where nothing listens. */
+    private static Map<String, Object> webhook() {
+        return Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("request.created", "task.waiting"),
+                "description", "CRM для фаззинга");
     }
 
     private long created(String user, String path, Object body) {
