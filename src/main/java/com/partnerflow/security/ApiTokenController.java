@@ -2,6 +2,7 @@ package com.partnerflow.security;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -113,7 +115,9 @@ class ApiTokenController {
             description = "Every employee of the partner sees every token of the partner (never a secret). Sort keys: created, "
                     + "name, lastUsed. 403 for anyone but a partner's employee.")
     ApiPage<ApiTokenView> list(@ParameterObject @Valid PageQuery query) {
-        return ApiPage.of(tokens.list(caller.get(), query.pageable(NEWEST_FIRST, SORTABLE)), this::view);
+        Page<ApiToken> page = tokens.list(caller.get(), query.pageable(NEWEST_FIRST, SORTABLE));
+        Map<Long, ApiTokenStatus> statuses = tokens.statusesOf(page.getContent());
+        return ApiPage.of(page, token -> ApiTokenView.of(token, statuses.get(token.getId())));
     }
 
     @GetMapping("/{id}")
@@ -133,7 +137,7 @@ class ApiTokenController {
     }
 
     private ApiTokenView view(ApiToken token) {
-        return ApiTokenView.of(token, tokens.statusOf(token));
+        return ApiTokenView.of(token, tokens.statusesOf(List.of(token)).get(token.getId()));
     }
 
     /**

@@ -2,7 +2,9 @@ package com.partnerflow.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
@@ -77,11 +79,16 @@ class ApiTokenService {
         }
     }
 
-    ApiTokenStatus statusOf(ApiToken token) {
-        if (token.isRevoked()) {
-            return ApiTokenStatus.REVOKED;
+    /** Each token's status by its id; whether a creator still works for the partner is asked once per creator. */
+    Map<Long, ApiTokenStatus> statusesOf(List<ApiToken> listed) {
+        Map<String, Boolean> employed = new HashMap<>();
+        Map<Long, ApiTokenStatus> statuses = new HashMap<>();
+        for (ApiToken token : listed) {
+            statuses.put(token.getId(), token.isRevoked() ? ApiTokenStatus.REVOKED
+                    : employed.computeIfAbsent(token.getCreatedBy(), creator -> actsFor(creator, token.getPartnerCode()))
+                    ? ApiTokenStatus.ACTIVE : ApiTokenStatus.CREATOR_LEFT);
         }
-        return actsFor(token.getCreatedBy(), token.getPartnerCode()) ? ApiTokenStatus.ACTIVE : ApiTokenStatus.CREATOR_LEFT;
+        return statuses;
     }
 
     /**

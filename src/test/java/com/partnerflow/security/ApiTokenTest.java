@@ -103,6 +103,26 @@ class ApiTokenTest extends IntegrationTest {
     }
 
     @Test
+    void theListIsPagedAndSortedAsEveryList() {
+        for (String name : List.of("Б-интеграция", "А-интеграция", "В-интеграция")) {
+            create(anna, name);
+        }
+
+        JsonNode page = call(HttpMethod.GET, "/api/tokens?size=2&sort=name", basic(alfaColleague)).getBody();
+        assertThat(page.get("totalElements").asLong()).isEqualTo(3);
+        assertThat(page.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(page.get("content").findValuesAsText("name")).containsExactly("А-интеграция", "Б-интеграция");
+        assertThat(call(HttpMethod.GET, "/api/tokens?page=1&size=2&sort=-name", basic(anna)).getBody().get("content")
+                .findValuesAsText("name")).containsExactly("А-интеграция");
+        assertThat(call(HttpMethod.GET, "/api/tokens", basic(anna)).getBody().get("content").findValuesAsText("name"))
+                .as("newest first").containsExactly("В-интеграция", "А-интеграция", "Б-интеграция");
+
+        ResponseEntity<JsonNode> badSort = call(HttpMethod.GET, "/api/tokens?sort=secret", basic(anna));
+        assertThat(badSort.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badSort.getBody().get("detail").asText()).contains("created, lastUsed, name");
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aTokenWorksOnTheApiAsItsCreatorAndTheEngineRecordsThem(CapturedOutput log) {
         String token = token(anna);
