@@ -13,6 +13,8 @@ public final class Groups {
     public static final String AUDIT_LEADS = "audit-leads";
     public static final String MODERATORS = "moderators";
     public static final String FINANCE = "finance";
+    /** Prefix of a partner's own group, {@code partner-<CODE>}. */
+    public static final String PARTNER_PREFIX = "partner-";
 
     private Groups() {
     }

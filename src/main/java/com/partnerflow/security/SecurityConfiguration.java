@@ -33,6 +33,9 @@ import org.springframework.util.StringUtils;
  * <ul>
  *   <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against Camunda's identity service,
  *       stateless, and the engine authorizations of that user apply to everything the request does.</li>
+ *   <li>{@code /api/**} also takes a partner's API token ({@code Authorization: Bearer pf_…}, ADR 0040): it acts as its
+ *       creator with the partner's two groups only, and is checked by its own manager, never by the password check.
+ *       Nowhere else: {@code /engine-rest}, the webapps, the Actuator and the OpenAPI documentation answer a token 401.</li>
  *   <li>{@code /camunda/**} (Cockpit, Tasklist, Admin): Camunda's own login and session, its own CSRF
  *       protection; Spring Security only adds headers, and closes Camunda Admin's initial setup
  *       ({@code /camunda/api/admin/setup/**}), which lets the first anonymous visitor create an
@@ -71,7 +74,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
-                                    CamundaIdentityAuthenticationProvider provider,
+                                    CamundaIdentityAuthenticationProvider provider, ApiTokenService apiTokens,
                                     @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
         ProblemResponses problems = new ProblemResponses("PartnerFlow", paths("/api/**", "/engine-rest/**", "/actuator/**",
                 "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html"));
@@ -105,6 +108,8 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(paths("/swagger-ui/**", "/swagger-ui.html"),
                                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY))))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(ApiTokenAuthentication.filter(new ApiTokenAuthenticationProvider(apiTokens), paths("/api/**")),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
     }

@@ -92,7 +92,7 @@ class HostileInputTest extends IntegrationTest {
     /** The ones that create or replace the resource they answer with, so sent text must come back as sent. */
     private static final Set<String> ECHOING = Set.of("POST /api/configuration-accounts", "PUT /api/configurations/{id}",
             "POST /api/configuration-accounts/{id}/configurations", "POST /api/extensions", "POST /api/reporting-applications",
-            "POST /api/developer-authorizations");
+            "POST /api/developer-authorizations", "POST /api/tokens");
 
     /** Serve a file, not JSON, when they succeed. */
     private static final Set<String> DOWNLOADS = Set.of("GET /api/transfers/{id}/letter", "GET /api/extension-versions/{id}/file",
@@ -177,6 +177,7 @@ class HostileInputTest extends IntegrationTest {
         // webhooks of a partner with no requests: no event writes a delivery while other endpoints are fuzzed
         String hookUser = data.partnerUser(data.partner());
         long webhook = created(hookUser, "/api/webhooks", webhook());
+        long token = created(employee, "/api/tokens", Map.of("name", "CRM для фаззинга"));
         awaitIdleEngine();
 
         List<String> ids = List.of("1", "0");
@@ -273,7 +274,11 @@ class HostileInputTest extends IntegrationTest {
                 get("/api/transfers/{id}", List.of(employee), Map.of("id", ids(transfer))),
                 get("/api/transfers", List.of(employee), Map.of(), Map.of("page", List.of("0", "1"), "size", List.of("1", "100"))),
                 get("/api/transfers/{id}/letter", List.of(employee), Map.of("id", ids(transfer))),
-                call("POST", "/api/transfers/{id}/withdrawal", List.of(employee), Map.of("id", ids(transfer))))
+                call("POST", "/api/transfers/{id}/withdrawal", List.of(employee), Map.of("id", ids(transfer))),
+                json("POST", "/api/tokens", List.of(employee), Map.of(), () -> Map.of("name", "CRM партнера")),
+                get("/api/tokens", List.of(employee), Map.of(), Map.of("sort", List.of("name", "-lastUsed", "created"))),
+                get("/api/tokens/{id}", List.of(employee), Map.of("id", ids(token))),
+                call("DELETE", "/api/tokens/{id}", List.of(employee), Map.of("id", ids(token))))
                 .collect(Collectors.toMap(Endpoint::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
         // start forms: the variables as Tasklist sends them, to .../submit-form or, as a REST client would, .../start

@@ -46,6 +46,15 @@ public final class TransferApi {
 
     /** The same with an {@code Idempotency-Key} header, unless {@code idempotencyKey} is null. */
     public ResponseEntity<JsonNode> submit(String user, Map<String, Object> fields, String fileName, byte[] file, String idempotencyKey) {
+        HttpHeaders headers = basic(user);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return submit(headers, fields, fileName, file);
+    }
+
+    /** {@code POST /api/transfers} with these headers (credentials of any kind: Basic, an API token). */
+    public ResponseEntity<JsonNode> submit(HttpHeaders headers, Map<String, Object> fields, String fileName, byte[] file) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         fields.forEach(body::add);
         if (file != null) {
@@ -56,11 +65,7 @@ public final class TransferApi {
                 }
             });
         }
-        HttpHeaders headers = basic(user);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        if (idempotencyKey != null) {
-            headers.set("Idempotency-Key", idempotencyKey);
-        }
         return http.exchange("/api/transfers", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
