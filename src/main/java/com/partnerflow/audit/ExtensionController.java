@@ -5,6 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,15 +21,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.audit.ExtensionViews.ExtensionView;
 import com.partnerflow.audit.ExtensionViews.GrantView;
 import com.partnerflow.audit.ExtensionViews.VersionView;
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.PageQuery;
 
 @RestController
 @Tag(name = "Доработки", description = "Extensions and the audit of their versions (DESIGN.md §3)")
@@ -50,11 +60,27 @@ class ExtensionController {
     }
 
     @GetMapping("/api/extensions")
-    @Operation(summary = "Extensions the caller's partner develops, each with its versions (auditors and vendor staff: all)")
-    List<ExtensionView> list() {
-        List<Extension> listed = extensions.list(caller.get());
-        Map<Long, List<ExtensionVersion>> versions = extensions.versionsOf(listed);
-        return listed.stream().map(extension -> ExtensionView.of(extension, versions.getOrDefault(extension.getId(), List.of()))).toList();
+    @Operation(summary = "Extensions the caller's partner maintains, each with its versions (auditors and vendor staff: all)",
+            description = "Paged (ADR 0044). Filters: kind, owner. Sort keys: name, created (default name).")
+    ApiPage<ExtensionView> list(@ParameterObject @Valid PageQuery query,
+                                @Parameter(description = "Вид доработки") @RequestParam(required = false) ExtensionKind kind,
+                                @Parameter(description = "Владелец") @RequestParam(required = false) ExtensionOwner owner) {
+        Pageable page = query.pageable(Sort.by("name", "id"), Map.of("name", "name,id", "created", "createdAt,id"));
+        Page<Extension> listed = extensions.list(caller.get(), kind, owner, page);
+        Map<Long, List<ExtensionVersion>> versions = extensions.versionsOf(listed.getContent());
+        return ApiPage.of(listed, extension -> ExtensionView.of(extension, versions.getOrDefault(extension.getId(), List.of())));
+    }
+
+    @GetMapping("/api/extension-versions")
+    @Operation(summary = "Versions of the extensions the caller sees, newest first: e.g. what waits in audit (?status=IN_AUDIT)",
+            description = "Paged (ADR 0044). Filters: status, extension (its id). Sort keys: submitted, due (the audit's due "
+                    + "date; default -submitted).")
+    ApiPage<VersionView> versions(@ParameterObject @Valid PageQuery query,
+                                  @Parameter(description = "Только в этом статусе") @RequestParam(required = false) VersionStatus status,
+                                  @Parameter(description = "Номер доработки") @RequestParam(required = false) Long extension) {
+        Pageable page = query.pageable(Sort.by(Sort.Direction.DESC, "submittedAt", "id"),
+                Map.of("submitted", "submittedAt,id", "due", "auditDueAt,id"));
+        return ApiPage.of(extensions.listVersions(caller.get(), status, extension, page), VersionView::of);
     }
 
     @GetMapping("/api/extensions/{id}")

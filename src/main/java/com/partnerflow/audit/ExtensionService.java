@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.developer.DeveloperAuthorizationService;
@@ -156,13 +158,17 @@ public class ExtensionService {
         return version;
     }
 
-    /** Extensions the caller's partner develops (vendor staff and auditors: all of them). */
+    /** One page of the extensions the caller's partner maintains (vendor staff and auditors: all of them), filtered. */
     @Transactional(readOnly = true)
-    public List<Extension> list(Caller caller) {
-        if (seesEveryExtension(caller)) {
-            return extensions.findAll();
-        }
-        return partners.partnerOf(caller.userId()).map(extensions::findMaintainedBy).orElse(List.of());
+    public Page<Extension> list(Caller caller, ExtensionKind kind, ExtensionOwner owner, Pageable page) {
+        return extensions.findVisible(seesEveryExtension(caller), partners.partnerOf(caller.userId()).orElse(null), kind, owner, page);
+    }
+
+    /** One page of the versions of those extensions, filtered: what waits in audit, what one extension has. */
+    @Transactional(readOnly = true)
+    public Page<ExtensionVersion> listVersions(Caller caller, VersionStatus status, Long extensionId, Pageable page) {
+        return versions.findVisible(seesEveryExtension(caller), partners.partnerOf(caller.userId()).orElse(null), status,
+                extensionId, page);
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -17,6 +19,16 @@ interface ExtensionVersions extends JpaRepository<ExtensionVersion, Long> {
     List<ExtensionVersion> findByExtensionInOrderById(Collection<Extension> extensions);
 
     Optional<ExtensionVersion> findByOpenExtension(Extension extension);
+
+    /**
+     * One page of the versions a caller sees (those of the extensions {@link Extensions#findVisible} shows it); then
+     * the filters, each ignored when null.
+     */
+    @Query("select v from ExtensionVersion v join v.extension e left join e.ownerSubscriber owner where " + Extensions.VISIBLE + """
+              and (:status is null or v.status = :status)
+              and (:extensionId is null or e.id = :extensionId)
+            """)
+    Page<ExtensionVersion> findVisible(boolean all, Partner partner, VersionStatus status, Long extensionId, Pageable page);
 
     boolean existsByExtensionAndNumber(Extension extension, String number);
 

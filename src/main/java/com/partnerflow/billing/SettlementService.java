@@ -5,9 +5,12 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -211,12 +214,32 @@ class SettlementService {
     record CsvFile(String fileName, byte[] content) {
     }
 
+    /** One page of a partner's invoices: for its own employees and whoever sees all billing; anyone else a 404. */
     @Transactional(readOnly = true)
-    List<InvoiceView> invoicesOf(String partnerCode, Caller caller) {
+    Page<Invoice> invoicesOf(String partnerCode, String period, Caller caller, Pageable page) {
         Partner partner = caller.seesAllBilling() ? partners.byCode(partnerCode)
                 : partners.partnerOf(caller.userId()).filter(own -> own.getCode().equals(partnerCode))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + abbreviate(partnerCode) + " не найден."));
-        return invoices.findByPartnerIdOrderByPeriodDescIdDesc(partner.getId()).stream().map(InvoiceView::of).toList();
+        return invoices.findOfPartner(partner.getId(), period, page);
+    }
+
+    /**
+     * One page of the reconciliations the caller sees ({@link #visible} as a query), matching the filters: finance and
+     * vendor staff every partner's (or one partner's by {@code partnerCode}), a partner's employees their own, anyone
+     * else none. Another partner's code finds nothing, as an unknown one does.
+     */
+    @Transactional(readOnly = true)
+    Page<Reconciliation> reconciliations(Caller caller, String partnerCode, ReconciliationStatus status, String period,
+                                         Pageable page) {
+        if (caller.seesAllBilling() && partnerCode == null) {
+            return reconciliations.findMatching(null, status, period, page);
+        }
+        Optional<Partner> partner = caller.seesAllBilling() ? partners.findByCode(partnerCode)
+                : partners.partnerOf(caller.userId()).filter(own -> partnerCode == null || own.getCode().equals(partnerCode));
+        if (partner.isEmpty()) {
+            return Page.empty(page);
+        }
+        return reconciliations.findMatching(partner.get().getId(), status, period, page);
     }
 
     private Reconciliation visible(long reconciliationId, Caller caller) {

@@ -1,7 +1,14 @@
 package com.partnerflow.reporting;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
 
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,12 +16,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.ListFilters;
+import com.partnerflow.system.PageQuery;
 
 @RestController
 @RequestMapping("/api/reporting-applications")
@@ -39,6 +51,21 @@ class ReportingController {
         long id = starter.start(submission.toCommand());
         return ResponseEntity.created(URI.create("/api/reporting-applications/" + id))
                 .body(ApplicationView.of(applications.find(id, caller.get())));
+    }
+
+    @GetMapping
+    @Operation(summary = "Applications the caller sees: its own organizations' (client user), its clients' and those it "
+            + "decided (partner), all (vendor staff); newest first",
+            description = "Paged (ADR 0044). Filters: status, subscriber (its number), updatedSince (ISO-8601: submitted or "
+                    + "decided at or after it). Sort key: submitted (default -submitted).")
+    ApiPage<ApplicationView> list(@ParameterObject @Valid PageQuery query,
+                                  @Parameter(description = "Только в этом статусе") @RequestParam(required = false) ApplicationStatus status,
+                                  @Parameter(description = "Номер абонента") @RequestParam(required = false) String subscriber,
+                                  @Parameter(description = "Поданы или решены в этот момент или позже (ISO-8601)")
+                                  @RequestParam(required = false) Instant updatedSince) {
+        Pageable page = query.pageable(Sort.by(Sort.Direction.DESC, "submittedAt", "id"), Map.of("submitted", "submittedAt,id"));
+        return ApiPage.of(applications.list(caller.get(), status, ListFilters.text(subscriber),
+                updatedSince, page), ApplicationView::of);
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package com.partnerflow.reporting;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -207,6 +210,14 @@ class ReportingService {
     ReportingApplication find(long applicationId, Caller caller) {
         return applications.findById(applicationId).filter(application -> isVisible(application, caller))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Заявление № " + applicationId + " не найдено."));
+    }
+
+    /** One page of the applications the caller sees (as {@link #find} would show each), matching the filters. */
+    @Transactional(readOnly = true)
+    Page<ReportingApplication> list(Caller caller, ApplicationStatus status, String subscriber, Instant updatedSince,
+                                    Pageable page) {
+        return applications.findVisible(caller.seesAllPartners(), caller.userId(), partners.partnerOf(caller.userId()).orElse(null),
+                status, subscriber, updatedSince, page);
     }
 
     /** The subscriber's application that is still open, if any. */

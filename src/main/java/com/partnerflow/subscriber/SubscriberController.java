@@ -3,22 +3,35 @@ package com.partnerflow.subscriber;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.PageQuery;
 
 @RestController
 @RequestMapping("/api/subscribers")
+@Validated
 @Tag(name = "Subscribers", description = "The organization card of a subscriber")
 class SubscriberController {
 
@@ -31,18 +44,39 @@ class SubscriberController {
     }
 
     @GetMapping
-    @Operation(summary = "The organizations the caller acts for as a client user (empty for partners and staff)",
-            description = "What the client's start forms (installation, removal) offer without asking for a number.")
-    List<OrganizationView> own() {
-        return subscribers.ownOrganizations(caller.get()).stream().map(OrganizationView::of).toList();
+    @Operation(summary = "Subscribers the caller sees, with status, data areas and products",
+            description = "Paged (ADR 0044). A partner's employees: the clients their partner serves now; a client user: the "
+                    + "organizations it acts for; vendor staff: all. Filters: status, search (the number from its start or "
+                    + "any part of the name), own=true (only the organizations the caller acts for as a client user: what "
+                    + "the installation and removal forms offer). Sort keys: number, name (default number).")
+    ApiPage<SubscriberListView> list(@ParameterObject @Valid PageQuery query,
+                                     @Parameter(description = "Только в этом статусе") @RequestParam(required = false) SubscriberStatus status,
+                                     @Parameter(description = "Начало номера или часть наименования")
+                                     @RequestParam(required = false) @Size(max = 100, message = "search: не длиннее 100 символов") String search,
+                                     @Parameter(description = "Только организации, от имени которых действует пользователь клиента")
+                                     @RequestParam(defaultValue = "false") boolean own) {
+        Pageable page = query.pageable(Sort.by("number", "id"), Map.of("number", "number,id", "name", "name,id"));
+        return ApiPage.of(subscribers.list(caller.get(), new SubscriberFilter(status, search, own), page), SubscriberListView::of);
     }
 
-    /** One of the caller's own organizations: enough to choose it. */
-    record OrganizationView(String number, String name, SubscriberStatus status, String statusLabel) {
+    /** A subscriber in the list: its card's status, its data areas (with their programs) and its products. */
+    record SubscriberListView(String number, String name, String inn, SubscriberStatus status, String statusLabel, String partner,
+                              List<DataAreaView> dataAreas, List<ProductView> products) {
 
-        static OrganizationView of(Subscriber subscriber) {
-            return new OrganizationView(subscriber.getNumber(), subscriber.getName(), subscriber.getStatus(),
-                    subscriber.getStatus().label());
+        static SubscriberListView of(SubscriberService.Listed listed) {
+            Subscriber subscriber = listed.subscriber();
+            return new SubscriberListView(subscriber.getNumber(), subscriber.getName(), subscriber.getInn(), subscriber.getStatus(),
+                    subscriber.getStatus().label(), subscriber.getPartner().getCode(),
+                    listed.dataAreas().stream().map(DataAreaView::of).toList(),
+                    listed.products().stream().map(ProductView::of).toList());
+        }
+    }
+
+    /** A data area (информационная база) and the program it runs. */
+    record DataAreaView(long id, int number, String applicationName, String applicationVersion) {
+
+        static DataAreaView of(DataArea area) {
+            return new DataAreaView(area.getId(), area.getNumber(), area.getApplicationName(), area.getApplicationVersion());
         }
     }
 

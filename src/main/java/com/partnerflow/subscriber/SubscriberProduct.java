@@ -61,6 +61,11 @@ public class SubscriberProduct {
         this.updatedAt = at;
     }
 
+    /** The subscriber whose card shows the product (lazy: its id is all a list reads). */
+    Subscriber getSubscriber() {
+        return subscriber;
+    }
+
     /**
      * Applies a processed application: multi-user mode on with its tier (keeping the original
      * date when it was already on with the same tier), or off.

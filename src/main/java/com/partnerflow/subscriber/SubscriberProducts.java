@@ -1,5 +1,6 @@
 package com.partnerflow.subscriber;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,4 +11,6 @@ interface SubscriberProducts extends JpaRepository<SubscriberProduct, Long> {
     Optional<SubscriberProduct> findBySubscriberAndProduct(Subscriber subscriber, Product product);
 
     List<SubscriberProduct> findBySubscriberOrderByProduct(Subscriber subscriber);
+
+    List<SubscriberProduct> findBySubscriberInOrderByProduct(Collection<Subscriber> subscribers);
 }

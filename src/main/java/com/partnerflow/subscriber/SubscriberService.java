@@ -3,10 +3,15 @@ package com.partnerflow.subscriber;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,10 +80,36 @@ public class SubscriberService {
         return clients.existsByUserIdAndSubscriber(userId, subscriber);
     }
 
-    /** The organizations the user acts for as a client user, by number: what a client's forms offer first. */
+    /**
+     * One page of the subscribers the caller sees, matching the filters, each with its data areas and products: vendor
+     * staff every subscriber, a partner's employees the clients their partner serves now, a client user the
+     * organizations it acts for (so does anyone with {@code own}), anyone else none.
+     */
     @Transactional(readOnly = true)
-    public List<Subscriber> ownOrganizations(Caller caller) {
-        return clients.subscribersOfUser(caller.userId());
+    public Page<Listed> list(Caller caller, SubscriberFilter filter, Pageable page) {
+        Optional<Specification<Subscriber>> visible;
+        if (filter.own()) {
+            visible = Optional.of(SubscriberListing.actedForBy(caller.userId()));
+        } else if (caller.seesAllPartners()) {
+            visible = Optional.of(SubscriberListing.all());
+        } else {
+            visible = partners.partnerOf(caller.userId()).map(SubscriberListing::servedBy)
+                    .or(() -> Optional.of(SubscriberListing.actedForBy(caller.userId())));
+        }
+        Page<Subscriber> found = subscribers.findAll(visible.get().and(SubscriberListing.matching(filter)), page);
+        if (found.isEmpty()) {
+            return found.map(subscriber -> new Listed(subscriber, List.of(), List.of()));
+        }
+        Map<Long, List<DataArea>> areas = dataAreas.findBySubscriberInOrderByNumber(found.getContent()).stream()
+                .collect(Collectors.groupingBy(area -> area.getSubscriber().getId()));
+        Map<Long, List<SubscriberProduct>> cards = products.findBySubscriberInOrderByProduct(found.getContent()).stream()
+                .collect(Collectors.groupingBy(product -> product.getSubscriber().getId()));
+        return found.map(subscriber -> new Listed(subscriber, areas.getOrDefault(subscriber.getId(), List.of()),
+                cards.getOrDefault(subscriber.getId(), List.of())));
+    }
+
+    /** A subscriber as its list shows it: with its data areas (their programs) and its products. */
+    public record Listed(Subscriber subscriber, List<DataArea> dataAreas, List<SubscriberProduct> products) {
     }
 
     /** The users who act for the subscriber's organization, to notify them. */

@@ -2,13 +2,14 @@ package com.partnerflow.transfer;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.Instant;
+import java.util.Map;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,9 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.ListFilters;
+import com.partnerflow.system.PageQuery;
 
 @RestController
 @RequestMapping("/api/transfers")
@@ -68,15 +73,21 @@ class TransferController {
     }
 
     @GetMapping
-    @Operation(summary = "Transfers involving the caller's partner, newest first")
-    PageView list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "номер страницы от 0 до 1000000")
-                  @Max(value = MAX_PAGE, message = "номер страницы от 0 до 1000000") int page,
-                  @RequestParam(defaultValue = "20") @Min(value = 1, message = "размер страницы от 1 до 100")
-                  @Max(value = 100, message = "размер страницы от 1 до 100") int size) {
-        Page<TransferRequest> result = transfers.list(caller.get(), PageRequest.of(page, size));
-        return new PageView(result.getContent().stream().map(TransferView::of).toList(),
-                result.getNumber(), result.getSize(), result.getTotalElements(), result.getTotalPages());
+    @Operation(summary = "Transfers involving the caller's partner (vendor staff: all), newest first",
+            description = "Paged (ADR 0044). Filters: status, subscriber (its number), updatedSince (ISO-8601, e.g. "
+                    + "2026-12-01T00:00:00Z: changed at or after it). Sort keys: created, updated (default -created).")
+    ApiPage<TransferView> list(@ParameterObject @Valid PageQuery query,
+                               @Parameter(description = "Только в этом статусе") @RequestParam(required = false) TransferStatus status,
+                               @Parameter(description = "Номер абонента") @RequestParam(required = false) String subscriber,
+                               @Parameter(description = "Изменены в этот момент или позже (ISO-8601)")
+                               @RequestParam(required = false) Instant updatedSince) {
+        Pageable page = query.pageable(NEWEST_FIRST, SORT_KEYS);
+        return ApiPage.of(transfers.list(caller.get(), new TransferFilter(status, ListFilters.text(subscriber), updatedSince), page),
+                TransferView::of);
     }
+
+    static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
+    static final Map<String, String> SORT_KEYS = Map.of("created", "createdAt,id", "updated", "updatedAt,id");
 
     @GetMapping("/{id}/letter")
     @Operation(summary = "The client's letter as it was uploaded")
@@ -87,11 +98,5 @@ class TransferController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(letter.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(letter.content());
-    }
-
-    /** Far beyond any real list, and low enough that page × size never overflows the database's row offset. */
-    static final int MAX_PAGE = 1_000_000;
-
-    record PageView(List<TransferView> content, int page, int size, long totalElements, int totalPages) {
     }
 }

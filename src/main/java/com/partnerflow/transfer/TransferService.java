@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -223,24 +222,24 @@ class TransferService {
         return transfer;
     }
 
+    /**
+     * One page of the transfers the caller sees, matching the filters: vendor staff every transfer, a partner's
+     * employees those their partner is on either side of, anyone else none.
+     */
     @Transactional(readOnly = true)
-    Page<TransferRequest> list(Caller caller, Pageable page) {
+    Page<TransferRequest> list(Caller caller, TransferFilter filter, Pageable page) {
         if (caller.seesAllPartners()) {
-            return transfers.findAllNewestFirst(page);
+            return withViews(transfers.findIds(null, filter, page));
         }
         return partners.partnerOf(caller.userId())
-                .map(partner -> involving(partner, page))
+                .map(partner -> withViews(transfers.findIds(partner.getId(), filter, page)))
                 .orElse(Page.empty(page));
     }
 
-    private Page<TransferRequest> involving(Partner partner, Pageable page) {
-        List<Long> ids = transfers.findIdsInvolving(partner.getId(), page.getOffset(), page.getPageSize(),
-                page.getOffset() + page.getPageSize());
-        Map<Long, TransferRequest> byId = transfers.findByIdIn(ids).stream()
+    private Page<TransferRequest> withViews(Page<Long> ids) {
+        Map<Long, TransferRequest> byId = transfers.findByIdIn(ids.getContent()).stream()
                 .collect(Collectors.toMap(TransferRequest::getId, Function.identity()));
-        // a partner never takes over its own subscriber, so no transfer is on both sides
-        long total = transfers.countByFromPartnerId(partner.getId()) + transfers.countByToPartnerId(partner.getId());
-        return new PageImpl<>(ids.stream().map(byId::get).toList(), page, total);
+        return ids.map(byId::get);
     }
 
     /** The letter's content, for whoever may see the request. */

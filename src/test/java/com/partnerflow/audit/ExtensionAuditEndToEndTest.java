@@ -323,7 +323,7 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
                 .as("the old partner loses the revision").isNull();
         assertThat(api.get(developer, "/api/extensions/" + extensionId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.get(developer, "/api/extension-versions/" + versionId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.get(developer, "/api/extensions").getBody()).extracting(extension -> extension.get("id").asLong())
+        assertThat(api.get(developer, "/api/extensions?size=100").getBody().get("content")).extracting(extension -> extension.get("id").asLong())
                 .doesNotContain(extensionId);
         assertThat(api.submit(developer, extensionId, version("2.0", client1.getNumber()), "x.epf", new byte[] {1}).getStatusCode())
                 .as("the old partner can no longer submit versions for the client").isEqualTo(HttpStatus.NOT_FOUND);

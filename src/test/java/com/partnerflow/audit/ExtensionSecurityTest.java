@@ -72,7 +72,7 @@ class ExtensionSecurityTest extends IntegrationTest {
     void theDeveloperListsItsExtensionsWithTheirVersions() {
         long second = api.submitted(developer, api.registered(developer, "Вторая доработка"), version("3.1", client.getNumber()));
 
-        JsonNode listed = api.get(developer, "/api/extensions").getBody();
+        JsonNode listed = api.get(developer, "/api/extensions").getBody().get("content");
 
         assertThat(listed).extracting(extension -> extension.get("name").asText())
                 .containsExactlyInAnyOrder("Доработка партнера", "Вторая доработка");
@@ -97,7 +97,7 @@ class ExtensionSecurityTest extends IntegrationTest {
                 "«1С:ERP Управление предприятием» — нет");
         assertThat(forUnknown.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(forUnknown.getBody().get("detail").asText()).contains("не из списка приложений сервиса");
-        assertThat(api.get(developer, "/api/extensions").getBody()).extracting(extension -> extension.get("name").asText())
+        assertThat(api.get(developer, "/api/extensions").getBody().get("content")).extracting(extension -> extension.get("name").asText())
                 .containsExactly("Доработка партнера");
     }
 
@@ -110,7 +110,7 @@ class ExtensionSecurityTest extends IntegrationTest {
         assertThat(api.get(otherDeveloper, "/api/extension-versions/" + versionId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.get(otherDeveloper, "/api/extension-versions/" + versionId + "/file").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.get(otherDeveloper, "/api/extensions").getBody()).isEmpty();
+        assertThat(api.get(otherDeveloper, "/api/extensions").getBody().get("content")).isEmpty();
         assertThat(api.tasks(otherDeveloper, versionId)).isEmpty();
         assertThat(count(otherDeveloper, "/engine-rest/process-instance/count?processDefinitionKey=" + ExtensionAuditProcess.KEY
                 + "&businessKey=" + versionId)).isZero();

@@ -142,11 +142,11 @@ class SettlementEndToEndTest extends IntegrationTest {
 
         awaitEnded(started.getBody().get("id").asText(), SettlementProcess.Elements.END_MONTH_SETTLED);
         String alfaInvoice = "PF-" + period + "-" + alfa.getCode();
-        JsonNode alfaInvoices = api.get(alfaUser, "/api/partners/" + alfa.getCode() + "/invoices").getBody();
+        JsonNode alfaInvoices = api.get(alfaUser, "/api/partners/" + alfa.getCode() + "/invoices").getBody().get("content");
         assertThat(alfaInvoices).hasSize(1);
         assertThat(alfaInvoices.get(0).get("number").asText()).isEqualTo(alfaInvoice);
         assertThat(new BigDecimal(alfaInvoices.get(0).get("amount").asText())).isEqualByComparingTo("3675.00");
-        assertThat(api.get(betaUser, "/api/partners/" + beta.getCode() + "/invoices").getBody().get(0).get("amount").asText())
+        assertThat(api.get(betaUser, "/api/partners/" + beta.getCode() + "/invoices").getBody().at("/content/0").get("amount").asText())
                 .isEqualTo("4200.0");
         MimeMessage mail = mailTo(alfa.getEmail(), alfaInvoice);
         assertThat(ReceivedMail.text(mail)).contains("3 675,00 ₽");

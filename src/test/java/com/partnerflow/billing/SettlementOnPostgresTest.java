@@ -59,8 +59,14 @@ class SettlementOnPostgresTest extends PostgresIntegrationTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(history.createHistoricProcessInstanceQuery()
                 .processInstanceId(started.getBody().get("id").asText()).finished().count()).isOne());
-        JsonNode invoices = api.get(partnerUser, "/api/partners/" + partner.getCode() + "/invoices").getBody();
+        JsonNode invoices = api.get(partnerUser, "/api/partners/" + partner.getCode() + "/invoices?period=" + period).getBody().get("content");
         assertThat(invoices).hasSize(1);
+        // the lists' queries with and without each optional parameter, on PostgreSQL too
+        assertThat(api.get(partnerUser, "/api/partners/" + partner.getCode() + "/invoices").getBody().get("totalElements").asLong()).isOne();
+        assertThat(api.get(partnerUser, "/api/reconciliations?status=INVOICED").getBody().at("/content/0/period").asText()).isEqualTo(period);
+        assertThat(api.get(finance, "/api/reconciliations?period=" + period + "&partner=" + partner.getCode() + "&sort=-created")
+                .getBody().get("totalElements").asLong()).isOne();
+        assertThat(api.get(finance, "/api/reconciliations?period=" + period).getBody().get("totalElements").asLong()).isOne();
         assertThat(invoices.get(0).get("number").asText()).isEqualTo("PF-" + period + "-" + partner.getCode());
         // 3000 × 0.7 + 4500 × 0.5 (СуперХод) × 0.7
         assertThat(new BigDecimal(invoices.get(0).get("amount").asText())).isEqualByComparingTo("3675.00");

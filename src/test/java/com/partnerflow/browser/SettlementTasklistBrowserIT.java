@@ -142,7 +142,7 @@ class SettlementTasklistBrowserIT extends IntegrationTest {
         tasklist.complete();
 
         Outcomes.awaitEnded(historyService, confirmation.getProcessInstanceId(), Elements.END_MONTH_SETTLED);
-        JsonNode invoices = get(partnerUser, "/api/partners/" + partner.getCode() + "/invoices");
+        JsonNode invoices = get(partnerUser, "/api/partners/" + partner.getCode() + "/invoices").get("content");
         assertThat(invoices).hasSize(1);
         assertThat(invoices.get(0).path("number").asText()).isEqualTo("PF-" + month + "-" + partner.getCode());
     }

@@ -5,6 +5,7 @@ import static com.partnerflow.reporting.ReportingApi.approve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -86,14 +87,16 @@ class SubscriberStatusTest extends IntegrationTest {
         Subscriber second = data.subscriber(partner);
         subscribers.addClientUser(second.getNumber(), client);
 
-        JsonNode own = reporting.get(client, "/api/subscribers").getBody();
-        assertThat(own).hasSize(2);
-        assertThat(own.get(0).get("number").asText()).isEqualTo(subscriber.getNumber());
-        assertThat(own.get(0).get("name").asText()).isEqualTo(subscriber.getName());
-        assertThat(own.get(0).get("statusLabel").asText()).isEqualTo("Активен");
-        assertThat(own.get(1).get("number").asText()).isEqualTo(second.getNumber());
-        assertThat(reporting.get(partnerUser, "/api/subscribers").getBody()).isEmpty();
-        assertThat(reporting.get(vendor, "/api/subscribers").getBody()).isEmpty();
+        for (String path : List.of("/api/subscribers", "/api/subscribers?own=true")) {
+            JsonNode own = reporting.get(client, path).getBody().get("content");
+            assertThat(own).hasSize(2);
+            assertThat(own.get(0).get("number").asText()).isEqualTo(subscriber.getNumber());
+            assertThat(own.get(0).get("name").asText()).isEqualTo(subscriber.getName());
+            assertThat(own.get(0).get("statusLabel").asText()).isEqualTo("Активен");
+            assertThat(own.get(1).get("number").asText()).isEqualTo(second.getNumber());
+        }
+        assertThat(reporting.get(partnerUser, "/api/subscribers?own=true").getBody().get("content")).isEmpty();
+        assertThat(reporting.get(vendor, "/api/subscribers?own=true").getBody().get("content")).isEmpty();
     }
 
     @Test

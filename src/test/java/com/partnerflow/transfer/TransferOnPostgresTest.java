@@ -80,6 +80,14 @@ class TransferOnPostgresTest extends PostgresIntegrationTest {
         assertThat(transfer.at("/letter/fileName").asText()).isEqualTo("подписано.pdf");
         assertThat(api.get(newUser, "/api/transfers").getBody().toString()).contains("\"id\":" + id);
         assertThat(api.get(staff, "/api/transfers").getBody().toString()).contains("\"id\":" + id);
+        // the list's SQL is built from the filters and the sort key: each of them once on PostgreSQL too
+        String filtered = "/api/transfers?status=APPROVED&subscriber=" + subscriber.getNumber() + "&updatedSince="
+                + java.time.Instant.now().minus(Duration.ofHours(1)) + "&sort=-updated&size=1&page=0";
+        for (String user : java.util.List.of(newUser, currentUser, staff)) {
+            assertThat(api.get(user, filtered).getBody().at("/content/0/id").asLong()).as(user).isEqualTo(id);
+            assertThat(api.get(user, filtered.replace("APPROVED", "REJECTED")).getBody().get("totalElements").asLong()).isZero();
+        }
+        assertThat(api.get(newUser, "/api/transfers?sort=created&page=1&size=1").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.exchange("/api/transfers/" + id + "/letter", org.springframework.http.HttpMethod.GET,
                 new org.springframework.http.HttpEntity<>(TransferApi.basic(newUser)), byte[].class).getBody()).isEqualTo(signed);
         assertThat(mailTo(newPartner.getEmail(), "переведен к вам")).isNotNull();

@@ -1,0 +1,20 @@
+package com.partnerflow.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A reconciliation as its list shows it: totals and where it stands, without its charges; {@code href} reads it whole
+ * ({@link ReconciliationView}).
+ */
+record ReconciliationListView(long id, String period, ReconciliationView.PartnerRef partner, ReconciliationStatus status,
+                              String statusLabel, int chargeCount, BigDecimal listTotal, BigDecimal totalAmount,
+                              Instant createdAt, String confirmedBy, Instant confirmedAt, String href) {
+
+    static ReconciliationListView of(Reconciliation r) {
+        return new ReconciliationListView(r.getId(), r.getPeriod(),
+                new ReconciliationView.PartnerRef(r.getPartner().getCode(), r.getPartner().getName()), r.getStatus(),
+                r.getStatus().label(), r.getChargeCount(), r.getListTotal(), r.getTotalAmount(), r.getCreatedAt(),
+                r.getConfirmedBy(), r.getConfirmedAt(), "/api/reconciliations/" + r.getId());
+    }
+}
