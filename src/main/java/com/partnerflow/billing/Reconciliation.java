@@ -188,6 +188,11 @@ public class Reconciliation {
         return text.strip();
     }
 
+    /** The execution of the settlement's «Сверка с партнером» that settles it (its tasks run there), or null before it starts. */
+    String getSettlementBranch() {
+        return settlementBranch;
+    }
+
     public Long getId() {
         return id;
     }

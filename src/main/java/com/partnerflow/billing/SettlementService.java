@@ -242,6 +242,18 @@ class SettlementService {
         return reconciliations.findMatching(partner.get().getId(), status, period, page);
     }
 
+    /** The reconciliation a branch of the settlement settles, as it stands now: where a decided task leaves it. */
+    @Transactional(readOnly = true)
+    Reconciliation reconciliationOfBranch(String branch) {
+        return ofBranch(branch);
+    }
+
+    /** A reconciliation the caller may read; another partner's reads like one that does not exist (404). */
+    @Transactional(readOnly = true)
+    Reconciliation reconciliation(long reconciliationId, Caller caller) {
+        return visible(reconciliationId, caller);
+    }
+
     private Reconciliation visible(long reconciliationId, Caller caller) {
         return reconciliations.findById(reconciliationId)
                 .filter(r -> caller.seesAllBilling()

@@ -1,5 +1,10 @@
 package com.partnerflow.document;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.web.multipart.MultipartFile;
+
 import com.partnerflow.system.BusinessRuleViolation;
 
 /**
@@ -21,6 +26,18 @@ public record Upload(String fileName, byte[] content) {
         }
         if (fileName.length() > 200) {
             fileName = fileName.substring(fileName.length() - 200);
+        }
+    }
+
+    /** A file part of a multipart request, or null when the request has none. */
+    public static Upload of(MultipartFile file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return new Upload(file.getOriginalFilename(), file.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

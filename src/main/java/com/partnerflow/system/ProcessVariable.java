@@ -151,6 +151,14 @@ public final class ProcessVariable<T> {
         return variables.putValue(name, value == null ? null : toEngine.apply(value));
     }
 
+    /**
+     * Adds this variable unless {@code value} is null: a field an API client left out keeps the value the instance has,
+     * as a task form shows it pre-filled and sends it back.
+     */
+    public VariableMap putIfGiven(VariableMap variables, T value) {
+        return value == null ? variables : putIn(variables, value);
+    }
+
     @Override
     public String toString() {
         return name;

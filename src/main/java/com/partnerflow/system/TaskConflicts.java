@@ -2,6 +2,7 @@ package com.partnerflow.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -40,8 +41,11 @@ import org.springframework.dao.ConcurrencyFailureException;
  *       but may not work on gets a Russian 403.</li>
  * </ul>
  * Answers keep Camunda's {@code type}/{@code message} shape, which Tasklist shows. Anything else keeps Camunda's own.
+ * Java code that completes a task for {@code /api} (the typed decisions) asks the same questions through
+ * {@link #notOpen}, {@link #ofFailure} and {@link #claimedByAnother}, and gets the same words as a
+ * {@link BusinessRuleViolation} (409, 404 or 403).
  */
-final class TaskConflicts {
+public final class TaskConflicts {
 
     static final String TYPE = "TaskConflict";
     static final String COMPLETED = "Задачу уже выполнил другой пользователь: ваше решение не сохранено. Обновите список задач.";
@@ -71,6 +75,35 @@ final class TaskConflicts {
         Matcher task = TASK_PATH.matcher(path == null ? "" : path);
         boolean onTask = task.matches() && !task.group(1).equals(NOT_A_TASK);
         String action = onTask ? task.group(2) : "";
+        Answer answer = answer(onTask ? task.group(1) : null, action, exception);
+        return answer == null ? null : answer.response();
+    }
+
+    /**
+     * Why the caller cannot decide the task {@code taskId} that a query as the caller did not find open: it ended
+     * (409, saying who ended it), or the caller never could see it (404 «Задача не найдена.»).
+     */
+    public static BusinessRuleViolation notOpen(String taskId) {
+        Answer gone = whyGone(taskId, true);
+        return (gone == null ? notFound() : gone).violation();
+    }
+
+    /**
+     * What a failed completion of the task {@code taskId} by Java code means to its caller: the loser of a race, a task
+     * that ended meanwhile, one the caller may not work on; empty when the failure is something else.
+     */
+    public static Optional<BusinessRuleViolation> ofFailure(String taskId, Throwable exception) {
+        return Optional.ofNullable(answer(taskId, "complete", exception)).map(Answer::violation);
+    }
+
+    /** The task is claimed by another person: the caller may not decide it. */
+    public static BusinessRuleViolation claimedByAnother() {
+        return conflict(CLAIMED).violation();
+    }
+
+    /** The answer for a failed action on the task {@code taskId} (null: not on a task), or null when none fits. */
+    private static Answer answer(String taskId, String action, Throwable exception) {
+        boolean onTask = taskId != null;
         boolean claim = action.endsWith("claim");
         if (has(exception, TaskAlreadyClaimedException.class)) {
             return conflict(CLAIMED);
@@ -82,34 +115,45 @@ final class TaskConflicts {
         if (!onTask) {
             return null;
         }
-        String taskId = task.group(1);
-        Response gone = whyGone(taskId, ACTIONS.contains(action));
+        Answer gone = whyGone(taskId, ACTIONS.contains(action));
         if (gone != null || !refused(exception)) {
             // a race's loser may find the task still there and then its grants gone with the winner's commit
             return gone;
         }
-        return seen(taskId) ? answer(Response.Status.FORBIDDEN, "AuthorizationException", NOT_YOURS) : notFound();
+        return seen(taskId) ? new Answer(Response.Status.FORBIDDEN, "AuthorizationException", NOT_YOURS) : notFound();
     }
 
-    private static Response conflict(String message) {
-        return answer(Response.Status.CONFLICT, TYPE, message);
+    /** One answer, as Camunda's {@code type}/{@code message} JSON for the engine's REST API or as a violation for Java. */
+    private record Answer(Response.Status status, String type, String message) {
+
+        Response response() {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", type, "message", message, "status", status.getStatusCode()))
+                    .build();
+        }
+
+        BusinessRuleViolation violation() {
+            return new BusinessRuleViolation(switch (status) {
+                case CONFLICT -> BusinessRuleViolation.Kind.CONFLICT;
+                case FORBIDDEN -> BusinessRuleViolation.Kind.FORBIDDEN;
+                default -> BusinessRuleViolation.Kind.NOT_FOUND;
+            }, message);
+        }
     }
 
-    private static Response notFound() {
-        return answer(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND);
+    private static Answer conflict(String message) {
+        return new Answer(Response.Status.CONFLICT, TYPE, message);
     }
 
-    private static Response answer(Response.Status status, String type, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("type", type, "message", message, "status", status.getStatusCode()))
-                .build();
+    private static Answer notFound() {
+        return new Answer(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND);
     }
 
     /**
      * Why a task the request named is not running, or null when it is (the failure is something else). A task the
      * caller never could see is «not found», whatever became of it.
      */
-    private static Response whyGone(String taskId, boolean action) {
+    private static Answer whyGone(String taskId, boolean action) {
         ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
         if (engine == null) {
             return null;

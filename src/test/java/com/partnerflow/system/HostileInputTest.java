@@ -440,6 +440,7 @@ class HostileInputTest extends IntegrationTest {
                         "userTask_confirmReconciliation", "fedor",
                         Map.of(SettlementProcess.SETTLEMENT_DECISION.name(), string("SEND_BACK"), SettlementProcess.FINANCE_NOTE.name(), string("Проверьте начисление за клиента")))))
                 .collect(Collectors.toMap(kind -> kind.form().pattern(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        endpoints.putAll(taskDecisions(reconciliations));
         log.info("Hostile input: {} cases per endpoint, seed {}, {} tables counted", CASES, SEED, rows.tables());
     }
 
@@ -507,6 +508,53 @@ class HostileInputTest extends IntegrationTest {
             prepared = true;
         }
         return taskId;
+    }
+
+    /**
+     * The typed decision {@code POST /api/tasks/{id}/{decision}} of every task kind, on an open task of its kind reached
+     * through its process (the one the form's fuzzing starts with), with the body its users send; and finance's bulk call.
+     */
+    private Map<String, Endpoint> taskDecisions(List<String> reconciliations) {
+        Map<String, Endpoint> decisions = new LinkedHashMap<>();
+        for (TaskKind kind : taskKinds.values()) {
+            com.partnerflow.work.TaskKind decision = com.partnerflow.work.TaskKind.of(processKey(kind), kind.taskDefinitionKey()).orElseThrow();
+            String pattern = "/api/tasks/{id}/" + decision.decision();
+            Map<String, List<String>> path = Map.of("id", List.of(openTask(kind)));
+            Endpoint endpoint = switch (decision) {
+                case TRANSFER_CORRECTION -> new Endpoint("POST", pattern, kind.form().users(), path, Map.of(), null, new Multipart(
+                        () -> Map.of("decision", "RESUBMIT", "reason", "Переходим к нам"), "letter", "letter.pdf", TransferApi.PDF,
+                        10 * 1024 * 1024 + 1));
+                case VERSION_REVISION -> new Endpoint("POST", pattern, kind.form().users(), path, Map.of(), null, new Multipart(
+                        () -> Map.of("decision", "RESUBMIT", "versionNumber", "1.0.1", "changeNotes", "Запрос вынесен из цикла"),
+                        "file", "Загрузка-исправлено.epf", EPF, 50 * 1024 * 1024 + 1));
+                default -> json("POST", pattern, kind.form().users(), path, () -> decisionBody(decision));
+            };
+            decisions.put(endpoint.key(), endpoint);
+        }
+        String reconciliation = reconciliations.isEmpty() ? "1" : reconciliations.get(0);
+        Endpoint bulk = json("POST", "/api/tasks/reconciliation-confirmations", List.of("fedor"), Map.of(), () -> Map.of("items",
+                List.of(Map.of("reconciliationId", Long.valueOf(reconciliation), "decision", "CONFIRM", "note", "Начисления верны"))));
+        decisions.put(bulk.key(), bulk);
+        return decisions;
+    }
+
+    /** The JSON body of a typed decision as a partner's CRM sends it. */
+    private static Map<String, Object> decisionBody(com.partnerflow.work.TaskKind decision) {
+        return switch (decision) {
+            case TRANSFER_LETTER_REVIEW -> Map.of("decision", "FORWARD", "comment", "Письмо в порядке");
+            case TRANSFER_AGREEMENT -> Map.of("decision", "AGREE", "comment", "Не возражаем");
+            case TRANSFER_VENDOR_DECISION -> Map.of("decision", "APPROVE", "comment", "Задолженности нет");
+            case APPLICATION_PROCESSING -> Map.of("decision", "APPROVE", "multiUserMode", true, "tier", "TWO_TO_NINE");
+            case VERSION_AUDIT -> Map.of("decision", "REQUIRE_CHANGES", "comment", "Исправьте до публикации", "findings",
+                    List.of(Map.of("category", "PERFORMANCE", "severity", "MAJOR", "note", "Запрос в цикле")));
+            case OVERDUE_AUDIT_REVIEW -> Map.of("note", "Аудитор в отпуске, передано другому");
+            case RECONCILIATION_CONFIRMATION -> Map.of("decision", "CONFIRM", "note", "Начисления верны");
+            case RECONCILIATION_ANSWER -> Map.of("reply", "Начисление за клиента верное, договор от 1 марта");
+            case CONFIGURATION_REVIEW -> Map.of("decision", "APPROVE", "comment", "Все в порядке");
+            case CONFIGURATION_REVISION -> Map.of("decision", "RESUBMIT");
+            case DEVELOPER_REVIEW -> Map.of("decision", "REJECT", "comment", "Нет сертификата 1С:Специалист");
+            case TRANSFER_CORRECTION, VERSION_REVISION -> throw new IllegalArgumentException(decision + " is multipart");
+        };
     }
 
     /** Decides the open task of the instance as its user does in Tasklist, over {@code /engine-rest}; answers the business key. */

@@ -1,0 +1,80 @@
+package com.partnerflow.billing;
+
+import static com.partnerflow.billing.SettlementProcess.*;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.work.CompletedTask;
+import com.partnerflow.work.DecidedRequest;
+import com.partnerflow.work.TaskCompletion;
+import com.partnerflow.work.TaskDecided;
+import com.partnerflow.work.TaskKind;
+
+/**
+ * Finance's and the partners' decisions on reconciliations through {@code /api}: the settlement's tasks completed with
+ * the variables their forms send, by task id or (finance's bulk call) by the reconciliation whose branch holds the task.
+ */
+@Component
+class ReconciliationDecisions {
+
+    private final TaskCompletion completion;
+    private final TaskService tasks;
+    private final SettlementService settlements;
+    private final CurrentCaller caller;
+
+    ReconciliationDecisions(TaskCompletion completion, TaskService tasks, SettlementService settlements, CurrentCaller caller) {
+        this.completion = completion;
+        this.tasks = tasks;
+        this.settlements = settlements;
+        this.caller = caller;
+    }
+
+    /** Completes the confirmation task {@code taskId}; {@code alone}: in a transaction of its own (one item of a bulk call). */
+    TaskDecided confirm(String taskId, SettlementDecision decision, String note, boolean alone) {
+        VariableMap variables = SETTLEMENT_DECISION.with(decision);
+        FINANCE_NOTE.putIn(variables, note);
+        return decided(alone ? completion.completeAlone(taskId, TaskKind.RECONCILIATION_CONFIRMATION, variables)
+                : completion.complete(taskId, TaskKind.RECONCILIATION_CONFIRMATION, variables));
+    }
+
+    TaskDecided answer(String taskId, String reply) {
+        return decided(completion.complete(taskId, TaskKind.RECONCILIATION_ANSWER, PARTNER_REPLY.with(reply)));
+    }
+
+    /**
+     * Confirms or sends back the reconciliation {@code reconciliationId} through its open confirmation task, in a
+     * transaction of its own. A reconciliation the caller may not read is 404; one not waiting for finance is 409.
+     */
+    TaskDecided confirmReconciliation(long reconciliationId, SettlementDecision decision, String note) {
+        Reconciliation reconciliation = settlements.reconciliation(reconciliationId, caller.get());
+        Task task = reconciliation.getSettlementBranch() == null ? null : tasks.createTaskQuery()
+                .executionId(reconciliation.getSettlementBranch()).taskDefinitionKey(Elements.CONFIRM_RECONCILIATION).singleResult();
+        if (task == null) {
+            throw notWaitingForFinance(reconciliation);
+        }
+        return confirm(task.getId(), decision, note, true);
+    }
+
+    private static BusinessRuleViolation notWaitingForFinance(Reconciliation reconciliation) {
+        String which = "Сверка № " + reconciliation.getId();
+        return switch (reconciliation.getStatus()) {
+            case RETURNED_TO_PARTNER -> BusinessRuleViolation.conflict(which + " возвращена партнеру и ждет его ответа: "
+                    + "решение по ней сейчас не принимается.");
+            case CONFIRMED, INVOICED -> BusinessRuleViolation.conflict(which + " уже подтверждена (" + reconciliation.getStatus().label()
+                    + "): повторное решение не сохранено.");
+            case AWAITING_CONFIRMATION -> BusinessRuleViolation.notFound("Задача подтверждения сверки № " + reconciliation.getId()
+                    + " не найдена среди ваших задач.");
+        };
+    }
+
+    private TaskDecided decided(CompletedTask task) {
+        Reconciliation reconciliation = settlements.reconciliationOfBranch(task.executionId());
+        return task.decided(new DecidedRequest("reconciliations", reconciliation.getId(), "/api/reconciliations/" + reconciliation.getId(),
+                reconciliation.getStatus().name()));
+    }
+}
