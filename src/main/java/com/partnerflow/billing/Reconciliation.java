@@ -256,6 +256,11 @@ public class Reconciliation {
         return confirmedAt;
     }
 
+    /** The settlement's branch that settles it, or null before that branch started. */
+    String getSettlementBranch() {
+        return settlementBranch;
+    }
+
     public Instant getInvoicedAt() {
         return invoicedAt;
     }
