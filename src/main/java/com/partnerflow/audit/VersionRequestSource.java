@@ -2,6 +2,7 @@ package com.partnerflow.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +76,11 @@ class VersionRequestSource implements RequestSource {
     public List<String> ids() {
         return entities.createQuery("select v.id from ExtensionVersion v", Long.class).getResultList().stream()
                 .map(String::valueOf).toList();
+    }
+
+    @Override
+    public Map<String, String> documents(String id) {
+        return Map.of("file", "/api/extension-versions/" + id + "/file");
     }
 
     @Override

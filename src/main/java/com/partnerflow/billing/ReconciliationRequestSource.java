@@ -2,6 +2,7 @@ package com.partnerflow.billing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -89,6 +90,11 @@ class ReconciliationRequestSource implements RequestSource {
     public List<String> ids() {
         return entities.createQuery("select r.id from Reconciliation r", Long.class).getResultList().stream()
                 .map(String::valueOf).toList();
+    }
+
+    @Override
+    public Map<String, String> documents(String id) {
+        return Map.of("charges", "/api/reconciliations/" + id + "/charges.csv");
     }
 
     @Override

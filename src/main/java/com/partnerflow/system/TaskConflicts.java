@@ -2,6 +2,7 @@ package com.partnerflow.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -41,15 +42,15 @@ import org.springframework.dao.ConcurrencyFailureException;
  * </ul>
  * Answers keep Camunda's {@code type}/{@code message} shape, which Tasklist shows. Anything else keeps Camunda's own.
  */
-final class TaskConflicts {
+public final class TaskConflicts {
 
     static final String TYPE = "TaskConflict";
     static final String COMPLETED = "Задачу уже выполнил другой пользователь: ваше решение не сохранено. Обновите список задач.";
     static final String COMPLETED_BY_YOU = "Вы уже выполнили эту задачу: повторное решение не сохранено. Обновите список задач.";
-    static final String CLAIMED = "Задачу уже взял в работу другой пользователь. Обновите список задач.";
+    public static final String CLAIMED = "Задачу уже взял в работу другой пользователь. Обновите список задач.";
     static final String ENDED_BY_PROCESS = "Задача уже завершена процессом (например, истек срок ответа): ваше решение не сохранено. "
             + "Обновите список задач.";
-    static final String NOT_FOUND = "Задача не найдена.";
+    public static final String NOT_FOUND = "Задача не найдена.";
     static final String NOT_YOURS = "Недостаточно прав: эту задачу выполняют другие участники.";
     static final String CONCURRENT = "Данные изменил другой пользователь одновременно с вами: действие не выполнено. "
             + "Обновите страницу и повторите.";
@@ -89,6 +90,23 @@ final class TaskConflicts {
             return gone;
         }
         return seen(taskId) ? answer(Response.Status.FORBIDDEN, "AuthorizationException", NOT_YOURS) : notFound();
+    }
+
+    /** Why an action on a task failed, for {@code /api}: the HTTP status and the same words as the engine's REST gets. */
+    public record Refusal(int status, String message) {
+    }
+
+    /**
+     * The refusal of {@code action} ({@code claim}, {@code unclaim}, {@code complete}) on the task for {@code exception},
+     * in this class's one wording; empty when the failure is none of those it explains.
+     */
+    public static Optional<Refusal> refusal(String taskId, String action, Throwable exception) {
+        Response response = of("task/" + taskId + "/" + action, exception);
+        if (response == null) {
+            return Optional.empty();
+        }
+        Map<?, ?> entity = (Map<?, ?>) response.getEntity();
+        return Optional.of(new Refusal(response.getStatus(), String.valueOf(entity.get("message"))));
     }
 
     private static Response conflict(String message) {

@@ -1,6 +1,7 @@
 package com.partnerflow.transfer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,6 +63,11 @@ class TransferRequestSource implements RequestSource {
     public List<String> ids() {
         return entities.createQuery("select t.id from TransferRequest t", Long.class).getResultList().stream()
                 .map(String::valueOf).toList();
+    }
+
+    @Override
+    public Map<String, String> documents(String id) {
+        return Map.of("letter", "/api/transfers/" + id + "/letter");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.partnerflow.work;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +50,14 @@ public interface RequestSource {
      * calling the same domain method.
      */
     void checkReadable(String id, Caller caller);
+
+    /**
+     * The request's documents a decision needs, by name ({@code letter}), each the link of its {@code GET}; none by
+     * default. Readable by whoever reads the request.
+     */
+    default Map<String, String> documents(String id) {
+        return Map.of();
+    }
 
     /** A numeric request id, or empty for anything else (which then is «not found», as an unknown number). */
     static Optional<Long> number(String id) {
