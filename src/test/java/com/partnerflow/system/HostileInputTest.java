@@ -175,6 +175,8 @@ class HostileInputTest extends IntegrationTest {
         Subscriber statusClient = data.subscriber(partner); // its status changes under fuzzing, the others' must not
         long restriction = created("vera", "/api/restricted-applications", Map.of("name", "Программа для фаззинга"));
         awaitIdleEngine();
+        String letterReview = tasks.createTaskQuery().processDefinitionKey(TransferProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(transfer)).singleResult().getId();
 
         List<String> ids = List.of("1", "0");
         endpoints = Stream.of(
@@ -263,7 +265,16 @@ class HostileInputTest extends IntegrationTest {
                 get("/api/transfers/{id}", List.of(employee), Map.of("id", ids(transfer))),
                 get("/api/transfers", List.of(employee), Map.of(), Map.of("page", List.of("0", "1"), "size", List.of("1", "100"))),
                 get("/api/transfers/{id}/letter", List.of(employee), Map.of("id", ids(transfer))),
-                call("POST", "/api/transfers/{id}/withdrawal", List.of(employee), Map.of("id", ids(transfer))))
+                call("POST", "/api/transfers/{id}/withdrawal", List.of(employee), Map.of("id", ids(transfer))),
+                get("/api/requests", List.of(employee, "vera", clientUser), Map.of(), Map.of("kind", List.of("transfers", "reconciliations"),
+                        "status", List.of("LETTER_REVIEW", "INVOICED"), "subscriber", List.of(otherClient.getNumber()),
+                        "updatedSince", List.of("2026-01-01T00:00:00Z"), "sort", List.of("-updated", "due", "created"))),
+                get("/api/requests/{kind}/{id}/timeline", List.of(employee), Map.of("kind", List.of("transfers"), "id", ids(transfer))),
+                get("/api/tasks", List.of(employee, "vera"), Map.of(), Map.of("kind", List.of("TRANSFER_LETTER_REVIEW"),
+                        "dueBefore", List.of("2030-01-01T00:00:00Z"), "overdue", List.of("true", "false"))),
+                get("/api/tasks/{id}", List.of("vera"), Map.of("id", List.of(letterReview))),
+                call("POST", "/api/tasks/{id}/claim", List.of("vera"), Map.of("id", List.of(letterReview))),
+                call("POST", "/api/tasks/{id}/unclaim", List.of("vera"), Map.of("id", List.of(letterReview))))
                 .collect(Collectors.toMap(Endpoint::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
         // start forms: the variables as Tasklist sends them, to .../submit-form or, as a REST client would, .../start
