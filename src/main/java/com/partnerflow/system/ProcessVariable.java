@@ -121,6 +121,11 @@ public final class ProcessVariable<T> {
         };
     }
 
+    /** The typed value of what the engine holds (a historic value, say): {@code null} for none; refused as {@link #from}. */
+    public T value(Object engineValue) {
+        return fromEngine.apply(engineValue);
+    }
+
     public String name() {
         return name;
     }

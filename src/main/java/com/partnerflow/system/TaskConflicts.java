@@ -53,7 +53,7 @@ public final class TaskConflicts {
     static final String CLAIMED = "Задачу уже взял в работу другой пользователь. Обновите список задач.";
     static final String ENDED_BY_PROCESS = "Задача уже завершена процессом (например, истек срок ответа): ваше решение не сохранено. "
             + "Обновите список задач.";
-    static final String NOT_FOUND = "Задача не найдена.";
+    public static final String NOT_FOUND = "Задача не найдена.";
     static final String NOT_YOURS = "Недостаточно прав: эту задачу выполняют другие участники.";
     static final String CONCURRENT = "Данные изменил другой пользователь одновременно с вами: действие не выполнено. "
             + "Обновите страницу и повторите.";
@@ -93,7 +93,12 @@ public final class TaskConflicts {
      * that ended meanwhile, one the caller may not work on; empty when the failure is something else.
      */
     public static Optional<BusinessRuleViolation> ofFailure(String taskId, Throwable exception) {
-        return Optional.ofNullable(answer(taskId, "complete", exception)).map(Answer::violation);
+        return ofFailure(taskId, "complete", exception);
+    }
+
+    /** The same for {@code action} on the task: {@code complete}, {@code claim} or {@code unclaim}. */
+    public static Optional<BusinessRuleViolation> ofFailure(String taskId, String action, Throwable exception) {
+        return Optional.ofNullable(answer(taskId, action, exception)).map(Answer::violation);
     }
 
     /** The task is claimed by another person: the caller may not decide it. */

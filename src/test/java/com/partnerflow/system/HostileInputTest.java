@@ -179,6 +179,8 @@ class HostileInputTest extends IntegrationTest {
         long webhook = created(hookUser, "/api/webhooks", webhook());
         long token = created(employee, "/api/tokens", Map.of("name", "CRM для фаззинга"));
         awaitIdleEngine();
+        String letterReview = tasks.createTaskQuery().processDefinitionKey(TransferProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(transfer)).singleResult().getId();
 
         List<String> ids = List.of("1", "0");
         endpoints = Stream.of(
@@ -283,7 +285,16 @@ class HostileInputTest extends IntegrationTest {
                 json("POST", "/api/tokens", List.of(employee), Map.of(), () -> Map.of("name", "CRM партнера")),
                 get("/api/tokens", List.of(employee), Map.of(), Map.of("sort", List.of("name", "-lastUsed", "created"))),
                 get("/api/tokens/{id}", List.of(employee), Map.of("id", ids(token))),
-                call("DELETE", "/api/tokens/{id}", List.of(employee), Map.of("id", ids(token))))
+                call("DELETE", "/api/tokens/{id}", List.of(employee), Map.of("id", ids(token))),
+                get("/api/requests", List.of(employee, "vera", clientUser), Map.of(), Map.of("kind", List.of("transfers", "reconciliations"),
+                        "status", List.of("LETTER_REVIEW", "INVOICED"), "subscriber", List.of(otherClient.getNumber()),
+                        "updatedSince", List.of("2026-01-01T00:00:00Z"), "sort", List.of("-updated", "due", "created"))),
+                get("/api/requests/{kind}/{id}/timeline", List.of(employee), Map.of("kind", List.of("transfers"), "id", ids(transfer))),
+                get("/api/tasks", List.of(employee, "vera"), Map.of(), Map.of("kind", List.of("TRANSFER_LETTER_REVIEW"),
+                        "dueBefore", List.of("2030-01-01T00:00:00Z"), "overdue", List.of("true", "false"))),
+                get("/api/tasks/{id}", List.of("vera"), Map.of("id", List.of(letterReview))),
+                call("POST", "/api/tasks/{id}/claim", List.of("vera"), Map.of("id", List.of(letterReview))),
+                call("POST", "/api/tasks/{id}/unclaim", List.of("vera"), Map.of("id", List.of(letterReview))))
                 .collect(Collectors.toMap(Endpoint::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
         // start forms: the variables as Tasklist sends them, to .../submit-form or, as a REST client would, .../start
