@@ -17,6 +17,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.partnerflow.system.ProblemType;
+
 /**
  * The 401 and 403 of {@code /api}, {@code /engine-rest} and the Actuator written as a {@link ProblemDetail} right
  * here. Spring Security's own entry point calls {@code sendError}, whose error dispatch renders Spring Boot's HTML
@@ -54,8 +56,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = ProblemType.forStatus(status, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -53,8 +53,7 @@ class ApiErrorViews implements ErrorViewResolver {
 
         @Override
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ApiExceptionHandler.detailOf(status));
-            problem.setTitle(status.getReasonPhrase());
+            ProblemDetail problem = ProblemType.forStatus(status, ApiExceptionHandler.detailOf(status));
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

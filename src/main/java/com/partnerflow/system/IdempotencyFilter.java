@@ -2,6 +2,7 @@ package com.partnerflow.system;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -83,8 +84,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > MAX_KEY) {
-            problem(response, HttpStatus.BAD_REQUEST, "Заголовок Idempotency-Key должен быть непустой строкой не длиннее "
-                    + MAX_KEY + " символов.");
+            String detail = "Заголовок Idempotency-Key должен быть непустой строкой не длиннее " + MAX_KEY + " символов.";
+            write(response, ProblemType.INVALID_INPUT.problem(detail, List.of(new ProblemType.InvalidField(HEADER, detail))));
             return;
         }
         RequestFingerprint fingerprinted = RequestFingerprint.of(request);
@@ -177,9 +178,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        response.setStatus(status.value());
+        write(response, ProblemType.forStatus(status, detail));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
