@@ -15,8 +15,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import com.partnerflow.system.ProblemType;
 
 /**
@@ -26,7 +24,6 @@ import com.partnerflow.system.ProblemType;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String realm;
     private final RequestMatcher basicApis;
 
@@ -60,6 +57,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        response.getOutputStream().write(ProblemType.json(problem));
     }
 }

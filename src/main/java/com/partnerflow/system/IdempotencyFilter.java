@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -59,13 +58,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyKeys keys;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotencyKeys keys, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+    IdempotencyFilter(IdempotencyKeys keys, TransactionTemplate transaction, Clock clock) {
         this.keys = keys;
         this.transaction = transaction;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -184,7 +181,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        response.getOutputStream().write(ProblemType.json(problem));
     }
 
     /** Another request with the same caller and key holds or has committed the key. */
@@ -200,9 +197,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         /** After Spring Security's filter chain: the caller is known, and anonymous calls get their 401 first. */
         @Bean
         FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, TransactionTemplate transaction,
-                                                                    ObjectMapper json, Clock clock) {
+                                                                    Clock clock) {
             FilterRegistrationBean<IdempotencyFilter> registration =
-                    new FilterRegistrationBean<>(new IdempotencyFilter(keys, transaction, json, clock));
+                    new FilterRegistrationBean<>(new IdempotencyFilter(keys, transaction, clock));
             registration.addUrlPatterns("/api/*");
             registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
             return registration;

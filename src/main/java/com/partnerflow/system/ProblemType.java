@@ -7,6 +7,11 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The kinds of error an {@code /api} call can answer, each with a stable {@code type} URI
@@ -79,6 +84,21 @@ public enum ProblemType {
         }
         return problem;
     }
+
+    /**
+     * The problem as JSON, for a writer outside Spring MVC (a filter, Spring Security's handlers, an error view): the
+     * same shape MVC writes, no {@code null} members, {@code errors} at the top level.
+     */
+    public static byte[] json(ProblemDetail problem) {
+        try {
+            return JSON.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
+            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
     /**
      * One field (a JSON property path such as {@code users[1].email}, a query parameter, a multipart part) and what is
