@@ -1,5 +1,6 @@
 package com.partnerflow;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -12,11 +13,13 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 /**
  * Base of every test that needs the whole application: one Spring context shared by all of them
  * (same class, same profiles, same properties), on an in-memory H2 with the demo users, a real
- * HTTP port, the job executor on, and a real SMTP server (GreenMail) that receives every mail.
+ * HTTP port, the job executor on, and a real SMTP server (GreenMail) that receives every mail. Every answer of
+ * {@code /api} is checked against the OpenAPI document ({@link ContractValidation}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@Import(TestData.class)
+@Import({TestData.class, ContractValidation.Filter.class})
+@ExtendWith(ContractValidation.Check.class)
 public abstract class IntegrationTest {
 
     protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());

@@ -1,8 +1,8 @@
 package com.partnerflow.audit;
 
+import java.net.URI;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,8 +55,9 @@ class InstallationController {
     ResponseEntity<InstallationView> install(@PathVariable String number, @PathVariable long dataAreaId,
                                              @RequestBody InstallRequest request) {
         long installationId = starter.install(number, dataAreaId, request.versionId());
-        // no Location: an installation is read as part of its data area (GET .../data-areas)
-        return ResponseEntity.status(HttpStatus.CREATED).body(InstallationView.of(installations.byId(installationId)));
+        // read as part of its data area (GET .../data-areas); the Location is the address its removal takes
+        return ResponseEntity.created(URI.create("/api/subscribers/" + number + "/data-areas/" + dataAreaId + "/installations/"
+                + installationId)).body(InstallationView.of(installations.byId(installationId)));
     }
 
     @DeleteMapping("/data-areas/{dataAreaId}/installations/{installationId}")

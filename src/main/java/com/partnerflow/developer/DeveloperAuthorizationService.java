@@ -16,6 +16,7 @@ import com.partnerflow.notification.NotificationService;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
+import com.partnerflow.system.BadParameter;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.Problems;
 
@@ -155,7 +156,9 @@ public class DeveloperAuthorizationService {
     List<DeveloperAuthorization> list(Caller caller, String partnerCode) {
         if (caller.seesAllPartners()) {
             return partnerCode == null || partnerCode.isBlank() ? authorizations.findAllNewestFirst()
-                    : authorizations.findByPartner(partners.byCode(partnerCode));
+                    // a filter, not the resource: an unknown code is a bad parameter (400 naming it), not a 404
+                    : authorizations.findByPartner(partners.findByCode(partnerCode).orElseThrow(() -> new BadParameter("partner",
+                            "Партнер с кодом " + partnerCode + " не найден.")));
         }
         Partner own = partners.partnerOf(caller.userId()).orElseThrow(() -> BusinessRuleViolation.forbidden(
                 "Авторизации разработчиков видят сотрудники партнера и сотрудники фирмы."));

@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 import com.partnerflow.moderation.ConfigurationViews.CatalogueEntry;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** «Готовые решения»: the public catalogue, open without login (SecurityConfiguration). */
 @RestController
 @RequestMapping("/api/catalogue")
 @Tag(name = "Готовые решения", description = "The public catalogue of approved partner configurations; no login")
+@SecurityRequirements // none: the document's HTTP Basic / Bearer requirement does not apply here
 class CatalogueController {
 
     private final ConfigurationService configurations;

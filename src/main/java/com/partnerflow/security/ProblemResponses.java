@@ -15,7 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerflow.system.ProblemType;
 
 /**
  * The 401 and 403 of {@code /api}, {@code /engine-rest} and the Actuator written as a {@link ProblemDetail} right
@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String realm;
     private final RequestMatcher basicApis;
 
@@ -54,11 +53,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = ProblemType.forStatus(status, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        response.getOutputStream().write(ProblemType.json(problem));
     }
 }

@@ -116,12 +116,19 @@ class SecurityConfiguration {
 
     /**
      * A method Spring Security's firewall does not allow (TRACE, or anything unknown) is a 405 with the methods that
-     * are, on every path; any other rejection (a {@code ;} in the path, say) is the firewall's usual 400.
+     * are, on every path; any other rejection (a {@code ;} in the path, say) is the firewall's usual 400, as a problem on
+     * {@code /api}.
      */
     @Bean
     RequestRejectedHandler methodNotAllowed() {
         RequestRejectedHandler badRequest = new HttpStatusRequestRejectedHandler();
         return (request, response, rejection) -> {
+            String path = request.getRequestURI().substring(Math.min(request.getContextPath().length(), request.getRequestURI().length()));
+            if (FIREWALL_METHODS.contains(request.getMethod()) && (path.equals("/api") || path.startsWith("/api/"))) {
+                // /api answers problems only (ADR 0045), not Spring Boot's error map
+                ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Неверный формат запроса.");
+                return;
+            }
             if (FIREWALL_METHODS.contains(request.getMethod())) {
                 badRequest.handle(request, response, rejection);
                 return;

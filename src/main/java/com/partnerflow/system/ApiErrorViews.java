@@ -16,8 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The error dispatch of an API request that asked for HTML ({@code Accept: text/html}): a JSON problem instead of
  * Spring Boot's «Whitelabel Error Page». Errors decided before any controller or Security handler runs end in
@@ -28,8 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrorViews implements ErrorViewResolver {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
@@ -53,12 +49,11 @@ class ApiErrorViews implements ErrorViewResolver {
 
         @Override
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ApiExceptionHandler.detailOf(status));
-            problem.setTitle(status.getReasonPhrase());
+            ProblemDetail problem = ProblemType.forStatus(status, ApiExceptionHandler.detailOf(status));
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+            response.getOutputStream().write(ProblemType.json(problem));
         }
     }
 }

@@ -1,7 +1,8 @@
 package com.partnerflow.system;
 
-import java.util.Arrays;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.ServletException;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -21,10 +23,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -35,7 +42,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.HandlerMapping;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import com.partnerflow.system.ProblemType.InvalidField;
 
 /**
  * Turns every failure of a {@code /api} request into a {@link ProblemDetail} with a Russian
@@ -72,24 +82,15 @@ class ApiExceptionHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MultipartException.class})
     ProblemDetail onUnreadableBody(Exception exception) {
         log.debug("Unreadable request body", exception);
-        return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса." + unknownValue(exception));
-    }
-
-    /**
-     * A value outside a documented list ({@code "status": "FROZEN"}) names its field and the values allowed, so an
-     * integrator fixes it without reading the OpenAPI; anything else keeps the short answer (no parser internals).
-     */
-    private static String unknownValue(Exception exception) {
-        if (exception.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum() && !invalid.getPath().isEmpty()) {
-            // the innermost named field: for a list of values ("signatureRoles": [..., "OWNER"]) the list's name
-            String field = invalid.getPath().stream().map(reference -> reference.getFieldName()).filter(Objects::nonNull)
-                    .reduce((outer, inner) -> inner).orElse(null);
-            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            return field == null ? "" : " Поле «" + field + "» принимает только значения: " + allowed + ".";
+        if (exception.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && !(mismatch instanceof UnrecognizedPropertyException)) {
+            InvalidField field = JsonFields.mismatch(mismatch);
+            if (field != null) {
+                return problem(ProblemType.INVALID_INPUT, "Неверный формат запроса. " + JsonFields.sentence(mismatch, field),
+                        List.of(field));
+            }
         }
-        return "";
+        return problem(ProblemType.MALFORMED_REQUEST, "Неверный формат запроса.");
     }
 
     private ResponseEntity<ProblemDetail> onErrorResponse(ErrorResponse error, Exception exception) {
@@ -98,9 +99,11 @@ class ApiExceptionHandler {
             return ResponseEntity.of(unexpected(exception)).build();
         }
         allowJson();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailOf(status));
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known != null ? known.getReasonPhrase() : null);
+        ProblemDetail problem = ProblemType.forStatus(status, detailOf(status));
+        if (exception instanceof MissingRequestHeaderException missing) {
+            problem.setType(ProblemType.INVALID_INPUT.uri());
+            problem.setProperty("errors", List.of(new InvalidField(missing.getHeaderName(), "обязательный заголовок")));
+        }
         // e.g. Allow for a 405, Accept for a 415
         return ResponseEntity.status(status).headers(error.getHeaders()).body(problem);
     }
@@ -120,31 +123,34 @@ class ApiExceptionHandler {
     private ProblemDetail classify(RuntimeException exception) {
         BusinessRuleViolation violation = findCause(exception, BusinessRuleViolation.class);
         if (violation != null) {
-            return problem(statusOf(violation.kind()), violation.getMessage());
+            return problem(typeOf(violation.kind()), violation.getMessage());
         }
         if (exception instanceof BadParameter bad) {
-            return problem(HttpStatus.BAD_REQUEST, bad.getMessage());
+            return problem(ProblemType.INVALID_INPUT, bad.getMessage(), List.of(new InvalidField(bad.parameter(), bad.getMessage())));
         }
         if (exception instanceof RequestRejectedException) {
             // the firewall checks parameter names lazily, e.g. a JSON body sent as a form
-            return problem(HttpStatus.BAD_REQUEST, "Неверный формат запроса.");
+            return problem(ProblemType.MALFORMED_REQUEST, "Неверный формат запроса.");
         }
         if (findCause(exception, InvalidFileNameException.class) != null) {
             // a NUL in a file name, refused by Tomcat's multipart parser before the domain's own rule (Upload) could
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY,
+            return problem(ProblemType.BUSINESS_RULE,
                     "Имя файла содержит недопустимые (управляющие или невидимые) символы: переименуйте файл и отправьте снова.");
         }
         if (exception instanceof ConstraintViolationException violations) {
-            return problem(HttpStatus.BAD_REQUEST, violations.getConstraintViolations().stream()
-                    .map(ConstraintViolation::getMessage).sorted().collect(Collectors.joining("; ")));
+            List<InvalidField> fields = violations.getConstraintViolations().stream()
+                    .map(each -> field(lastNode(each), each.getMessage()))
+                    .sorted(Comparator.comparing(InvalidField::field)).toList();
+            return problem(ProblemType.INVALID_INPUT, violations.getConstraintViolations().stream()
+                    .map(ConstraintViolation::getMessage).sorted().collect(Collectors.joining("; ")), fields);
         }
         if (findCause(exception, AuthorizationException.class) != null) {
-            return problem(HttpStatus.FORBIDDEN, "Недостаточно прав для этого действия.");
+            return problem(ProblemType.FORBIDDEN, "Недостаточно прав для этого действия.");
         }
         if (findCause(exception, OptimisticLockingException.class) != null
                 || findCause(exception, OptimisticLockingFailureException.class) != null
                 || findCause(exception, DataIntegrityViolationException.class) != null) {
-            return problem(HttpStatus.CONFLICT,
+            return problem(ProblemType.CONFLICT,
                     "Запрос изменён другим пользователем одновременно с вами. Обновите данные и повторите.");
         }
         return unexpected(exception);
@@ -152,16 +158,17 @@ class ApiExceptionHandler {
 
     private static ProblemDetail unexpected(Exception exception) {
         log.error("Unexpected failure of an API request", exception);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервера. Повторите попытку позже.");
+        return problem(ProblemType.INTERNAL, "Внутренняя ошибка сервера. Повторите попытку позже.");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail onInvalidBody(MethodArgumentNotValidException exception) {
-        String detail = exception.getBindingResult().getFieldErrors().stream()
+        List<InvalidField> fields = exception.getBindingResult().getFieldErrors().stream()
                 // a value that cannot even be converted (text for an enum or a file) has a message full of class names
-                .map(error -> error.getField() + ": " + (error.isBindingFailure() ? "неверное значение" : error.getDefaultMessage()))
-                .collect(Collectors.joining("; "));
-        return problem(HttpStatus.BAD_REQUEST, detail);
+                .map(error -> field(error.getField(), error.isBindingFailure() ? "неверное значение" : error.getDefaultMessage()))
+                .toList();
+        String detail = fields.stream().map(field -> field.field() + ": " + field.message()).collect(Collectors.joining("; "));
+        return problem(ProblemType.INVALID_INPUT, detail, fields);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -169,7 +176,16 @@ class ApiExceptionHandler {
         String detail = exception.getAllErrors().stream()
                 .map(error -> error.getDefaultMessage())
                 .collect(Collectors.joining("; "));
-        return problem(HttpStatus.BAD_REQUEST, detail);
+        List<InvalidField> fields = new ArrayList<>();
+        for (ParameterValidationResult result : exception.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors errors) {
+                errors.getFieldErrors().forEach(error -> fields.add(field(error.getField(), error.getDefaultMessage())));
+            } else {
+                result.getResolvableErrors().forEach(error -> fields.add(field(parameterName(result.getMethodParameter()),
+                        error.getDefaultMessage())));
+            }
+        }
+        return problem(ProblemType.INVALID_INPUT, detail, fields);
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
@@ -177,12 +193,39 @@ class ApiExceptionHandler {
         String name = exception instanceof MissingServletRequestPartException part
                 ? part.getRequestPartName()
                 : ((MissingServletRequestParameterException) exception).getParameterName();
-        return problem(HttpStatus.BAD_REQUEST, "Не заполнено обязательное поле: " + name + ".");
+        return problem(ProblemType.INVALID_INPUT, "Не заполнено обязательное поле: " + name + ".",
+                List.of(new InvalidField(name, "обязательное поле")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail onTypeMismatch(MethodArgumentTypeMismatchException exception) {
-        return problem(HttpStatus.BAD_REQUEST, "Неверное значение параметра " + exception.getName() + ".");
+        return problem(ProblemType.INVALID_INPUT, "Неверное значение параметра " + exception.getName() + ".",
+                List.of(new InvalidField(exception.getName(), "неверное значение")));
+    }
+
+    /** The field and its message, without the field's name the message may start with ({@code "page: номер ..."}). */
+    private static InvalidField field(String name, String message) {
+        String text = message == null ? "неверное значение" : message;
+        return new InvalidField(name, text.startsWith(name + ": ") ? text.substring(name.length() + 2) : text);
+    }
+
+    /** A query or path parameter as the request names it, not as the Java method does. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        if (query != null && !query.name().isEmpty()) {
+            return query.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        return String.valueOf(parameter.getParameterName());
+    }
+
+    /** {@code list.page} of a method parameter's violation: {@code page}. */
+    private static String lastNode(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -190,26 +233,32 @@ class ApiExceptionHandler {
         for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause.getMessage() != null && cause.getMessage().contains("Header section")) {
                 // Tomcat's limit on one part's headers (server.tomcat.max-part-header-size): a file name far too long
-                return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Имя файла слишком длинное: сократите его и отправьте снова.");
+                return problem(ProblemType.BUSINESS_RULE, "Имя файла слишком длинное: сократите его и отправьте снова.");
             }
         }
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Файл слишком большой: письмо клиента — не более 10 МБ, файл доработки — не более 50 МБ.");
+        return problem(ProblemType.TOO_LARGE, "Файл слишком большой: письмо клиента — не более 10 МБ, файл доработки — не более 50 МБ.");
     }
 
     static HttpStatus statusOf(BusinessRuleViolation.Kind kind) {
+        return typeOf(kind).status();
+    }
+
+    static ProblemType typeOf(BusinessRuleViolation.Kind kind) {
         return switch (kind) {
-            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INVALID -> ProblemType.BUSINESS_RULE;
+            case CONFLICT -> ProblemType.CONFLICT;
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case FORBIDDEN -> ProblemType.FORBIDDEN;
         };
     }
 
-    private static ProblemDetail problem(HttpStatus status, String detail) {
+    private static ProblemDetail problem(ProblemType type, String detail) {
+        return problem(type, detail, List.of());
+    }
+
+    private static ProblemDetail problem(ProblemType type, String detail, List<InvalidField> fields) {
         allowJson();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
+        return type.problem(detail, fields);
     }
 
     /** Lets the problem be written as JSON by an endpoint that declares it produces CSV or a file. */

@@ -2,6 +2,7 @@ package com.partnerflow.system;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -58,13 +58,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyKeys keys;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotencyKeys keys, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+    IdempotencyFilter(IdempotencyKeys keys, TransactionTemplate transaction, Clock clock) {
         this.keys = keys;
         this.transaction = transaction;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -83,8 +81,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > MAX_KEY) {
-            problem(response, HttpStatus.BAD_REQUEST, "Заголовок Idempotency-Key должен быть непустой строкой не длиннее "
-                    + MAX_KEY + " символов.");
+            String detail = "Заголовок Idempotency-Key должен быть непустой строкой не длиннее " + MAX_KEY + " символов.";
+            write(response, ProblemType.INVALID_INPUT.problem(detail, List.of(new ProblemType.InvalidField(HEADER, detail))));
             return;
         }
         RequestFingerprint fingerprinted = RequestFingerprint.of(request);
@@ -177,11 +175,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        response.setStatus(status.value());
+        write(response, ProblemType.forStatus(status, detail));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        response.getOutputStream().write(ProblemType.json(problem));
     }
 
     /** Another request with the same caller and key holds or has committed the key. */
@@ -197,9 +197,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         /** After Spring Security's filter chain: the caller is known, and anonymous calls get their 401 first. */
         @Bean
         FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, TransactionTemplate transaction,
-                                                                    ObjectMapper json, Clock clock) {
+                                                                    Clock clock) {
             FilterRegistrationBean<IdempotencyFilter> registration =
-                    new FilterRegistrationBean<>(new IdempotencyFilter(keys, transaction, json, clock));
+                    new FilterRegistrationBean<>(new IdempotencyFilter(keys, transaction, clock));
             registration.addUrlPatterns("/api/*");
             registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
             return registration;

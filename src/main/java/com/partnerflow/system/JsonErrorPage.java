@@ -14,7 +14,7 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 
@@ -60,9 +60,10 @@ class JsonErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServer
             if (!writable.get()) {
                 return;
             }
-            HttpStatus known = HttpStatus.resolve(status);
-            String json = "{\"type\":\"about:blank\",\"title\":\"" + (known != null ? known.getReasonPhrase() : "Error")
-                    + "\",\"status\":" + status + ",\"detail\":\"" + ApiExceptionHandler.detailOf(HttpStatusCode.valueOf(status)) + "\"}";
+            HttpStatusCode code = HttpStatusCode.valueOf(status);
+            ProblemDetail problem = ProblemType.forStatus(code, ApiExceptionHandler.detailOf(code));
+            String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + (problem.getTitle() != null ? problem.getTitle() : "Error")
+                    + "\",\"status\":" + status + ",\"detail\":\"" + problem.getDetail() + "\"}";
             try {
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");
