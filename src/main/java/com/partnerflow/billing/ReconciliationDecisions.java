@@ -34,12 +34,11 @@ class ReconciliationDecisions {
         this.caller = caller;
     }
 
-    /** Completes the confirmation task {@code taskId}; {@code alone}: in a transaction of its own (one item of a bulk call). */
-    TaskDecided confirm(String taskId, SettlementDecision decision, String note, boolean alone) {
+    /** Completes the confirmation task {@code taskId}. */
+    TaskDecided confirm(String taskId, SettlementDecision decision, String note) {
         VariableMap variables = SETTLEMENT_DECISION.with(decision);
         FINANCE_NOTE.putIn(variables, note);
-        return decided(alone ? completion.completeAlone(taskId, TaskKind.RECONCILIATION_CONFIRMATION, variables)
-                : completion.complete(taskId, TaskKind.RECONCILIATION_CONFIRMATION, variables));
+        return decided(completion.complete(taskId, TaskKind.RECONCILIATION_CONFIRMATION, variables));
     }
 
     TaskDecided answer(String taskId, String reply) {
@@ -48,16 +47,19 @@ class ReconciliationDecisions {
 
     /**
      * Confirms or sends back the reconciliation {@code reconciliationId} through its open confirmation task, in a
-     * transaction of its own. A reconciliation the caller may not read is 404; one not waiting for finance is 409.
+     * transaction of its own (one item of a bulk call). A reconciliation the caller may not read is 404; one not waiting
+     * for finance is 409.
      */
     TaskDecided confirmReconciliation(long reconciliationId, SettlementDecision decision, String note) {
-        Reconciliation reconciliation = settlements.reconciliation(reconciliationId, caller.get());
-        Task task = reconciliation.getSettlementBranch() == null ? null : tasks.createTaskQuery()
-                .executionId(reconciliation.getSettlementBranch()).taskDefinitionKey(Elements.CONFIRM_RECONCILIATION).singleResult();
-        if (task == null) {
-            throw notWaitingForFinance(reconciliation);
-        }
-        return confirm(task.getId(), decision, note, true);
+        return completion.alone(() -> {
+            Reconciliation reconciliation = settlements.reconciliation(reconciliationId, caller.get());
+            Task task = reconciliation.getSettlementBranch() == null ? null : tasks.createTaskQuery()
+                    .executionId(reconciliation.getSettlementBranch()).taskDefinitionKey(Elements.CONFIRM_RECONCILIATION).singleResult();
+            if (task == null) {
+                throw notWaitingForFinance(reconciliation);
+            }
+            return confirm(task.getId(), decision, note);
+        });
     }
 
     private static BusinessRuleViolation notWaitingForFinance(Reconciliation reconciliation) {

@@ -45,7 +45,7 @@ class SettlementTaskController {
     @Operation(summary = "Finance confirms a partner's monthly reconciliation (the invoice follows) or sends it back",
             description = "Sending back needs a note for the partner (422 with the form's words).")
     TaskDecided reconciliationConfirmation(@PathVariable String id, @Valid @RequestBody ReconciliationConfirmation body) {
-        return decisions.confirm(id, body.decision(), body.note(), false);
+        return decisions.confirm(id, body.decision(), body.note());
     }
 
     @PostMapping(path = "/api/tasks/{id}/reconciliation-answer", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -88,14 +88,12 @@ class ApiTokenController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an API token of the caller's partner (partner employees, with their own login)",
             description = "Answers the secret once: it is stored only as a hash and shown never again. The token acts as its "
                     + "creator with the partner's groups only, until revoked or until the creator leaves the partner. 403 for "
                     + "anyone but a partner's employee and for a call made with a token; 409 when the partner has "
                     + ApiTokenService.MAX_ACTIVE + " active tokens. Idempotency-Key is refused here (400): the answer holds the "
                     + "secret, which is never stored.")
-    @ApiResponse(responseCode = "201", description = "Created; Location names the token")
     ResponseEntity<IssuedApiTokenView> create(@Parameter(hidden = true) @RequestHeader(name = "Idempotency-Key", required = false)
                                               String idempotencyKey,
                                               @Valid @RequestBody NewApiToken request) {

@@ -1,5 +1,7 @@
 package com.partnerflow.work;
 
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,9 +59,12 @@ public class TaskCompletion {
         return complete(joined, taskId, kind, variables);
     }
 
-    /** The same in a transaction of its own: one item of a bulk decision, which never takes the others with it. */
-    public CompletedTask completeAlone(String taskId, TaskKind kind, VariableMap variables) {
-        return complete(alone, taskId, kind, variables);
+    /**
+     * Runs one item of a bulk decision in a transaction of its own, from its first read to its last write: a refused item
+     * rolls back alone and never marks the call's own transaction (an {@code Idempotency-Key}'s) for rollback.
+     */
+    public <T> T alone(Supplier<T> item) {
+        return alone.execute(status -> item.get());
     }
 
     private CompletedTask complete(TransactionTemplate transaction, String taskId, TaskKind kind, VariableMap variables) {

@@ -11,11 +11,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,6 +127,29 @@ class SettlementTaskApiTest extends IntegrationTest {
         assertThat(bulk.at("/items/0/outcome").asText()).isEqualTo("REFUSED");
         assertThat(bulk.at("/items/0/status").asInt()).isEqualTo(404);
         assertThat(reconciliation(own).get("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    }
+
+    @Test
+    void underAnIdempotencyKeyARefusedItemStillLeavesTheOthersDoneAndTheAnswerIsReplayed() {
+        Map<Long, String> confirmations = startedMonth();
+        long confirmed = confirmations.keySet().iterator().next();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(finance, finance);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", UUID.randomUUID().toString());
+        HttpEntity<Map<String, Object>> call = new HttpEntity<>(Map.of("items", List.of(
+                body("reconciliationId", 987654321L, "decision", "CONFIRM"),
+                body("reconciliationId", confirmed, "decision", "CONFIRM"))), headers);
+
+        ResponseEntity<JsonNode> first = http.exchange(BULK, HttpMethod.POST, call, JsonNode.class);
+        ResponseEntity<JsonNode> replayed = http.exchange(BULK, HttpMethod.POST, call, JsonNode.class);
+
+        JsonNode bulk = expect(first, 200);
+        assertThat(bulk.at("/items/0/status").asInt()).isEqualTo(404);
+        assertThat(bulk.at("/items/1/outcome").asText()).isEqualTo("DONE");
+        assertThat(reconciliation(confirmed).get("status").asText()).isIn("CONFIRMED", "INVOICED");
+        assertThat(expect(replayed, 200)).isEqualTo(bulk);
+        assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
     }
 
     @Test
