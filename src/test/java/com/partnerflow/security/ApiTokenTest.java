@@ -1,9 +1,11 @@
 package com.partnerflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,6 +40,8 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.transfer.TransferApi;
 import com.partnerflow.transfer.TransferProcess;
+import com.partnerflow.work.TaskApi;
+import com.partnerflow.work.TaskKind;
 
 /**
  * API tokens of partners' integrations (ADR 0040): created, used on {@code /api} as {@code Authorization: Bearer}, revoked;
@@ -140,6 +144,46 @@ class ApiTokenTest extends IntegrationTest {
                 .processInstanceBusinessKey(businessKey).singleResult().getStartUserId()).isEqualTo(anna);
         assertThat(call(HttpMethod.GET, "/api/transfers/" + businessKey, bearer(token)).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(log.getAll()).contains(token.substring(0, 9)).doesNotContain(token);
+    }
+
+    @Test
+    void aCrmFindsTheTaskInItsInboxAndDecidesItWithATokenAsItsCreatorAnotherPartnersTokenCannot() {
+        Subscriber alfasClient = data.subscriber(alfa);
+        long transfer = transfers.submit(boris, TransferApi.letter(alfasClient.getNumber(), alfasClient.getName()), "письмо.pdf",
+                TransferApi.PDF).getBody().get("id").asLong();
+        String staff = data.user(Groups.VENDOR_STAFF);
+        String review = await().atMost(Duration.ofSeconds(20)).until(() -> transfers.task(staff, transfer), task -> task != null)
+                .get("id").asText();
+        assertThat(new TaskApi(http).decide(staff, review, TaskKind.TRANSFER_LETTER_REVIEW, Map.of("decision", "FORWARD"))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        String annasToken = token(anna);
+
+        String agreement = await().atMost(Duration.ofSeconds(20)).until(() -> inboxTask(annasToken, transfer), id -> id != null);
+        ResponseEntity<JsonNode> byBeta = http.exchange("/api/tasks/" + agreement + "/transfer-agreement", HttpMethod.POST,
+                new HttpEntity<>(Map.of("decision", "OBJECT", "comment", "Чужой партнер"), json(bearer(token(boris)))), JsonNode.class);
+        ResponseEntity<JsonNode> byAlfa = http.exchange("/api/tasks/" + agreement + "/transfer-agreement", HttpMethod.POST,
+                new HttpEntity<>(Map.of("decision", "AGREE"), json(bearer(annasToken))), JsonNode.class);
+
+        assertThat(byBeta.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(byAlfa.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(agreement).singleResult().getAssignee())
+                .as("the engine records the token's creator as the one who decided").isEqualTo(anna);
+    }
+
+    /** The id of the transfer's task in the inbox the token sees, or null while there is none. */
+    private String inboxTask(String token, long transfer) {
+        JsonNode inbox = call(HttpMethod.GET, "/api/tasks?kind=TRANSFER_AGREEMENT&size=100", bearer(token)).getBody();
+        for (JsonNode task : inbox.get("content")) {
+            if (task.at("/request/id").asLong() == transfer) {
+                return task.get("id").asText();
+            }
+        }
+        return null;
+    }
+
+    private static HttpHeaders json(HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
     }
 
     @Test
