@@ -61,22 +61,22 @@ class SubscriberController {
 
     /** A subscriber in the list: its card's status, its data areas (with their programs) and its products. */
     record SubscriberListView(String number, String name, String inn, SubscriberStatus status, String statusLabel, String partner,
-                              List<DataAreaView> dataAreas, List<ProductView> products) {
+                              List<DataAreaSummary> dataAreas, List<ProductView> products) {
 
         static SubscriberListView of(SubscriberService.Listed listed) {
             Subscriber subscriber = listed.subscriber();
             return new SubscriberListView(subscriber.getNumber(), subscriber.getName(), subscriber.getInn(), subscriber.getStatus(),
                     subscriber.getStatus().label(), subscriber.getPartner().getCode(),
-                    listed.dataAreas().stream().map(DataAreaView::of).toList(),
+                    listed.dataAreas().stream().map(DataAreaSummary::of).toList(),
                     listed.products().stream().map(ProductView::of).toList());
         }
     }
 
     /** A data area (информационная база) and the program it runs. */
-    record DataAreaView(long id, int number, String applicationName, String applicationVersion) {
+    record DataAreaSummary(long id, int number, String applicationName, String applicationVersion) {
 
-        static DataAreaView of(DataArea area) {
-            return new DataAreaView(area.getId(), area.getNumber(), area.getApplicationName(), area.getApplicationVersion());
+        static DataAreaSummary of(DataArea area) {
+            return new DataAreaSummary(area.getId(), area.getNumber(), area.getApplicationName(), area.getApplicationVersion());
         }
     }
 

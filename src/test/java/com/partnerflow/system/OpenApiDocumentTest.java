@@ -5,13 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +42,7 @@ class OpenApiDocumentTest extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @LocalServerPort int port;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
     JsonNode document;
     String published;
 
@@ -97,6 +109,48 @@ class OpenApiDocumentTest extends IntegrationTest {
             }
         }));
         assertThat(broken).isEmpty();
+    }
+
+    /**
+     * The document names a schema by its class's simple name: two different records of one name (a data area with its
+     * installations and one without) would be written as one, and the other's answers would not match it.
+     */
+    @Test
+    void noTwoDifferentTypesOfTheApiShareASchemaName() {
+        Map<String, Set<String>> shapes = new TreeMap<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (HandlerMethod handler : handlers.getHandlerMethods().values()) {
+            if (handler.getBeanType().getPackageName().startsWith("com.partnerflow")) {
+                collect(ResolvableType.forMethodReturnType(handler.getMethod()), seen, shapes);
+                for (MethodParameter parameter : handler.getMethodParameters()) {
+                    collect(ResolvableType.forMethodParameter(parameter), seen, shapes);
+                }
+            }
+        }
+        shapes.values().removeIf(fields -> fields.size() == 1);
+        assertThat(shapes).as("records of one simple name with different fields, written as one schema: rename one").isEmpty();
+    }
+
+    private static void collect(ResolvableType type, Set<Class<?>> seen, Map<String, Set<String>> shapes) {
+        Class<?> raw = type.resolve();
+        if (raw == null) {
+            return;
+        }
+        for (ResolvableType generic : type.getGenerics()) {
+            collect(generic, seen, shapes);
+        }
+        if (type.isArray()) {
+            collect(type.getComponentType(), seen, shapes);
+        }
+        if (!raw.isRecord() || !raw.getName().startsWith("com.partnerflow") || !seen.add(raw)) {
+            return;
+        }
+        List<String> fields = new ArrayList<>();
+        for (RecordComponent component : raw.getRecordComponents()) {
+            fields.add(component.getName() + ":" + component.getGenericType().getTypeName());
+            collect(ResolvableType.forType(component.getGenericType()), seen, shapes);
+        }
+        shapes.computeIfAbsent(raw.getSimpleName(), name -> new TreeSet<>()).add(String.join(", ", fields));
     }
 
     @Test
