@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -167,25 +169,14 @@ class ConfigurationService {
         return configurations.save(configuration);
     }
 
-    /** What the caller sees; {@code own}: only what the caller's partner made (what it may send to moderation). */
+    /**
+     * One page of what the caller sees (moderators and vendor staff: all), filtered; {@code own}: only what the caller's
+     * partner made (what it may send to moderation).
+     */
     @Transactional(readOnly = true)
-    List<Configuration> list(Caller caller, boolean own) {
-        Partner partner = partners.partnerOf(caller.userId()).orElse(null);
-        if (own) {
-            return partner == null ? List.of() : configurations.findByCreatorOrderById(partner);
-        }
-        if (caller.readsAllConfigurations()) {
-            return configurations.findAll();
-        }
-        if (partner == null) {
-            return List.of();
-        }
-        List<ConfigurationAccount> admitting = accounts.findAdmitting(partner);
-        List<Configuration> candidates = admitting.isEmpty() ? configurations.findByCreatorOrderById(partner)
-                : configurations.findCandidates(partner, admitting);
-        return candidates.stream()
-                .filter(configuration -> configuration.getAccount().shows(configuration, partner))
-                .toList();
+    Page<Configuration> list(Caller caller, ConfigurationFilter filter, Pageable page) {
+        return configurations.findVisible(caller.readsAllConfigurations(), partners.partnerOf(caller.userId()).orElse(null),
+                filter.own(), filter.status(), filter.account(), filter.updatedSince(), page);
     }
 
     /** A configuration the caller may read: moderators and vendor staff all, partners by the rules of seed 000. */

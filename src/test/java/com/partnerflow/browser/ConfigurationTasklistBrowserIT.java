@@ -209,7 +209,7 @@ class ConfigurationTasklistBrowserIT extends IntegrationTest {
     }
 
     private JsonNode ownConfigurationTitled(String title) {
-        List<JsonNode> matching = elements(get(partnerUser, "/api/configurations?own=true"))
+        List<JsonNode> matching = elements(get(partnerUser, "/api/configurations?own=true&size=100").get("content"))
                 .filter(configuration -> title.equals(configuration.path("content").path("title").asText())).toList();
         assertThat(matching).as("%s's configurations titled «%s»", partnerUser, title).hasSize(1);
         return configuration(matching.get(0).path("id").asLong());

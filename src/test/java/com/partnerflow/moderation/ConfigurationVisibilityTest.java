@@ -95,7 +95,7 @@ class ConfigurationVisibilityTest extends IntegrationTest {
         assertThat(seenByB.get("updatedBy").asText()).isEqualTo(a);
         assertThat(seenByB.get("createdBy").asText()).isEqualTo(b);
         assertThat(seenByB.at("/creator/code").asText()).as("the creator stays").isEqualTo(invitedB.getCode());
-        assertThat(api.get(a, "/api/configurations?own=true").getBody().findValuesAsText("id"))
+        assertThat(api.get(a, "/api/configurations?own=true").getBody().get("content").findValuesAsText("id"))
                 .as("editing does not make it A's own").containsExactly(String.valueOf(configurationOfA));
     }
 

@@ -181,7 +181,7 @@ class ModerationEndToEndTest extends IntegrationTest {
         ResponseEntity<JsonNode> refused = api.exchange(partnerUser, HttpMethod.POST, path, Map.of("variables", partial));
         assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("message").asText()).contains("«Краткое описание»", "«Контакт поддержки»");
-        assertThat(api.get(partnerUser, "/api/configurations?own=true").getBody()).as("nothing saved").isEmpty();
+        assertThat(api.get(partnerUser, "/api/configurations?own=true").getBody().get("content")).as("nothing saved").isEmpty();
 
         Map<String, Object> filled = new LinkedHashMap<>(partial);
         filled.put(ConfigurationModerationProcess.SHORT_DESCRIPTION.name(), string("Приемка и отгрузка"));
@@ -193,7 +193,7 @@ class ModerationEndToEndTest extends IntegrationTest {
         filled.put(ConfigurationModerationProcess.SUPPORT_CONTACT.name(), string("sklad@partners.example"));
         expect(api.exchange(partnerUser, HttpMethod.POST, path, Map.of("variables", filled)), 200);
 
-        JsonNode created = single(api.get(partnerUser, "/api/configurations?own=true").getBody());
+        JsonNode created = single(api.get(partnerUser, "/api/configurations?own=true").getBody().get("content"));
         assertThat(created.get("status").asText()).isEqualTo("IN_MODERATION");
         assertThat(created.at("/creator/code").asText()).isEqualTo(partner.getCode());
         assertThat(created.at("/content/title").asText()).isEqualTo("Склад " + partner.getCode());

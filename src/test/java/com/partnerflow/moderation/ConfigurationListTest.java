@@ -1,0 +1,110 @@
+package com.partnerflow.moderation;
+
+import static com.partnerflow.ApiLists.ids;
+import static com.partnerflow.moderation.ModerationApi.complete;
+import static com.partnerflow.moderation.ModerationApi.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import com.partnerflow.ApiLists;
+import com.partnerflow.IntegrationTest;
+import com.partnerflow.TestData;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.security.Groups;
+
+/**
+ * The moderation lists (ADR 0044): {@code GET /api/configurations}, {@code /api/configuration-accounts},
+ * {@code /api/configuration-invitations} and the public {@code /api/catalogue} — paged, filtered, sorted, and never
+ * more than seed 000 lets the caller see, whatever another partner's ids it types into the filters.
+ */
+class ConfigurationListTest extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TestData data;
+
+    ApiLists lists;
+    ModerationApi api;
+    Partner managerPartner;
+    Partner memberPartner;
+    Partner outsiderPartner;
+    String manager;
+    String member;
+    String outsider;
+    long account;
+    long outsidersAccount;
+    long managers;
+    long first;
+    long second;
+    long outsiders;
+
+    @BeforeEach
+    void anAccountWithAMemberAndAnOutsiderWithAnAccountOfItsOwn() {
+        lists = new ApiLists(http);
+        api = new ModerationApi(http);
+        managerPartner = data.partner();
+        memberPartner = data.partner();
+        outsiderPartner = data.partner();
+        manager = data.partnerUser(managerPartner);
+        member = data.partnerUser(memberPartner);
+        outsider = data.partnerUser(outsiderPartner);
+        account = api.account(manager, "Аккаунт " + managerPartner.getCode());
+        api.member(manager, account, memberPartner.getCode(), member);
+        outsidersAccount = api.account(outsider, "Аккаунт " + outsiderPartner.getCode());
+        managers = api.created(manager, account, complete("Управляющего " + managerPartner.getCode()));
+        first = api.created(member, account, complete("Бухгалтерия " + memberPartner.getCode()));
+        second = api.created(member, account, complete("Автосервис " + memberPartner.getCode()));
+        outsiders = api.created(outsider, outsidersAccount, complete("Чужая " + outsiderPartner.getCode()));
+    }
+
+    @Test
+    void configurationsPageWithTheirTotalAndSortBothWays() {
+        JsonNode page = lists.page(member, "/api/configurations");
+        assertThat(ids(page)).containsExactly(first, second);
+        assertThat(page.get("totalElements").asLong()).isEqualTo(2);
+        assertThat(ids(lists.page(member, "/api/configurations?size=1&page=1"))).containsExactly(second);
+        JsonNode beyond = lists.page(member, "/api/configurations?page=5");
+        assertThat(beyond.get("content")).isEmpty();
+        assertThat(beyond.get("totalElements").asLong()).isEqualTo(2);
+        assertThat(ids(lists.page(member, "/api/configurations?sort=-created"))).containsExactly(second, first);
+        assertThat(ids(lists.page(member, "/api/configurations?sort=title"))).containsExactly(second, first);
+        assertThat(ids(lists.page(member, "/api/configurations?sort=-title"))).containsExactly(first, second);
+        assertThat(lists.refusal(member, "/api/configurations?sort=status")).contains("created, title, updated");
+        assertThat(ids(lists.page(manager, "/api/configurations"))).containsExactly(managers, first, second);
+        assertThat(ids(lists.page(manager, "/api/configurations?own=true"))).containsExactly(managers);
+    }
+
+    @Test
+    void configurationsFilterByStatusAccountAndUpdatedSince() {
+        expect(api.send(member, first), 200);
+        assertThat(ids(lists.page(member, "/api/configurations?status=IN_MODERATION"))).containsExactly(first);
+        assertThat(ids(lists.page(member, "/api/configurations?status=PUBLISHED"))).isEmpty();
+        assertThat(lists.refusal(member, "/api/configurations?status=LOST")).contains("status");
+        assertThat(ids(lists.page(member, "/api/configurations?account=" + account))).containsExactly(first, second);
+        assertThat(lists.refusal(member, "/api/configurations?account=abc")).contains("account");
+
+        Instant beforeEdit = Instant.now().minusMillis(1);
+        expect(api.edit(member, second, complete("Автосервис, версия 2")), 200);
+        assertThat(ids(lists.page(member, "/api/configurations?updatedSince=" + beforeEdit))).containsExactly(second);
+        assertThat(ids(lists.page(member, "/api/configurations?sort=-updated"))).startsWith(second);
+        assertThat(lists.refusal(member, "/api/configurations?updatedSince=yesterday")).contains("updatedSince");
+    }
+
+    @Test
+    void noFilterReachesAnotherPartnersConfigurationsAndModeratorsSeeEvery() {
+        assertThat(ids(lists.page(outsider, "/api/configurations?account=" + account))).isEmpty();
+        assertThat(ids(lists.page(outsider, "/api/configurations?size=100"))).containsExactly(outsiders);
+        assertThat(ids(lists.page(member, "/api/configurations?account=" + outsidersAccount))).isEmpty();
+        assertThat(ids(lists.page(data.user(Groups.MODERATORS), "/api/configurations?account=" + outsidersAccount)))
+                .containsExactly(outsiders);
+    }
+}
