@@ -14,6 +14,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ListFilters;
 
 /**
  * Configuration accounts and the configurations partners prepare in them, under the visibility rules of
@@ -47,12 +48,14 @@ class ConfigurationService {
         return accounts.save(new ConfigurationAccount(name, partnerOf(caller.userId()), caller.userId(), clock.instant()));
     }
 
+    /**
+     * One page of the accounts the caller's partner manages or works in (moderators and vendor staff: all), filtered by
+     * the managing partner's code and a search in the name.
+     */
     @Transactional(readOnly = true)
-    List<ConfigurationAccount> accounts(Caller caller) {
-        if (caller.readsAllConfigurations()) {
-            return accounts.findAll();
-        }
-        return partners.partnerOf(caller.userId()).map(accounts::findAdmitting).orElse(List.of());
+    Page<ConfigurationAccount> accounts(Caller caller, String managerCode, String search, Pageable page) {
+        return accounts.findVisible(caller.readsAllConfigurations(), partners.partnerOf(caller.userId()).orElse(null),
+                ListFilters.text(managerCode), ListFilters.containing(search), page);
     }
 
     @Transactional(readOnly = true)
@@ -84,10 +87,15 @@ class ConfigurationService {
         return invitation;
     }
 
-    /** The invitations waiting for the caller's partner to answer. */
+    /**
+     * One page of the invitations the caller's partner sees: those it received and those of the accounts it manages
+     * ({@link #invitation}); filtered by status, account and the invited partner's code. Nobody else sees any.
+     */
     @Transactional(readOnly = true)
-    List<Invitation> pendingInvitations(Caller caller) {
-        return partners.partnerOf(caller.userId()).map(invitations::findPendingFor).orElse(List.of());
+    Page<Invitation> invitations(Caller caller, InvitationStatus status, Long accountId, String invited, Pageable page) {
+        return partners.partnerOf(caller.userId())
+                .map(partner -> invitations.findVisible(partner, status, accountId, ListFilters.text(invited), page))
+                .orElse(Page.empty(page));
     }
 
     /** An invitation the caller's partner may see: it is the invited partner or manages the account; else «not found». */

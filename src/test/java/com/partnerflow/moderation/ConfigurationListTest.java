@@ -107,4 +107,51 @@ class ConfigurationListTest extends IntegrationTest {
         assertThat(ids(lists.page(data.user(Groups.MODERATORS), "/api/configurations?account=" + outsidersAccount)))
                 .containsExactly(outsiders);
     }
+
+    @Test
+    void accountsPageFilterByManagerAndNameAndSortBothWays() {
+        long second = api.account(manager, "Второй аккаунт " + managerPartner.getCode());
+        JsonNode page = lists.page(manager, "/api/configuration-accounts");
+        assertThat(ids(page)).containsExactly(account, second);
+        assertThat(page.get("totalElements").asLong()).isEqualTo(2);
+        assertThat(ids(lists.page(manager, "/api/configuration-accounts?size=1&page=1"))).containsExactly(second);
+        assertThat(lists.page(manager, "/api/configuration-accounts?page=3").get("content")).isEmpty();
+        assertThat(ids(lists.page(manager, "/api/configuration-accounts?sort=-created"))).containsExactly(second, account);
+        assertThat(ids(lists.page(manager, "/api/configuration-accounts?sort=-name"))).containsExactly(second, account);
+        assertThat(ids(lists.page(manager, "/api/configuration-accounts?sort=name"))).containsExactly(account, second);
+        assertThat(lists.refusal(manager, "/api/configuration-accounts?sort=manager")).contains("created, name");
+
+        assertThat(ids(lists.page(member, "/api/configuration-accounts"))).as("a member sees the account it works in")
+                .containsExactly(account);
+        assertThat(ids(lists.page(manager, "/api/configuration-accounts?search=втор"))).containsExactly(second);
+        assertThat(ids(lists.page(manager, "/api/configuration-accounts?search=%25"))).as("a search is text").isEmpty();
+        assertThat(ids(lists.page(member, "/api/configuration-accounts?manager=" + managerPartner.getCode()))).containsExactly(account);
+        assertThat(ids(lists.page(member, "/api/configuration-accounts?manager=" + memberPartner.getCode()))).isEmpty();
+    }
+
+    @Test
+    void invitationsPageFilterByStatusAccountAndPartner() {
+        Partner invitedPartner = data.partner();
+        String invited = data.partnerUser(invitedPartner);
+        long pending = api.invited(manager, account, invitedPartner.getCode());
+        long accepted = lists.page(member, "/api/configuration-invitations").at("/content/0/id").asLong();
+
+        assertThat(ids(lists.page(manager, "/api/configuration-invitations"))).as("the manager's, oldest first")
+                .containsExactly(accepted, pending);
+        assertThat(ids(lists.page(manager, "/api/configuration-invitations?sort=-invited"))).containsExactly(pending, accepted);
+        assertThat(ids(lists.page(manager, "/api/configuration-invitations?size=1&page=1"))).containsExactly(pending);
+        assertThat(lists.page(manager, "/api/configuration-invitations?page=2").get("totalElements").asLong()).isEqualTo(2);
+        assertThat(lists.refusal(manager, "/api/configuration-invitations?sort=answered")).contains("invited");
+        assertThat(ids(lists.page(manager, "/api/configuration-invitations?status=PENDING"))).containsExactly(pending);
+        assertThat(ids(lists.page(manager, "/api/configuration-invitations?partner=" + memberPartner.getCode()))).containsExactly(accepted);
+        assertThat(ids(lists.page(manager, "/api/configuration-invitations?account=" + outsidersAccount))).isEmpty();
+        assertThat(lists.refusal(manager, "/api/configuration-invitations?status=LOST")).contains("status");
+        assertThat(lists.refusal(manager, "/api/configuration-invitations?account=abc")).contains("account");
+
+        assertThat(ids(lists.page(invited, "/api/configuration-invitations?status=PENDING"))).as("what the invited partner received")
+                .containsExactly(pending);
+        assertThat(ids(lists.page(member, "/api/configuration-invitations"))).as("a member, not the manager").containsExactly(accepted);
+        assertThat(ids(lists.page(outsider, "/api/configuration-invitations?account=" + account))).isEmpty();
+        assertThat(ids(lists.page(outsider, "/api/configuration-invitations?partner=" + invitedPartner.getCode()))).isEmpty();
+    }
 }
