@@ -229,9 +229,10 @@ class ConfigurationService {
         return configuration;
     }
 
+    /** One page of the public catalogue, filtered by category, industry and a search in the title or short description. */
     @Transactional(readOnly = true)
-    List<Configuration> catalogue(Category category, Industry industry) {
-        return configurations.findPublished(category, industry);
+    Page<Configuration> catalogue(Category category, Industry industry, String search, Pageable page) {
+        return configurations.findPublished(category, industry, ListFilters.containing(search), page);
     }
 
     @Transactional(readOnly = true)

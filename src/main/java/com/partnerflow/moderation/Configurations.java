@@ -36,11 +36,16 @@ interface Configurations extends JpaRepository<Configuration, Long> {
     Page<Configuration> findVisible(boolean all, Partner partner, boolean own, ConfigurationStatus status, Long accountId,
                                     Instant updatedSince, Pageable page);
 
-    /** The public catalogue: configurations with an approved revision, filtered on that revision, newest first. */
+    /**
+     * One page of the public catalogue: configurations with an approved revision, filtered on that revision, each filter
+     * ignored when null; {@code :search} (a lower-case LIKE pattern) in its title or short description.
+     */
     @Query("""
             select c from Configuration c join c.publishedRound r
             where (:category is null or r.content.category = :category)
               and (:industry is null or r.content.industry = :industry)
-            order by c.publishedAt desc, c.id desc""")
-    java.util.List<Configuration> findPublished(Category category, Industry industry);
+              and (:search is null or lower(r.content.title) like :search escape '!'
+                   or lower(r.content.shortDescription) like :search escape '!')
+            """)
+    Page<Configuration> findPublished(Category category, Industry industry, String search, Pageable page);
 }

@@ -164,7 +164,7 @@ class ConfigurationTasklistBrowserIT extends IntegrationTest {
         assertThat(published.path("moderation").path("rounds").get(0).path("decidedBy").asText()).isEqualTo(moderator);
         ResponseEntity<JsonNode> catalogue = http.getForEntity("/api/catalogue", JsonNode.class);
         assertThat(catalogue.getStatusCode()).as("GET /api/catalogue: %s", catalogue.getBody()).isEqualTo(HttpStatus.OK);
-        List<JsonNode> listed = elements(catalogue.getBody()).filter(entry -> entry.path("id").asLong() == configurationId).toList();
+        List<JsonNode> listed = elements(catalogue.getBody().get("content")).filter(entry -> entry.path("id").asLong() == configurationId).toList();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("entities")).hasSize(2);
     }

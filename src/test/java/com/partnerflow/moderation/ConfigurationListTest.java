@@ -3,9 +3,12 @@ package com.partnerflow.moderation;
 import static com.partnerflow.ApiLists.ids;
 import static com.partnerflow.moderation.ModerationApi.complete;
 import static com.partnerflow.moderation.ModerationApi.expect;
+import static com.partnerflow.moderation.ModerationApi.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.ApiLists;
 import com.partnerflow.IntegrationTest;
 import com.partnerflow.TestData;
+import com.partnerflow.moderation.ConfigurationModerationProcess.Elements;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 
@@ -153,5 +157,52 @@ class ConfigurationListTest extends IntegrationTest {
         assertThat(ids(lists.page(member, "/api/configuration-invitations"))).as("a member, not the manager").containsExactly(accepted);
         assertThat(ids(lists.page(outsider, "/api/configuration-invitations?account=" + account))).isEmpty();
         assertThat(ids(lists.page(outsider, "/api/configuration-invitations?partner=" + invitedPartner.getCode()))).isEmpty();
+    }
+
+    @Test
+    void theCataloguePagesForVisitorsSearchesByTitleAndFiltersByCategoryAndIndustry() {
+        String word = "метка" + UUID.randomUUID().toString().substring(0, 8);
+        String moderator = data.user(Groups.MODERATORS);
+        long sales = published(moderator, "Продажи " + word, Category.SALES, Industry.RETAIL, null);
+        long service = published(moderator, "Сервис " + word, Category.SERVICE, Industry.SERVICES, null);
+        long projects = published(moderator, "Проекты", Category.PROJECTS, Industry.SERVICES, "Учет проектов, " + word.toUpperCase());
+        long draft = api.created(member, account, complete("Черновик " + word));
+        String search = "/api/catalogue?search=" + word;
+
+        JsonNode page = lists.page(null, search);
+        assertThat(ids(page)).as("newest first, no login").containsExactly(projects, service, sales).doesNotContain(draft);
+        assertThat(page.get("totalElements").asLong()).isEqualTo(3);
+        assertThat(ids(lists.page(null, search + "&size=1&page=1"))).containsExactly(service);
+        JsonNode beyond = lists.page(null, search + "&page=9");
+        assertThat(beyond.get("content")).isEmpty();
+        assertThat(beyond.get("totalElements").asLong()).isEqualTo(3);
+        assertThat(ids(lists.page(null, search + "&sort=published"))).containsExactly(sales, service, projects);
+        assertThat(ids(lists.page(null, search + "&sort=title"))).containsExactly(sales, projects, service);
+        assertThat(ids(lists.page(null, search + "&sort=-title"))).containsExactly(service, projects, sales);
+        assertThat(lists.refusal(null, search + "&sort=price")).contains("published, title");
+
+        assertThat(ids(lists.page(null, "/api/catalogue?search=" + word.toUpperCase())))
+                .as("any case").containsExactly(projects, service, sales);
+        assertThat(ids(lists.page(null, search + "&category=SALES"))).containsExactly(sales);
+        assertThat(ids(lists.page(null, search + "&industry=SERVICES"))).containsExactly(projects, service);
+        assertThat(ids(lists.page(null, search + "&category=HR"))).isEmpty();
+        assertThat(ids(lists.page(null, "/api/catalogue?search=" + word + "%25"))).as("% is text").isEmpty();
+        assertThat(lists.refusal(null, "/api/catalogue?category=NOPE")).contains("category");
+        assertThat(lists.refusal(null, "/api/catalogue?industry=MOON")).contains("industry");
+    }
+
+    /** A configuration of the member's, approved by the moderator: in the catalogue now. */
+    private long published(String moderator, String title, Category category, Industry industry, String shortDescription) {
+        Map<String, Object> body = complete(title);
+        body.put("category", category.name());
+        body.put("industry", industry.name());
+        if (shortDescription != null) {
+            body.put("shortDescription", shortDescription);
+        }
+        long id = api.created(member, account, body);
+        expect(api.send(member, id), 200);
+        String taskId = api.task(moderator, api.moderationId(member, id), Elements.REVIEW).get("id").asText();
+        expect(api.complete(moderator, taskId, review(ReviewDecision.APPROVE, null)), 204);
+        return id;
     }
 }

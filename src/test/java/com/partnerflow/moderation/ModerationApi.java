@@ -192,11 +192,9 @@ public final class ModerationApi {
         return get(null, "/api/catalogue" + query);
     }
 
-    /** The ids listed in the public catalogue. */
+    /** The ids listed in the public catalogue, every page. */
     List<Long> catalogued() {
-        List<Long> ids = new ArrayList<>();
-        expect(catalogue(""), 200).forEach(entry -> ids.add(entry.get("id").asLong()));
-        return ids;
+        return everyId(null, "/api/catalogue?");
     }
 
     // ---- the process over /engine-rest ----

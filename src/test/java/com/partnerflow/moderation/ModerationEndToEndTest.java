@@ -335,8 +335,9 @@ class ModerationEndToEndTest extends IntegrationTest {
         assertThat(entry.get("title").asText()).isEqualTo("Проекты 2.0 " + partner.getCode());
         assertThat(entry.get("category").asText()).isEqualTo(Category.PROJECTS.name());
         assertThat(entry.get("entities")).hasSize(3);
-        assertThat(expect(api.catalogue("?category=PROJECTS"), 200).findValuesAsText("id")).contains(String.valueOf(configurationId));
-        assertThat(expect(api.catalogue("?category=SERVICE"), 200).findValuesAsText("id"))
+        assertThat(expect(api.catalogue("?category=PROJECTS&search=" + partner.getCode()), 200).get("content").findValuesAsText("id"))
+                .contains(String.valueOf(configurationId));
+        assertThat(expect(api.catalogue("?category=SERVICE&search=" + partner.getCode()), 200).get("content").findValuesAsText("id"))
                 .as("filtered on the published revision").doesNotContain(String.valueOf(configurationId));
         assertThat(api.configuration(partnerUser, configurationId).at("/published/unpublishedChanges").asBoolean()).isFalse();
         awaitEnded(second, Elements.END_PUBLISHED);

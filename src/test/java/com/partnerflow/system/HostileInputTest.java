@@ -188,7 +188,7 @@ class HostileInputTest extends IntegrationTest {
                 json("POST", "/api/reporting-applications", List.of(clientUser, employee), Map.of(),
                         () -> ReportingApi.application(client.getNumber())),
                 get("/api/catalogue", List.of(employee), Map.of(), Map.of("category", List.of("SALES", "DOCUMENTS"),
-                        "industry", List.of("ANY", "RETAIL"))),
+                        "industry", List.of("ANY", "RETAIL"), "search", List.of("Учет", "%_!"))),
                 get("/api/catalogue/{id}", List.of(employee), Map.of("id", ids(configuration))),
                 get("/api/configurations", List.of(employee), Map.of(), Map.of("own", List.of("true", "false"),
                         "status", List.of("DRAFT", "PUBLISHED"), "account", ids(account))),
