@@ -163,7 +163,7 @@ public class DeveloperAuthorizationService {
         Partner own = all ? null : partners.partnerOf(caller.userId()).orElseThrow(() -> BusinessRuleViolation.forbidden(
                 "Авторизации разработчиков видят сотрудники партнера и сотрудники фирмы."));
         return authorizations.findVisible(all, own, filter.status(), ListFilters.text(filter.partner()),
-                ListFilters.text(filter.developer()), filter.updatedSince(), page);
+                ListFilters.text(filter.developer()), ListFilters.since(filter.updatedSince()), page);
     }
 
     @Transactional(readOnly = true)

@@ -18,8 +18,8 @@ interface DeveloperAuthorizations extends JpaRepository<DeveloperAuthorization, 
 
     /**
      * One page of the authorizations a caller sees: every partner's when {@code :all}, else {@code :partner}'s; then the
-     * filters, each ignored when null — {@code :partnerCode}, the employee's login, changed (requested, decided or
-     * withdrawn) at or after {@code :updatedSince}.
+     * filters, each ignored when null — {@code :partnerCode}, the employee's login; and changed (requested, decided or
+     * withdrawn) at or after {@code :updatedSince}, always given ({@code ListFilters#since}).
      */
     @Query("""
             select a from DeveloperAuthorization a join a.partner p
@@ -27,8 +27,7 @@ interface DeveloperAuthorizations extends JpaRepository<DeveloperAuthorization, 
               and (:status is null or a.status = :status)
               and (:partnerCode is null or p.code = :partnerCode)
               and (:developer is null or a.developer = :developer)
-              and (:updatedSince is null or a.requestedAt >= :updatedSince or a.decidedAt >= :updatedSince
-                   or a.withdrawnAt >= :updatedSince)
+              and (a.requestedAt >= :updatedSince or a.decidedAt >= :updatedSince or a.withdrawnAt >= :updatedSince)
             """)
     Page<DeveloperAuthorization> findVisible(boolean all, Partner partner, AuthorizationStatus status, String partnerCode,
                                              String developer, Instant updatedSince, Pageable page);

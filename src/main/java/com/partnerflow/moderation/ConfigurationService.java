@@ -184,7 +184,7 @@ class ConfigurationService {
     @Transactional(readOnly = true)
     Page<Configuration> list(Caller caller, ConfigurationFilter filter, Pageable page) {
         return configurations.findVisible(caller.readsAllConfigurations(), partners.partnerOf(caller.userId()).orElse(null),
-                filter.own(), filter.status(), filter.account(), filter.updatedSince(), page);
+                filter.own(), filter.status(), filter.account(), ListFilters.since(filter.updatedSince()), page);
     }
 
     /** A configuration the caller may read: moderators and vendor staff all, partners by the rules of seed 000. */

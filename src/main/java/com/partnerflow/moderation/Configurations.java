@@ -26,12 +26,15 @@ interface Configurations extends JpaRepository<Configuration, Long> {
                                  and vi.status = com.partnerflow.moderation.InvitationStatus.ACCEPTED))))
             """;
 
-    /** One page of the configurations a caller sees ({@link #VISIBLE}), then the filters, each ignored when null. */
+    /**
+     * One page of the configurations a caller sees ({@link #VISIBLE}), then the filters, each ignored when null (false);
+     * {@code :updatedSince} is always given ({@code ListFilters#since}).
+     */
     @Query("select c from Configuration c join c.account a where " + VISIBLE + """
               and (:own = false or c.creator = :partner)
               and (:status is null or c.status = :status)
               and (:accountId is null or a.id = :accountId)
-              and (:updatedSince is null or c.updatedAt >= :updatedSince)
+              and c.updatedAt >= :updatedSince
             """)
     Page<Configuration> findVisible(boolean all, Partner partner, boolean own, ConfigurationStatus status, Long accountId,
                                     Instant updatedSince, Pageable page);

@@ -1,5 +1,6 @@
 package com.partnerflow.system;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /** The values of a list's filters (ADR 0044) as the queries take them: an empty filter is no filter. */
@@ -14,6 +15,15 @@ public final class ListFilters {
     /** A text filter trimmed, or null when it is absent or blank. */
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * An {@code updatedSince} filter as a query compares with a time of change ({@code x >= :updatedSince}, never
+     * {@code :updatedSince is null}: PostgreSQL cannot type a time parameter that is compared with nothing): the time
+     * asked for, or the start of time when none was.
+     */
+    public static Instant since(Instant value) {
+        return value == null ? Instant.EPOCH : value;
     }
 
     /**
