@@ -23,7 +23,7 @@ public final class ApiLists {
         this.http = http;
     }
 
-    /** {@code GET path} as {@code user} (password = user name), expecting a page. */
+    /** {@code GET path} as {@code user} (password = user name; {@code null}: no login), expecting a page. */
     public JsonNode page(String user, String path) {
         ResponseEntity<JsonNode> answer = get(user, path);
         assertThat(answer.getStatusCode().value()).as("GET %s as %s: %s", path, user, answer.getBody()).isEqualTo(200);
@@ -40,7 +40,9 @@ public final class ApiLists {
 
     private ResponseEntity<JsonNode> get(String user, String path) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, user);
+        if (user != null) {
+            headers.setBasicAuth(user, user);
+        }
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json")));
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
     }

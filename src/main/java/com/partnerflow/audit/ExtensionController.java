@@ -117,9 +117,15 @@ class ExtensionController {
     }
 
     @GetMapping("/api/extension-versions/{id}/grants")
-    @Operation(summary = "Which clients may install the version: one by one, or every client of a partner")
-    List<GrantView> grants(@PathVariable long id) {
-        return access.of(id, caller.get()).stream().map(GrantView::of).toList();
+    @Operation(summary = "Which clients may install the version: one by one, or every client of a partner",
+            description = "Paged (ADR 0044). Filters: subscriber (a client's number), allClients (true: the grants to every "
+                    + "client; false: those to one client). Sort key: granted (default granted, oldest first).")
+    ApiPage<GrantView> grants(@PathVariable long id, @ParameterObject @Valid PageQuery query,
+                              @Parameter(description = "Номер абонента") @RequestParam(required = false) String subscriber,
+                              @Parameter(description = "true — доступ всем клиентам партнера, false — отдельным клиентам")
+                              @RequestParam(required = false) Boolean allClients) {
+        Pageable page = query.pageable(Sort.by("grantedAt", "id"), Map.of("granted", "grantedAt,id"));
+        return ApiPage.of(access.of(id, caller.get(), subscriber, allClients, page), GrantView::of);
     }
 
     @PostMapping(path = "/api/extension-versions/{id}/grants", produces = MediaType.APPLICATION_JSON_VALUE)

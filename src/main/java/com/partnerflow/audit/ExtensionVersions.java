@@ -44,9 +44,17 @@ interface ExtensionVersions extends JpaRepository<ExtensionVersion, Long> {
                               and (g.subscriber = :subscriber or (g.subscriber is null and g.partner = :servingPartner))))
             """;
 
-    /** Published versions a subscriber may install. */
-    @Query("select v from ExtensionVersion v join v.extension e where " + INSTALLABLE + " order by e.name, v.id")
-    List<ExtensionVersion> findInstallableBy(Subscriber subscriber, Partner servingPartner);
+    /**
+     * One page of the published versions a subscriber may install; then the filters, each ignored when null —
+     * {@code :search} a lower-case LIKE pattern of the extension's name.
+     */
+    @Query("select v from ExtensionVersion v join v.extension e where " + INSTALLABLE + """
+              and (:kind is null or e.kind = :kind)
+              and (:owner is null or e.owner = :owner)
+              and (:search is null or lower(e.name) like :search escape '!')
+            """)
+    Page<ExtensionVersion> findInstallableBy(Subscriber subscriber, Partner servingPartner, ExtensionKind kind,
+                                             ExtensionOwner owner, String search, Pageable page);
 
     /** One version, if the subscriber may install it: an installation checks one version, not the whole catalogue. */
     @Query("select v from ExtensionVersion v join v.extension e where v.id = :versionId and " + INSTALLABLE)

@@ -2,6 +2,13 @@ package com.partnerflow.audit;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,15 +18,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.audit.ExtensionViews.DataAreaView;
 import com.partnerflow.audit.ExtensionViews.InstallableView;
 import com.partnerflow.audit.ExtensionViews.InstallationView;
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.PageQuery;
 
 @RestController
 @RequestMapping("/api/subscribers/{number}")
@@ -37,9 +48,16 @@ class InstallationController {
     }
 
     @GetMapping("/extensions")
-    @Operation(summary = "Published extension versions the subscriber may install")
-    List<InstallableView> installable(@PathVariable String number) {
-        return installations.installable(number, caller.get()).stream().map(InstallableView::of).toList();
+    @Operation(summary = "Published extension versions the subscriber may install",
+            description = "Paged (ADR 0044). Filters: kind, owner, search (any part of the extension's name). Sort keys: name, "
+                    + "published (default name).")
+    ApiPage<InstallableView> installable(@PathVariable String number, @ParameterObject @Valid PageQuery query,
+                                         @Parameter(description = "Вид доработки") @RequestParam(required = false) ExtensionKind kind,
+                                         @Parameter(description = "Владелец") @RequestParam(required = false) ExtensionOwner owner,
+                                         @Parameter(description = "Часть названия доработки") @RequestParam(required = false) String search) {
+        Pageable page = query.pageable(Sort.by("extension.name", "id"),
+                Map.of("name", "extension.name,id", "published", "publishedAt,id"));
+        return ApiPage.of(installations.installable(number, caller.get(), kind, owner, search, page), InstallableView::of);
     }
 
     @GetMapping("/data-areas")

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +15,7 @@ import com.partnerflow.subscriber.DataArea;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ListFilters;
 
 /**
  * What a client may install and the installing itself (seed 002: «Клиент сам указывает в личном
@@ -36,8 +39,10 @@ class InstallationService {
 
     /** Published versions the subscriber may install, for whoever sees the subscriber. */
     @Transactional(readOnly = true)
-    List<ExtensionVersion> installable(String subscriberNumber, Caller caller) {
-        return installable(subscribers.visible(subscriberNumber, caller));
+    Page<ExtensionVersion> installable(String subscriberNumber, Caller caller, ExtensionKind kind, ExtensionOwner owner,
+                                       String search, Pageable page) {
+        Subscriber subscriber = subscribers.visible(subscriberNumber, caller);
+        return versions.findInstallableBy(subscriber, subscriber.getPartner(), kind, owner, ListFilters.containing(search), page);
     }
 
     /** The subscriber's data areas with what is installed in each. */
@@ -122,9 +127,5 @@ class InstallationService {
     Installation byId(long installationId) {
         return installations.findById(installationId)
                 .orElseThrow(() -> new IllegalStateException("Installation " + installationId + " does not exist"));
-    }
-
-    private List<ExtensionVersion> installable(Subscriber subscriber) {
-        return versions.findInstallableBy(subscriber, subscriber.getPartner());
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +17,7 @@ import com.partnerflow.security.Caller;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ListFilters;
 import com.partnerflow.system.Problems;
 
 /**
@@ -45,10 +48,13 @@ public class VersionAccess {
         this.clock = clock;
     }
 
-    /** The grants of a version, oldest first, as anyone who sees the version sees them. */
+    /**
+     * One page of the grants of a version, as anyone who sees the version sees them (else the version is not found),
+     * filtered by a client's number and by whether a grant is to every client.
+     */
     @Transactional(readOnly = true)
-    public List<AccessGrant> of(long versionId, Caller caller) {
-        return grants.findByVersionOrderById(extensions.findVersion(versionId, caller));
+    public Page<AccessGrant> of(long versionId, Caller caller, String subscriber, Boolean allClients, Pageable page) {
+        return grants.findByVersion(extensions.findVersion(versionId, caller), ListFilters.text(subscriber), allClients, page);
     }
 
     /** Grants the version to the named clients and/or every client; a client that has access already is skipped. */

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +20,7 @@ import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.system.BadParameter;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ListFilters;
 import com.partnerflow.system.Problems;
 
 /**
@@ -151,18 +154,17 @@ public class DeveloperAuthorizationService {
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Запрос на авторизацию разработчика " + authorizationId + " не найден."));
     }
 
-    /** A partner's employees see their partner's; the vendor's people every partner's, or one partner's by its code. */
+    /**
+     * One page of the authorizations a partner's employees see (their partner's) or the vendor's people (every partner's),
+     * filtered by status, partner code, employee and time of change.
+     */
     @Transactional(readOnly = true)
-    List<DeveloperAuthorization> list(Caller caller, String partnerCode) {
-        if (caller.seesAllPartners()) {
-            return partnerCode == null || partnerCode.isBlank() ? authorizations.findAllNewestFirst()
-                    // a filter, not the resource: an unknown code is a bad parameter (400 naming it), not a 404
-                    : authorizations.findByPartner(partners.findByCode(partnerCode).orElseThrow(() -> new BadParameter("partner",
-                            "Партнер с кодом " + partnerCode + " не найден.")));
-        }
-        Partner own = partners.partnerOf(caller.userId()).orElseThrow(() -> BusinessRuleViolation.forbidden(
+    Page<DeveloperAuthorization> list(Caller caller, AuthorizationFilter filter, Pageable page) {
+        boolean all = caller.seesAllPartners();
+        Partner own = all ? null : partners.partnerOf(caller.userId()).orElseThrow(() -> BusinessRuleViolation.forbidden(
                 "Авторизации разработчиков видят сотрудники партнера и сотрудники фирмы."));
-        return authorizations.findByPartner(own);
+        return authorizations.findVisible(all, own, filter.status(), ListFilters.text(filter.partner()),
+                ListFilters.text(filter.developer()), ListFilters.since(filter.updatedSince()), page);
     }
 
     @Transactional(readOnly = true)

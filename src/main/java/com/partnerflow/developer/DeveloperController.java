@@ -1,7 +1,14 @@
 package com.partnerflow.developer;
 
 import java.net.URI;
-import java.util.List;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,10 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.security.Caller;
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.PageQuery;
 
 @RestController
 @RequestMapping("/api/developer-authorizations")
@@ -53,9 +63,18 @@ class DeveloperController {
     }
 
     @GetMapping
-    @Operation(summary = "Authorizations and requests: a partner's own employees'; vendor staff every partner's (or ?partner=CODE)")
-    List<AuthorizationView> list(@RequestParam(required = false) String partner) {
-        return authorizations.list(caller.get(), partner).stream().map(AuthorizationView::of).toList();
+    @Operation(summary = "Authorizations and requests: a partner's own employees'; vendor staff every partner's, newest first",
+            description = "Paged (ADR 0044). Filters: status, partner (its code), developer (the employee's login), updatedSince "
+                    + "(ISO-8601: requested, decided or withdrawn at or after it). Sort key: requested (default -requested).")
+    ApiPage<AuthorizationView> list(@ParameterObject @Valid PageQuery query,
+                                    @Parameter(description = "Только в этом статусе") @RequestParam(required = false) AuthorizationStatus status,
+                                    @Parameter(description = "Код партнера") @RequestParam(required = false) String partner,
+                                    @Parameter(description = "Логин сотрудника") @RequestParam(required = false) String developer,
+                                    @Parameter(description = "Запрошены, решены или отозваны в этот момент или позже (ISO-8601)")
+                                    @RequestParam(required = false) Instant updatedSince) {
+        Pageable page = query.pageable(Sort.by(Sort.Direction.DESC, "requestedAt", "id"), Map.of("requested", "requestedAt,id"));
+        return ApiPage.of(authorizations.list(caller.get(), new AuthorizationFilter(status, partner, developer, updatedSince), page),
+                AuthorizationView::of);
     }
 
     @GetMapping("/{id}")

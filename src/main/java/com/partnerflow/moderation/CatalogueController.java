@@ -1,6 +1,12 @@
 package com.partnerflow.moderation;
 
-import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,8 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.partnerflow.moderation.ConfigurationViews.CatalogueEntry;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.PageQuery;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,9 +37,16 @@ class CatalogueController {
     }
 
     @GetMapping
-    @Operation(summary = "Published configurations, newest first, filtered by category and industry")
-    List<CatalogueEntry> list(@RequestParam(required = false) Category category, @RequestParam(required = false) Industry industry) {
-        return configurations.catalogue(category, industry).stream().map(CatalogueEntry::of).toList();
+    @Operation(summary = "Published configurations, newest first",
+            description = "Paged (ADR 0044). Filters: category, industry, search (any part of the title or the short "
+                    + "description, any case). Sort keys: published, title (default -published).")
+    ApiPage<CatalogueEntry> list(@ParameterObject @Valid PageQuery query,
+                                 @Parameter(description = "Категория") @RequestParam(required = false) Category category,
+                                 @Parameter(description = "Отрасль") @RequestParam(required = false) Industry industry,
+                                 @Parameter(description = "Часть названия или краткого описания") @RequestParam(required = false) String search) {
+        Pageable page = query.pageable(Sort.by(Sort.Direction.DESC, "publishedAt", "id"),
+                Map.of("published", "publishedAt,id", "title", "publishedRound.content.title,id"));
+        return ApiPage.of(configurations.catalogue(category, industry, search, page), CatalogueEntry::of);
     }
 
     @GetMapping("/{id}")

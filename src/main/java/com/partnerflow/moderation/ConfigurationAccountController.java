@@ -1,7 +1,13 @@
 package com.partnerflow.moderation;
 
 import java.net.URI;
-import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,9 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.moderation.ConfigurationRequests.AccountRequest;
@@ -25,6 +33,8 @@ import com.partnerflow.moderation.ConfigurationViews.AccountView;
 import com.partnerflow.moderation.ConfigurationViews.ConfigurationView;
 import com.partnerflow.security.Caller;
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.PageQuery;
 
 @RestController
 @RequestMapping("/api/configuration-accounts")
@@ -47,9 +57,14 @@ class ConfigurationAccountController {
     }
 
     @GetMapping
-    @Operation(summary = "Accounts the caller's partner manages or was invited into")
-    List<AccountView> list() {
-        return configurations.accounts(caller.get()).stream().map(this::view).toList();
+    @Operation(summary = "Accounts the caller's partner manages or works in (moderators and vendor staff: all)",
+            description = "Paged (ADR 0044). Filters: manager (the managing partner's code), search (any part of the name). "
+                    + "Sort keys: created, name (default created).")
+    ApiPage<AccountView> list(@ParameterObject @Valid PageQuery query,
+                              @Parameter(description = "Код управляющего партнера") @RequestParam(required = false) String manager,
+                              @Parameter(description = "Часть названия") @RequestParam(required = false) String search) {
+        Pageable page = query.pageable(Sort.by("createdAt", "id"), Map.of("created", "createdAt,id", "name", "name,id"));
+        return ApiPage.of(configurations.accounts(caller.get(), manager, search, page), this::view);
     }
 
     @GetMapping("/{id}")

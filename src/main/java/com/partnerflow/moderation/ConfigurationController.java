@@ -1,6 +1,13 @@
 package com.partnerflow.moderation;
 
-import java.util.List;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.moderation.ConfigurationRequests.ConfigurationRequest;
@@ -21,6 +29,8 @@ import com.partnerflow.moderation.ConfigurationRequests.UnpublicationRequest;
 import com.partnerflow.moderation.ConfigurationViews.ConfigurationView;
 import com.partnerflow.security.Caller;
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.PageQuery;
 
 @RestController
 @RequestMapping("/api/configurations")
@@ -42,9 +52,19 @@ class ConfigurationController {
 
     @GetMapping
     @Operation(summary = "Configurations the caller sees: its partner's, and those of the partners of its accounts (seed 000)",
-            description = "own=true: only those the caller's partner made, which it may send to moderation.")
-    List<ConfigurationView> list(@RequestParam(defaultValue = "false") boolean own) {
-        return configurations.list(caller.get(), own).stream().map(c -> ConfigurationView.of(c, null, null)).toList();
+            description = "Paged (ADR 0044). Filters: own=true (only those the caller's partner made, which it may send to "
+                    + "moderation), status, account (its id), updatedSince (ISO-8601: settings edited at or after it). "
+                    + "Sort keys: created, updated, title (default created).")
+    ApiPage<ConfigurationView> list(@ParameterObject @Valid PageQuery query,
+                                    @Parameter(description = "Только созданные партнером пользователя") @RequestParam(defaultValue = "false") boolean own,
+                                    @Parameter(description = "Только в этом статусе") @RequestParam(required = false) ConfigurationStatus status,
+                                    @Parameter(description = "Номер аккаунта конфигураций") @RequestParam(required = false) Long account,
+                                    @Parameter(description = "Настройки изменены в этот момент или позже (ISO-8601)")
+                                    @RequestParam(required = false) Instant updatedSince) {
+        Pageable page = query.pageable(Sort.by("createdAt", "id"),
+                Map.of("created", "createdAt,id", "updated", "updatedAt,id", "title", "content.title,id"));
+        return ApiPage.of(configurations.list(caller.get(), new ConfigurationFilter(own, status, account, updatedSince), page),
+                c -> ConfigurationView.of(c, null, null));
     }
 
     @GetMapping("/{id}")

@@ -1,19 +1,29 @@
 package com.partnerflow.moderation;
 
-import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.moderation.ConfigurationViews.InvitationView;
 import com.partnerflow.security.CurrentCaller;
+import com.partnerflow.system.ApiPage;
+import com.partnerflow.system.PageQuery;
 
 /**
  * Invitations into configuration accounts (seed 000): the invited partner answers, the manager withdraws. An
@@ -33,9 +43,16 @@ class ConfigurationInvitationController {
     }
 
     @GetMapping
-    @Operation(summary = "The invitations waiting for the caller's partner to answer")
-    List<InvitationView> pending() {
-        return configurations.pendingInvitations(caller.get()).stream().map(InvitationView::of).toList();
+    @Operation(summary = "Invitations the caller's partner received, and those of the accounts it manages",
+            description = "Paged (ADR 0044). Filters: status (PENDING: waiting for an answer), account (its id), partner (the "
+                    + "invited partner's code; the caller's own code: the invitations it received). Sort key: invited "
+                    + "(default invited, oldest first).")
+    ApiPage<InvitationView> list(@ParameterObject @Valid PageQuery query,
+                                 @Parameter(description = "Только в этом статусе") @RequestParam(required = false) InvitationStatus status,
+                                 @Parameter(description = "Номер аккаунта конфигураций") @RequestParam(required = false) Long account,
+                                 @Parameter(description = "Код приглашенного партнера") @RequestParam(required = false) String partner) {
+        Pageable page = query.pageable(Sort.by("invitedAt", "id"), Map.of("invited", "invitedAt,id"));
+        return ApiPage.of(configurations.invitations(caller.get(), status, account, partner, page), InvitationView::of);
     }
 
     @GetMapping("/{id}")

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +14,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ListFilters;
 
 /**
  * Configuration accounts and the configurations partners prepare in them, under the visibility rules of
@@ -45,12 +48,14 @@ class ConfigurationService {
         return accounts.save(new ConfigurationAccount(name, partnerOf(caller.userId()), caller.userId(), clock.instant()));
     }
 
+    /**
+     * One page of the accounts the caller's partner manages or works in (moderators and vendor staff: all), filtered by
+     * the managing partner's code and a search in the name.
+     */
     @Transactional(readOnly = true)
-    List<ConfigurationAccount> accounts(Caller caller) {
-        if (caller.readsAllConfigurations()) {
-            return accounts.findAll();
-        }
-        return partners.partnerOf(caller.userId()).map(accounts::findAdmitting).orElse(List.of());
+    Page<ConfigurationAccount> accounts(Caller caller, String managerCode, String search, Pageable page) {
+        return accounts.findVisible(caller.readsAllConfigurations(), partners.partnerOf(caller.userId()).orElse(null),
+                ListFilters.text(managerCode), ListFilters.containing(search), page);
     }
 
     @Transactional(readOnly = true)
@@ -82,10 +87,15 @@ class ConfigurationService {
         return invitation;
     }
 
-    /** The invitations waiting for the caller's partner to answer. */
+    /**
+     * One page of the invitations the caller's partner sees: those it received and those of the accounts it manages
+     * ({@link #invitation}); filtered by status, account and the invited partner's code. Nobody else sees any.
+     */
     @Transactional(readOnly = true)
-    List<Invitation> pendingInvitations(Caller caller) {
-        return partners.partnerOf(caller.userId()).map(invitations::findPendingFor).orElse(List.of());
+    Page<Invitation> invitations(Caller caller, InvitationStatus status, Long accountId, String invited, Pageable page) {
+        return partners.partnerOf(caller.userId())
+                .map(partner -> invitations.findVisible(partner, status, accountId, ListFilters.text(invited), page))
+                .orElse(Page.empty(page));
     }
 
     /** An invitation the caller's partner may see: it is the invited partner or manages the account; else «not found». */
@@ -167,25 +177,14 @@ class ConfigurationService {
         return configurations.save(configuration);
     }
 
-    /** What the caller sees; {@code own}: only what the caller's partner made (what it may send to moderation). */
+    /**
+     * One page of what the caller sees (moderators and vendor staff: all), filtered; {@code own}: only what the caller's
+     * partner made (what it may send to moderation).
+     */
     @Transactional(readOnly = true)
-    List<Configuration> list(Caller caller, boolean own) {
-        Partner partner = partners.partnerOf(caller.userId()).orElse(null);
-        if (own) {
-            return partner == null ? List.of() : configurations.findByCreatorOrderById(partner);
-        }
-        if (caller.readsAllConfigurations()) {
-            return configurations.findAll();
-        }
-        if (partner == null) {
-            return List.of();
-        }
-        List<ConfigurationAccount> admitting = accounts.findAdmitting(partner);
-        List<Configuration> candidates = admitting.isEmpty() ? configurations.findByCreatorOrderById(partner)
-                : configurations.findCandidates(partner, admitting);
-        return candidates.stream()
-                .filter(configuration -> configuration.getAccount().shows(configuration, partner))
-                .toList();
+    Page<Configuration> list(Caller caller, ConfigurationFilter filter, Pageable page) {
+        return configurations.findVisible(caller.readsAllConfigurations(), partners.partnerOf(caller.userId()).orElse(null),
+                filter.own(), filter.status(), filter.account(), ListFilters.since(filter.updatedSince()), page);
     }
 
     /** A configuration the caller may read: moderators and vendor staff all, partners by the rules of seed 000. */
@@ -230,9 +229,10 @@ class ConfigurationService {
         return configuration;
     }
 
+    /** One page of the public catalogue, filtered by category, industry and a search in the title or short description. */
     @Transactional(readOnly = true)
-    List<Configuration> catalogue(Category category, Industry industry) {
-        return configurations.findPublished(category, industry);
+    Page<Configuration> catalogue(Category category, Industry industry, String search, Pageable page) {
+        return configurations.findPublished(category, industry, ListFilters.containing(search), page);
     }
 
     @Transactional(readOnly = true)

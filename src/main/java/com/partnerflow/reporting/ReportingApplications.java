@@ -18,7 +18,8 @@ interface ReportingApplications extends JpaRepository<ReportingApplication, Long
     /**
      * One page of the applications a caller sees ({@code ReportingService#isVisible} as a query): every one when
      * {@code all}, else those of the organizations {@code userId} acts for as a client user, of the clients
-     * {@code partner} serves now, and those {@code partner} decided; then the filters, each ignored when null.
+     * {@code partner} serves now, and those {@code partner} decided; then the filters, each ignored when null, and
+     * submitted or decided at or after {@code :updatedSince}, always given ({@code ListFilters#since}).
      */
     @Query("""
             select a from ReportingApplication a join a.subscriber s
@@ -27,7 +28,7 @@ interface ReportingApplications extends JpaRepository<ReportingApplication, Long
                    or s.partner = :partner or a.decidedByPartner = :partner)
               and (:status is null or a.status = :status)
               and (:subscriber is null or s.number = :subscriber)
-              and (:updatedSince is null or a.submittedAt >= :updatedSince or a.decidedAt >= :updatedSince)
+              and (a.submittedAt >= :updatedSince or a.decidedAt >= :updatedSince)
             """)
     Page<ReportingApplication> findVisible(boolean all, String userId, Partner partner, ApplicationStatus status,
                                            String subscriber, Instant updatedSince, Pageable page);

@@ -24,6 +24,7 @@ import com.partnerflow.subscriber.MultiUserTier;
 import com.partnerflow.subscriber.Subscriber;
 import com.partnerflow.subscriber.SubscriberService;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.system.ListFilters;
 import com.partnerflow.system.Problems;
 
 /**
@@ -217,7 +218,7 @@ class ReportingService {
     Page<ReportingApplication> list(Caller caller, ApplicationStatus status, String subscriber, Instant updatedSince,
                                     Pageable page) {
         return applications.findVisible(caller.seesAllPartners(), caller.userId(), partners.partnerOf(caller.userId()).orElse(null),
-                status, subscriber, updatedSince, page);
+                status, subscriber, ListFilters.since(updatedSince), page);
     }
 
     /** The subscriber's application that is still open, if any. */

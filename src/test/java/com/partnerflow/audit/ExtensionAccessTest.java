@@ -87,7 +87,7 @@ class ExtensionAccessTest extends IntegrationTest {
 
         assertThat(installable(clientUser2, client2)).doesNotContain(versionId);
         assertThat(installedIn(clientUser2, client2)).as("what the client installed stays until it removes it").hasSize(1);
-        assertThat(grants(developer).getBody()).extracting(grant -> grant.get("subscriber").asText()).containsExactly(client1.getNumber());
+        assertThat(grants(developer).getBody().get("content")).extracting(grant -> grant.get("subscriber").asText()).containsExactly(client1.getNumber());
         assertThat(withdraw(colleague, client2.getNumber()).getStatusCode()).as("nothing left to take back").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -98,7 +98,7 @@ class ExtensionAccessTest extends IntegrationTest {
         String newcomerUser = data.clientUser(newcomer);
 
         assertThat(installable(newcomerUser, newcomer)).contains(versionId);
-        assertThat(grants(developer).getBody()).anySatisfy(grant -> assertThat(grant.path("allClientsOf").asText()).isEqualTo(partner.getCode()));
+        assertThat(grants(developer).getBody().get("content")).anySatisfy(grant -> assertThat(grant.path("allClientsOf").asText()).isEqualTo(partner.getCode()));
 
         assertThat(withdraw(developer, VersionAccess.ALL_CLIENTS).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(installable(newcomerUser, newcomer)).doesNotContain(versionId);
@@ -114,7 +114,7 @@ class ExtensionAccessTest extends IntegrationTest {
         assertThat(refused.getBody().get("detail").asText()).contains("Доступ не предоставлен", foreign.getNumber(), "«12x»",
                         "доступ к доработке дают только своим клиентам")
                 .doesNotContain(client3.getNumber()).doesNotContain("дорабатывать");
-        assertThat(grants(developer).getBody()).as("a refused call changes nothing").hasSize(1);
+        assertThat(grants(developer).getBody().get("content")).as("a refused call changes nothing").hasSize(1);
         assertThat(grant(developer, List.of(), false).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
@@ -130,7 +130,7 @@ class ExtensionAccessTest extends IntegrationTest {
         assertThat(grants(vendor).getStatusCode()).as("vendor staff read").isEqualTo(HttpStatus.OK);
         assertThat(grant(vendor, List.of(client2.getNumber()), false).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(grant(clientUser, List.of(client2.getNumber()), false).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(grants(developer).getBody()).hasSize(1);
+        assertThat(grants(developer).getBody().get("content")).hasSize(1);
 
         long inAudit = api.submitted(developer, api.registered(developer, "Еще в аудите"), version("1.0", client1.getNumber()));
         ResponseEntity<JsonNode> early = http.exchange("/api/extension-versions/" + inAudit + "/grants", HttpMethod.POST,
@@ -193,7 +193,7 @@ class ExtensionAccessTest extends IntegrationTest {
 
     private List<Long> installable(String user, Subscriber subscriber) {
         List<Long> ids = new ArrayList<>();
-        api.get(user, "/api/subscribers/" + subscriber.getNumber() + "/extensions").getBody()
+        api.get(user, "/api/subscribers/" + subscriber.getNumber() + "/extensions?size=100").getBody().get("content")
                 .forEach(version -> ids.add(version.get("versionId").asLong()));
         return ids;
     }

@@ -339,10 +339,10 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
     }
 
     private java.util.List<Long> installable(String user, Subscriber subscriber) {
-        ResponseEntity<JsonNode> response = api.get(user, "/api/subscribers/" + subscriber.getNumber() + "/extensions");
+        ResponseEntity<JsonNode> response = api.get(user, "/api/subscribers/" + subscriber.getNumber() + "/extensions?size=100");
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
         java.util.List<Long> ids = new java.util.ArrayList<>();
-        response.getBody().forEach(version -> ids.add(version.get("versionId").asLong()));
+        response.getBody().get("content").forEach(version -> ids.add(version.get("versionId").asLong()));
         return ids;
     }
 

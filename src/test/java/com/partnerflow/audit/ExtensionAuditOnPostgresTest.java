@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.ApiLists;
 import com.partnerflow.PostgresIntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -57,6 +58,22 @@ class ExtensionAuditOnPostgresTest extends PostgresIntegrationTest {
         assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
         assertThat(approved.get("findings")).singleElement()
                 .satisfies(finding -> assertThat(finding.get("category").asText()).isEqualTo("UI_CONVENTIONS"));
+        ApiLists lists = new ApiLists(http);
+        String installable = "/api/subscribers/" + client.getNumber() + "/extensions";
+        assertThat(lists.page(clientUser, installable).at("/content/0/versionId").asLong()).isEqualTo(versionId);
+        assertThat(lists.page(clientUser, installable + "?kind=ADDITIONAL_PROCESSING&owner=PARTNER&search=ВЫПИС_&sort=-published")
+                .get("content")).as("_ is text").isEmpty();
+        assertThat(lists.page(clientUser, installable + "?search=выпис&sort=published").get("totalElements").asLong()).isEqualTo(1);
+        String grants = "/api/extension-versions/" + versionId + "/grants";
+        assertThat(lists.page(developer, grants).get("totalElements").asLong()).isEqualTo(1);
+        assertThat(lists.page(developer, grants + "?subscriber=" + client.getNumber() + "&allClients=false&sort=-granted")
+                .get("totalElements").asLong()).isEqualTo(1);
+        assertThat(lists.page(developer, grants + "?allClients=true").get("content")).isEmpty();
+        assertThat(lists.page(developer, "/api/developer-authorizations?status=ACTIVE&developer=" + developer
+                + "&partner=" + partner.getCode() + "&updatedSince=2020-01-01T00:00:00Z&sort=requested").get("totalElements").asLong())
+                .isEqualTo(1);
+        assertThat(lists.page(developer, "/api/developer-authorizations").get("totalElements").asLong()).isEqualTo(1);
+
         DataArea accounting = data.dataArea(client, ExtensionApi.ACCOUNTING);
         ResponseEntity<JsonNode> installed = api.install(clientUser, client.getNumber(), accounting.getId(), versionId);
         assertThat(installed.getStatusCode()).as("%s", installed.getBody()).isEqualTo(HttpStatus.CREATED);

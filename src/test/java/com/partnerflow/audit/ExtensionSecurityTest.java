@@ -174,7 +174,7 @@ class ExtensionSecurityTest extends IntegrationTest {
         String otherClientUser = data.clientUser(otherClient);
         DataArea otherArea = data.dataArea(otherClient, ExtensionApi.ACCOUNTING);
 
-        assertThat(api.get(clientUser, "/api/subscribers/" + client.getNumber() + "/extensions").getBody()).isEmpty();
+        assertThat(api.get(clientUser, "/api/subscribers/" + client.getNumber() + "/extensions").getBody().get("content")).isEmpty();
         assertThat(api.install(clientUser, client.getNumber(), area.getId(), versionId).getStatusCode())
                 .as("not approved yet").isEqualTo(HttpStatus.NOT_FOUND);
 
@@ -183,7 +183,7 @@ class ExtensionSecurityTest extends IntegrationTest {
 
         assertThat(api.get(clientUser, "/api/extension-versions/" + versionId).getStatusCode())
                 .as("the audit itself is not the client's").isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.get(otherClientUser, "/api/subscribers/" + otherClient.getNumber() + "/extensions").getBody()).isEmpty();
+        assertThat(api.get(otherClientUser, "/api/subscribers/" + otherClient.getNumber() + "/extensions").getBody().get("content")).isEmpty();
         assertThat(api.install(otherClientUser, otherClient.getNumber(), otherArea.getId(), versionId).getStatusCode())
                 .as("no access").isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.get(otherClientUser, "/api/subscribers/" + client.getNumber() + "/extensions").getStatusCode())

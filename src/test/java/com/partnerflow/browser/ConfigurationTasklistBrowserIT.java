@@ -164,7 +164,7 @@ class ConfigurationTasklistBrowserIT extends IntegrationTest {
         assertThat(published.path("moderation").path("rounds").get(0).path("decidedBy").asText()).isEqualTo(moderator);
         ResponseEntity<JsonNode> catalogue = http.getForEntity("/api/catalogue", JsonNode.class);
         assertThat(catalogue.getStatusCode()).as("GET /api/catalogue: %s", catalogue.getBody()).isEqualTo(HttpStatus.OK);
-        List<JsonNode> listed = elements(catalogue.getBody()).filter(entry -> entry.path("id").asLong() == configurationId).toList();
+        List<JsonNode> listed = elements(catalogue.getBody().get("content")).filter(entry -> entry.path("id").asLong() == configurationId).toList();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("entities")).hasSize(2);
     }
@@ -209,7 +209,7 @@ class ConfigurationTasklistBrowserIT extends IntegrationTest {
     }
 
     private JsonNode ownConfigurationTitled(String title) {
-        List<JsonNode> matching = elements(get(partnerUser, "/api/configurations?own=true"))
+        List<JsonNode> matching = elements(get(partnerUser, "/api/configurations?own=true&size=100").get("content"))
                 .filter(configuration -> title.equals(configuration.path("content").path("title").asText())).toList();
         assertThat(matching).as("%s's configurations titled «%s»", partnerUser, title).hasSize(1);
         return configuration(matching.get(0).path("id").asLong());

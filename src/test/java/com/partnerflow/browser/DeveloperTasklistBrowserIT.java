@@ -98,7 +98,7 @@ class DeveloperTasklistBrowserIT extends IntegrationTest {
 
     /** The authorizations of the developer that {@code user} reads through the API. */
     private List<JsonNode> authorizationsOf(String user, String developer) {
-        return StreamSupport.stream(get(user, "/api/developer-authorizations").spliterator(), false)
+        return StreamSupport.stream(get(user, "/api/developer-authorizations?developer=" + developer).path("content").spliterator(), false)
                 .filter(authorization -> developer.equals(authorization.path("developer").asText()))
                 .toList();
     }

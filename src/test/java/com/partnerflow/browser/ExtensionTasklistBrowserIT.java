@@ -169,7 +169,7 @@ class ExtensionTasklistBrowserIT extends IntegrationTest {
                 .taskDefinitionKey(Elements.AUDIT_VERSION).singleResult().getAssignee()).isEqualTo(auditor);
 
         // the one client it was made for may install it
-        JsonNode installable = get(client, "/api/subscribers/" + subscriber.getNumber() + "/extensions");
+        JsonNode installable = get(client, "/api/subscribers/" + subscriber.getNumber() + "/extensions").path("content");
         assertThat(installable).hasSize(1);
         assertThat(installable.get(0).path("versionId").asLong()).isEqualTo(versionId);
         assertThat(installable.get(0).path("extensionName").asText()).isEqualTo(extensionName);

@@ -158,9 +158,9 @@ class DeveloperAuthorizationEndToEndTest extends IntegrationTest {
         assertThat(get(competitor, "/api/developer-authorizations/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get(competitor, "/api/developer-authorizations/" + (id + 100_000)).getBody().get("detail").asText())
                 .as("same as one that does not exist").startsWith("Запрос на авторизацию разработчика");
-        assertThat(get(competitor, "/api/developer-authorizations").getBody()).extracting(view -> view.get("id").asLong())
+        assertThat(get(competitor, "/api/developer-authorizations?size=100").getBody().get("content")).extracting(view -> view.get("id").asLong())
                 .doesNotContain(id);
-        assertThat(get(competitor, "/api/developer-authorizations?partner=" + partner.getCode()).getBody())
+        assertThat(get(competitor, "/api/developer-authorizations?partner=" + partner.getCode()).getBody().get("content"))
                 .extracting(view -> view.get("id").asLong()).doesNotContain(id);
         assertThat(post(competitor, "/api/developer-authorizations/" + id + "/decision", Map.of("decision", "APPROVE")).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
@@ -171,7 +171,7 @@ class DeveloperAuthorizationEndToEndTest extends IntegrationTest {
         assertThat(get(requester, "/engine-rest/task?processDefinitionKey=" + DeveloperAuthorizationProcess.KEY
                 + "&processInstanceBusinessKey=" + id + "&maxResults=10").getBody()).as("vendor staff's task").isEmpty();
         assertThat(rows()).as("refused calls change nothing").isEqualTo(rows);
-        assertThat(get(requester, "/api/developer-authorizations").getBody()).extracting(view -> view.get("id").asLong()).contains(id);
+        assertThat(get(requester, "/api/developer-authorizations").getBody().get("content")).extracting(view -> view.get("id").asLong()).contains(id);
     }
 
     @Test

@@ -165,7 +165,7 @@ class ConfigurationBadInputTest extends IntegrationTest {
         assertThat(entry.get("shortDescription").asText()).isEqualTo(SCRIPT);
         assertThat(entry.get("fullDescription").asText()).isEqualTo("До " + SCRIPT + " после");
         JsonNode listed = null;
-        for (JsonNode candidate : expect(api.catalogue(""), 200)) {
+        for (JsonNode candidate : expect(api.catalogue(""), 200).get("content")) {
             if (candidate.get("id").asLong() == configurationId) {
                 listed = candidate;
             }

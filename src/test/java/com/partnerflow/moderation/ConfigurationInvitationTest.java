@@ -56,8 +56,9 @@ class ConfigurationInvitationTest extends IntegrationTest {
         long invitationId = api.invited(manager, accountId, invitedPartner.getCode());
 
         assertThat(text(mailTo(MAIL, invitedPartner.getEmail(), "Приглашение в аккаунт")))
-                .contains(managerPartner.getName(), "Аккаунт с приглашениями", "/api/configuration-invitations/" + invitationId + "/acceptance");
-        JsonNode pending = expect(api.get(invited, "/api/configuration-invitations"), 200);
+                .contains(managerPartner.getName(), "Аккаунт с приглашениями", "/api/configuration-invitations/" + invitationId + "/acceptance",
+                        "/api/configuration-invitations?status=PENDING&partner=" + invitedPartner.getCode());
+        JsonNode pending = expect(api.get(invited, "/api/configuration-invitations?status=PENDING"), 200).get("content");
         assertThat(pending.findValuesAsText("id")).containsExactly(String.valueOf(invitationId));
         assertThat(pending.get(0).at("/manager/code").asText()).isEqualTo(managerPartner.getCode());
         assertThat(pending.get(0).get("status").asText()).isEqualTo("PENDING");
@@ -74,7 +75,7 @@ class ConfigurationInvitationTest extends IntegrationTest {
         assertThat(seenByMember.get("members").findValuesAsText("code")).containsExactly(invitedPartner.getCode());
         assertThat(seenByMember.has("invitations")).as("invitations are the manager's business").isFalse();
         assertThat(api.created(invited, accountId, complete("Участника " + invitedPartner.getCode()))).isPositive();
-        assertThat(expect(api.get(invited, "/api/configuration-invitations"), 200)).isEmpty();
+        assertThat(expect(api.get(invited, "/api/configuration-invitations?status=PENDING"), 200).get("content")).isEmpty();
         assertThat(api.accept(invited, invitationId).getStatusCode()).as("accepted twice").isEqualTo(HttpStatus.CONFLICT);
         assertThat(api.listed(invited)).as("the manager's configurations stay the manager's").doesNotContain(managersConfiguration);
     }
@@ -107,7 +108,7 @@ class ConfigurationInvitationTest extends IntegrationTest {
         ResponseEntity<JsonNode> late = api.accept(invited, invitationId);
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(late.getBody().get("detail").asText()).isEqualTo("Приглашение нельзя принять: оно уже не ждет ответа (сейчас — «Приглашение отозвано»).");
-        assertThat(expect(api.get(invited, "/api/configuration-invitations"), 200)).isEmpty();
+        assertThat(expect(api.get(invited, "/api/configuration-invitations?status=PENDING"), 200).get("content")).isEmpty();
         assertThat(api.get(invited, "/api/configuration-accounts/" + accountId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -131,7 +132,7 @@ class ConfigurationInvitationTest extends IntegrationTest {
         api.member(manager, accountId, memberPartner.getCode(), member);
 
         for (String hostile : new String[] {third, member, "marina"}) {
-            assertThat(expect(api.get(hostile, "/api/configuration-invitations"), 200).findValuesAsText("id"))
+            assertThat(expect(api.get(hostile, "/api/configuration-invitations?size=100"), 200).get("content").findValuesAsText("id"))
                     .as("%s lists it", hostile).doesNotContain(String.valueOf(invitationId));
             for (String what : new String[] {"acceptance", "refusal", "withdrawal"}) {
                 ResponseEntity<JsonNode> refused = api.answer(hostile, invitationId, what);

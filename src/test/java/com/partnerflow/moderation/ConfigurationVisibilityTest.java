@@ -95,7 +95,7 @@ class ConfigurationVisibilityTest extends IntegrationTest {
         assertThat(seenByB.get("updatedBy").asText()).isEqualTo(a);
         assertThat(seenByB.get("createdBy").asText()).isEqualTo(b);
         assertThat(seenByB.at("/creator/code").asText()).as("the creator stays").isEqualTo(invitedB.getCode());
-        assertThat(api.get(a, "/api/configurations?own=true").getBody().findValuesAsText("id"))
+        assertThat(api.get(a, "/api/configurations?own=true").getBody().get("content").findValuesAsText("id"))
                 .as("editing does not make it A's own").containsExactly(String.valueOf(configurationOfA));
     }
 
@@ -190,7 +190,7 @@ class ConfigurationVisibilityTest extends IntegrationTest {
     @Test
     void anOutsiderSeesNothing() {
         assertThat(api.listed(outsider)).doesNotContain(managersConfiguration, configurationOfA, configurationOfB);
-        assertThat(api.get(outsider, "/api/configuration-accounts").getBody().findValuesAsText("id"))
+        assertThat(api.get(outsider, "/api/configuration-accounts?size=100").getBody().get("content").findValuesAsText("id"))
                 .doesNotContain(String.valueOf(accountId));
         assertThat(api.get(outsider, "/api/configuration-accounts/" + accountId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         for (long id : new long[] {managersConfiguration, configurationOfA, configurationOfB}) {
@@ -262,7 +262,7 @@ class ConfigurationVisibilityTest extends IntegrationTest {
     void invitedPartnersSeeTheAccountAndMayCreateInIt() {
         JsonNode seenByA = expect(api.get(a, "/api/configuration-accounts/" + accountId), 200);
         assertThat(seenByA.at("/manager/code").asText()).isEqualTo(managerPartner.getCode());
-        assertThat(api.get(b, "/api/configuration-accounts").getBody().findValuesAsText("id")).contains(String.valueOf(accountId));
+        assertThat(api.get(b, "/api/configuration-accounts?size=100").getBody().get("content").findValuesAsText("id")).contains(String.valueOf(accountId));
         assertThat(api.invite(manager, accountId, invitedA.getCode()).getStatusCode()).as("a member invited again").isEqualTo(HttpStatus.CONFLICT);
         assertThat(api.invite(manager, accountId, managerPartner.getCode()).getStatusCode()).as("the manager itself")
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);

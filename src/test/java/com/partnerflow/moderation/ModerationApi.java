@@ -161,11 +161,21 @@ public final class ModerationApi {
         return expect(get(user, "/api/configurations/" + configurationId), 200);
     }
 
-    /** The ids of {@code GET /api/configurations} as the user sees them. */
+    /** The ids of {@code GET /api/configurations} as the user sees them, every page. */
     List<Long> listed(String user) {
+        return everyId(user, "/api/configurations?");
+    }
+
+    /** The ids of every page of a list (ADR 0044); {@code path} ends with {@code ?} or {@code &}. */
+    List<Long> everyId(String user, String path) {
         List<Long> ids = new ArrayList<>();
-        expect(get(user, "/api/configurations"), 200).forEach(configuration -> ids.add(configuration.get("id").asLong()));
-        return ids;
+        for (int page = 0; ; page++) {
+            JsonNode result = expect(get(user, path + "size=100&page=" + page), 200);
+            result.get("content").forEach(item -> ids.add(item.get("id").asLong()));
+            if (page + 1 >= result.get("totalPages").asInt()) {
+                return ids;
+            }
+        }
     }
 
     /** The id of the configuration's latest moderation: the business key of its process instance. */
@@ -182,11 +192,9 @@ public final class ModerationApi {
         return get(null, "/api/catalogue" + query);
     }
 
-    /** The ids listed in the public catalogue. */
+    /** The ids listed in the public catalogue, every page. */
     List<Long> catalogued() {
-        List<Long> ids = new ArrayList<>();
-        expect(catalogue(""), 200).forEach(entry -> ids.add(entry.get("id").asLong()));
-        return ids;
+        return everyId(null, "/api/catalogue?");
     }
 
     // ---- the process over /engine-rest ----

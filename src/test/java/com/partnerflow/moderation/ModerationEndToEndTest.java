@@ -181,7 +181,7 @@ class ModerationEndToEndTest extends IntegrationTest {
         ResponseEntity<JsonNode> refused = api.exchange(partnerUser, HttpMethod.POST, path, Map.of("variables", partial));
         assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("message").asText()).contains("«Краткое описание»", "«Контакт поддержки»");
-        assertThat(api.get(partnerUser, "/api/configurations?own=true").getBody()).as("nothing saved").isEmpty();
+        assertThat(api.get(partnerUser, "/api/configurations?own=true").getBody().get("content")).as("nothing saved").isEmpty();
 
         Map<String, Object> filled = new LinkedHashMap<>(partial);
         filled.put(ConfigurationModerationProcess.SHORT_DESCRIPTION.name(), string("Приемка и отгрузка"));
@@ -193,7 +193,7 @@ class ModerationEndToEndTest extends IntegrationTest {
         filled.put(ConfigurationModerationProcess.SUPPORT_CONTACT.name(), string("sklad@partners.example"));
         expect(api.exchange(partnerUser, HttpMethod.POST, path, Map.of("variables", filled)), 200);
 
-        JsonNode created = single(api.get(partnerUser, "/api/configurations?own=true").getBody());
+        JsonNode created = single(api.get(partnerUser, "/api/configurations?own=true").getBody().get("content"));
         assertThat(created.get("status").asText()).isEqualTo("IN_MODERATION");
         assertThat(created.at("/creator/code").asText()).isEqualTo(partner.getCode());
         assertThat(created.at("/content/title").asText()).isEqualTo("Склад " + partner.getCode());
@@ -335,8 +335,9 @@ class ModerationEndToEndTest extends IntegrationTest {
         assertThat(entry.get("title").asText()).isEqualTo("Проекты 2.0 " + partner.getCode());
         assertThat(entry.get("category").asText()).isEqualTo(Category.PROJECTS.name());
         assertThat(entry.get("entities")).hasSize(3);
-        assertThat(expect(api.catalogue("?category=PROJECTS"), 200).findValuesAsText("id")).contains(String.valueOf(configurationId));
-        assertThat(expect(api.catalogue("?category=SERVICE"), 200).findValuesAsText("id"))
+        assertThat(expect(api.catalogue("?category=PROJECTS&search=" + partner.getCode()), 200).get("content").findValuesAsText("id"))
+                .contains(String.valueOf(configurationId));
+        assertThat(expect(api.catalogue("?category=SERVICE&search=" + partner.getCode()), 200).get("content").findValuesAsText("id"))
                 .as("filtered on the published revision").doesNotContain(String.valueOf(configurationId));
         assertThat(api.configuration(partnerUser, configurationId).at("/published/unpublishedChanges").asBoolean()).isFalse();
         awaitEnded(second, Elements.END_PUBLISHED);

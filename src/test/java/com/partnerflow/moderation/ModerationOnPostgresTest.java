@@ -1,5 +1,6 @@
 package com.partnerflow.moderation;
 
+import static com.partnerflow.ApiLists.ids;
 import static com.partnerflow.moderation.ModerationApi.complete;
 import static com.partnerflow.moderation.ModerationApi.expect;
 import static com.partnerflow.moderation.ModerationApi.review;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.ApiLists;
 import com.partnerflow.PostgresIntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.moderation.ConfigurationModerationProcess.Elements;
@@ -59,6 +61,15 @@ class ModerationOnPostgresTest extends PostgresIntegrationTest {
         assertThat(api.listed(partnerUser)).contains(configurationId);
         assertThat(api.listed(invitedUser)).as("what the account's manager made is the manager's only").doesNotContain(configurationId);
         assertThat(api.catalogued()).contains(configurationId);
+        ApiLists lists = new ApiLists(http);
+        assertThat(ids(lists.page(partnerUser, "/api/configurations?own=true&status=PUBLISHED&account=" + accountId
+                + "&updatedSince=2020-01-01T00:00:00Z&sort=-title"))).containsExactly(configurationId);
+        assertThat(ids(lists.page(partnerUser, "/api/configuration-accounts?manager=" + partner.getCode() + "&search=аккаунт&sort=-name")))
+                .containsExactly(accountId);
+        assertThat(lists.page(invitedUser, "/api/configuration-invitations?status=ACCEPTED&account=" + accountId
+                + "&partner=" + invited.getCode() + "&sort=-invited").get("totalElements").asLong()).isEqualTo(1);
+        assertThat(ids(lists.page(null, "/api/catalogue?category=SERVICE&industry=SERVICES&search=сервисный центр " + partner.getCode()
+                + "&sort=title"))).containsExactly(configurationId);
         assertThat(expect(api.get(null, "/api/catalogue/" + configurationId), 200).get("title").asText())
                 .isEqualTo("Сервисный центр " + partner.getCode());
         assertThat(mailTo(partner.getEmail(), "опубликована")).isNotNull();

@@ -80,8 +80,8 @@ class ModerationSecurityTest extends IntegrationTest {
         ResponseEntity<JsonNode> list = api.catalogue("");
         assertThat(list.getStatusCode()).as("no credentials needed").isEqualTo(HttpStatus.OK);
         assertThat(list.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
-        assertThat(list.getBody().findValuesAsText("id")).contains(String.valueOf(configurationId)).doesNotContain(String.valueOf(draft));
-        for (JsonNode entry : list.getBody()) {
+        assertThat(list.getBody().get("content").findValuesAsText("id")).contains(String.valueOf(configurationId)).doesNotContain(String.valueOf(draft));
+        for (JsonNode entry : list.getBody().get("content")) {
             assertThat(fieldNames(entry)).as("entry %s", entry.get("id")).isSubsetOf(CATALOGUE_FIELDS);
         }
         ResponseEntity<JsonNode> one = api.get(null, "/api/catalogue/" + configurationId);

@@ -1,5 +1,6 @@
 package com.partnerflow.reporting;
 
+import static com.partnerflow.ApiLists.ids;
 import static com.partnerflow.reporting.ReportingApi.application;
 import static com.partnerflow.reporting.ReportingApi.approve;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.ApiLists;
 import com.partnerflow.PostgresIntegrationTest;
 import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
@@ -43,6 +45,9 @@ class ReportingOnPostgresTest extends PostgresIntegrationTest {
         ResponseEntity<JsonNode> processed = api.submitTaskForm(partnerUser, task.get("id").asText(), approve(true, "TWO_TO_NINE"));
 
         assertThat(processed.getStatusCode()).as("%s", processed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(ids(new ApiLists(http).page(partnerUser, "/api/reporting-applications?status=ENABLED&subscriber="
+                + subscriber.getNumber() + "&updatedSince=2020-01-01T00:00:00Z&sort=submitted"))).as("every filter on PostgreSQL")
+                .containsExactly(id);
         JsonNode enabled = api.application(client, id);
         assertThat(enabled.get("status").asText()).isEqualTo("ENABLED");
         assertThat(enabled.get("users")).hasSize(3);

@@ -311,11 +311,16 @@ class CrashRecoveryIT {
     /** Every configuration, by id, with its latest moderation. */
     private static Map<Long, JsonNode> configurations(EngineView engine) throws Exception {
         Map<Long, JsonNode> all = new LinkedHashMap<>();
-        for (JsonNode listed : engine.get("/api/configurations")) {
-            long id = listed.get("id").asLong();
-            all.put(id, engine.get("/api/configurations/" + id));
+        for (int page = 0; ; page++) {
+            JsonNode result = engine.get("/api/configurations?size=100&page=" + page);
+            for (JsonNode listed : result.get("content")) {
+                long id = listed.get("id").asLong();
+                all.put(id, engine.get("/api/configurations/" + id));
+            }
+            if (page + 1 >= result.get("totalPages").asInt()) {
+                return all;
+            }
         }
-        return all;
     }
 
     private static void deleteRecursively(Path directory) throws Exception {

@@ -162,7 +162,7 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(again.getBody()).isEqualTo(first.getBody());
         assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        JsonNode accounts = api.get(newUser, "/api/configuration-accounts").getBody();
+        JsonNode accounts = api.get(newUser, "/api/configuration-accounts").getBody().get("content");
         assertThat(accounts).hasSize(1);
     }
 
@@ -170,7 +170,7 @@ class IdempotencyTest extends IntegrationTest {
     void withoutTheHeaderEverySubmissionCounts() {
         assertThat(createAccount(newUser, "Первый", null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(createAccount(newUser, "Первый", null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(api.get(newUser, "/api/configuration-accounts").getBody()).hasSize(2);
+        assertThat(api.get(newUser, "/api/configuration-accounts").getBody().get("content")).hasSize(2);
     }
 
     @Test
@@ -179,7 +179,7 @@ class IdempotencyTest extends IntegrationTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("detail").asText()).contains("Idempotency-Key");
-        assertThat(api.get(newUser, "/api/configuration-accounts").getBody()).isEmpty();
+        assertThat(api.get(newUser, "/api/configuration-accounts").getBody().get("content")).isEmpty();
     }
 
     @Test
