@@ -18,7 +18,6 @@ import com.partnerflow.notification.NotificationService;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerService;
 import com.partnerflow.security.Caller;
-import com.partnerflow.system.BadParameter;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.ListFilters;
 import com.partnerflow.system.Problems;

@@ -1,6 +1,7 @@
 package com.partnerflow.reporting;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -14,6 +15,9 @@ import com.partnerflow.subscriber.Subscriber;
 interface ReportingApplications extends JpaRepository<ReportingApplication, Long> {
 
     Optional<ReportingApplication> findByOpenSubscriber(Subscriber subscriber);
+
+    @Query("select a.id from ReportingApplication a where a.subscriber.number = :subscriberNumber order by a.id")
+    List<Long> findIdsBySubscriberNumber(String subscriberNumber);
 
     /**
      * One page of the applications a caller sees ({@code ReportingService#isVisible} as a query): every one when

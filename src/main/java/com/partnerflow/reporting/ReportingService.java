@@ -227,6 +227,12 @@ class ReportingService {
         return subscribers.byNumber(subscriberNumber).flatMap(applications::findByOpenSubscriber).map(ReportingApplication::getId);
     }
 
+    /** Every application of the subscriber, open or decided, oldest first. */
+    @Transactional(readOnly = true)
+    List<Long> idsOf(String subscriberNumber) {
+        return applications.findIdsBySubscriberNumber(subscriberNumber);
+    }
+
     /** The application a process step works on. */
     @Transactional(readOnly = true)
     ReportingApplication byId(long applicationId) {

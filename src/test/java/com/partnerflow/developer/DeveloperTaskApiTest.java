@@ -55,7 +55,8 @@ class DeveloperTaskApiTest extends IntegrationTest {
                 body("decision", "REJECT")), 422);
 
         assertThat(refused.get("detail").asText()).isNotBlank();
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isEqualTo(1);
+        assertThat(taskService.createTaskQuery().processDefinitionKey(DeveloperAuthorizationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(id)).count()).isEqualTo(1);
     }
 
     private String reviewOf(long authorizationId) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -352,6 +353,25 @@ class ReportingSecurityTest extends IntegrationTest {
         assertThat(api.submitTaskForm(newPartnerUser, task.get("id").asText(), approve(true, "TWO_TO_NINE")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(api.application(client, applicationId).get("decidedByPartner").asText()).isEqualTo(newPartner.getCode());
+    }
+
+    @Test
+    void afterATransferTheOneListOfRequestsShowsTheApplicationToTheNewPartnerAndNoLongerToTheOld() {
+        Partner newPartner = data.partner();
+        String newPartnerUser = data.partnerUser(newPartner);
+        assertThat(listedRequests(partnerUser)).contains(applicationId);
+        transferSubscriberTo(newPartner);
+
+        assertThat(listedRequests(newPartnerUser)).containsExactly(applicationId);
+        assertThat(listedRequests(partnerUser)).doesNotContain(applicationId);
+    }
+
+    /** The reporting applications {@code GET /api/requests} lists to the user. */
+    private List<Long> listedRequests(String user) {
+        ResponseEntity<JsonNode> response = api.get(user, "/api/requests?kind=reporting-applications&size=100");
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+        return StreamSupport.stream(response.getBody().get("content").spliterator(), false).map(request -> request.get("id").asLong())
+                .toList();
     }
 
     private void transferSubscriberTo(Partner newPartner) {
