@@ -27,6 +27,7 @@ import com.partnerflow.document.Upload;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.work.CompletedTask;
 import com.partnerflow.work.DecidedRequest;
+import com.partnerflow.work.RequestKind;
 import com.partnerflow.work.TaskCompletion;
 import com.partnerflow.work.TaskDecided;
 import com.partnerflow.work.TaskKind;
@@ -74,8 +75,7 @@ class AuditTaskController {
 
     private TaskDecided decided(CompletedTask task) {
         long versionId = task.requestId();
-        return task.decided(new DecidedRequest("extension-versions", versionId, "/api/extension-versions/" + versionId,
-                extensions.byId(versionId).getStatus().name()));
+        return task.decided(DecidedRequest.of(RequestKind.EXTENSION_VERSIONS, versionId, extensions.byId(versionId).getStatus()));
     }
 
     @Schema(description = "Итог аудита версии доработки (форма «Провести аудит версии»)")

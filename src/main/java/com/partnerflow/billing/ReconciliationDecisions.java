@@ -11,6 +11,7 @@ import com.partnerflow.security.CurrentCaller;
 import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.work.CompletedTask;
 import com.partnerflow.work.DecidedRequest;
+import com.partnerflow.work.RequestKind;
 import com.partnerflow.work.TaskCompletion;
 import com.partnerflow.work.TaskDecided;
 import com.partnerflow.work.TaskKind;
@@ -76,7 +77,6 @@ class ReconciliationDecisions {
 
     private TaskDecided decided(CompletedTask task) {
         Reconciliation reconciliation = settlements.reconciliationOfBranch(task.executionId());
-        return task.decided(new DecidedRequest("reconciliations", reconciliation.getId(), "/api/reconciliations/" + reconciliation.getId(),
-                reconciliation.getStatus().name()));
+        return task.decided(DecidedRequest.of(RequestKind.RECONCILIATIONS, reconciliation.getId(), reconciliation.getStatus()));
     }
 }

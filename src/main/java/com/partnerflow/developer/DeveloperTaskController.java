@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.work.DecidedRequest;
+import com.partnerflow.work.RequestKind;
 import com.partnerflow.work.TaskCompletion;
 import com.partnerflow.work.TaskDecided;
 import com.partnerflow.work.TaskKind;
@@ -44,8 +45,7 @@ class DeveloperTaskController {
         DECISION_COMMENT.putIn(variables, body.comment());
         var task = completion.complete(id, TaskKind.DEVELOPER_REVIEW, variables);
         long authorizationId = task.requestId();
-        return task.decided(new DecidedRequest("developer-authorizations", authorizationId,
-                "/api/developer-authorizations/" + authorizationId, authorizations.byId(authorizationId).getStatus().name()));
+        return task.decided(DecidedRequest.of(RequestKind.DEVELOPER_AUTHORIZATIONS, authorizationId, authorizations.byId(authorizationId).getStatus()));
     }
 
     @Schema(description = "Решение по запросу на авторизацию разработчика (форма «Рассмотреть запрос на авторизацию»)")

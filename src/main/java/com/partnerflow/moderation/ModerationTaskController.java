@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.work.CompletedTask;
 import com.partnerflow.work.DecidedRequest;
+import com.partnerflow.work.RequestKind;
 import com.partnerflow.work.TaskCompletion;
 import com.partnerflow.work.TaskDecided;
 import com.partnerflow.work.TaskKind;
@@ -57,8 +58,7 @@ class ModerationTaskController {
 
     private TaskDecided decided(CompletedTask task) {
         Configuration configuration = moderations.byId(task.requestId()).getConfiguration();
-        return task.decided(new DecidedRequest("configurations", configuration.getId(), "/api/configurations/" + configuration.getId(),
-                configuration.getStatus().name()));
+        return task.decided(DecidedRequest.of(RequestKind.CONFIGURATIONS, configuration.getId(), configuration.getStatus()));
     }
 
     @Schema(description = "Решение модератора в раунде модерации (форма «Проверить конфигурацию»)")

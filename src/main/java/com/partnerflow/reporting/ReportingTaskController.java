@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.subscriber.MultiUserTier;
 import com.partnerflow.work.DecidedRequest;
+import com.partnerflow.work.RequestKind;
 import com.partnerflow.work.TaskCompletion;
 import com.partnerflow.work.TaskDecided;
 import com.partnerflow.work.TaskKind;
@@ -48,8 +49,7 @@ class ReportingTaskController {
         REJECTION_REASON.putIn(variables, body.rejectionReason());
         var task = completion.complete(id, TaskKind.APPLICATION_PROCESSING, variables);
         long applicationId = task.requestId();
-        return task.decided(new DecidedRequest("reporting-applications", applicationId, "/api/reporting-applications/" + applicationId,
-                applications.byId(applicationId).getStatus().name()));
+        return task.decided(DecidedRequest.of(RequestKind.REPORTING_APPLICATIONS, applicationId, applications.byId(applicationId).getStatus()));
     }
 
     @Schema(description = "Решение партнера по заявлению на 1С-Отчетность (форма «Обработать заявление»)")

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.partnerflow.document.Upload;
 import com.partnerflow.work.CompletedTask;
 import com.partnerflow.work.DecidedRequest;
+import com.partnerflow.work.RequestKind;
 import com.partnerflow.work.TaskCompletion;
 import com.partnerflow.work.TaskDecided;
 import com.partnerflow.work.TaskKind;
@@ -83,8 +84,7 @@ class TransferTaskController {
 
     private TaskDecided decided(CompletedTask task) {
         long transferId = task.requestId();
-        return task.decided(new DecidedRequest("transfers", transferId, "/api/transfers/" + transferId,
-                transfers.byId(transferId).getStatus().name()));
+        return task.decided(DecidedRequest.of(RequestKind.TRANSFERS, transferId, transfers.byId(transferId).getStatus()));
     }
 
     @Schema(description = "Решение по письму клиента (форма «Проверить письмо клиента»)")
