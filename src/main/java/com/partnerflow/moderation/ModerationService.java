@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.partnerflow.notification.NotificationService;
 import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
+import com.partnerflow.work.RequestChanges;
+import com.partnerflow.work.RequestKind;
 
 /**
  * The moderation of a configuration, round by round: sending, the moderator's answer, publication, the
@@ -28,14 +30,16 @@ class ModerationService {
     private final ConfigurationService configurations;
     private final NotificationService notifications;
     private final ModerationMails mails;
+    private final RequestChanges requests;
     private final Clock clock;
 
     ModerationService(Moderations moderations, ConfigurationService configurations, NotificationService notifications,
-                      ModerationMails mails, Clock clock) {
+                      ModerationMails mails, RequestChanges requests, Clock clock) {
         this.moderations = moderations;
         this.configurations = configurations;
         this.notifications = notifications;
         this.mails = mails;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -140,6 +144,8 @@ class ModerationService {
                 : configurations.publishedBy(configurationId, caller.userId());
         Moderation moderation = configuration.publishingModeration();
         moderation.unpublish(byModerator, reason, caller.userId(), clock.instant());
+        // outside the process, which ended with the publication: the list of requests and the webhooks learn it here
+        requests.changed(RequestKind.CONFIGURATIONS, String.valueOf(configurationId));
         if (byModerator) {
             notifications.enqueueAndSendAfterCommit(ModerationMails.topic(moderation.getId()), mails.unpublished(moderation));
         }

@@ -498,6 +498,12 @@ class ModerationEndToEndTest extends IntegrationTest {
         assertThat(unpublished.at("/moderation/unpublished/moderationId").asLong()).isEqualTo(firstModeration);
         assertThat(unpublished.at("/moderation/rounds/0/decision").asText()).as("the rounds keep the approval").isEqualTo("APPROVE");
         assertThat(catalogue()).doesNotContain(configurationId);
+        assertThat(api.get(partnerUser, "/api/requests?kind=configurations&size=100").getBody().get("content"))
+                .as("the one list of requests follows a change made outside the process")
+                .anySatisfy(request -> {
+                    assertThat(request.get("id").asLong()).isEqualTo(configurationId);
+                    assertThat(request.get("status").asText()).isEqualTo("UNPUBLISHED");
+                });
         assertThat(api.get(null, "/api/catalogue/" + configurationId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(text(mailTo(MAIL, partner.getEmail(), "снята с публикации")))
                 .contains("Снимаемая " + partner.getCode(), "Ссылки на скриншоты не открываются");
