@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the {@link RequestIndexer} of every change to a request, without a line in the BPMN files: when the models are
  * parsed, every process gets a start and an end listener, every subprocess an end listener (a settlement branch ends
- * one reconciliation), and every user task a create, complete and delete listener, run after the model's own (so a
+ * one reconciliation), every intermediate catch event and service task an end listener (a message, a timer or a
+ * step that changes the request before an asynchronous boundary), and every user task a create, complete and delete
+ * listener, run after the model's own (so a
  * task is already named and described). The listeners only note what happened; the indexer does the work once, before
  * the commit.
  */
@@ -61,6 +63,18 @@ class RequestIndexPlugin extends AbstractProcessEnginePlugin {
 
             @Override
             public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
+                activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, executionListener);
+            }
+
+            // a message or timer that moves a request on, and a step that changes its domain record, may end a
+            // transaction at an asynchronous boundary before any task or end: the request is refreshed there too
+            @Override
+            public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+                activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, executionListener);
+            }
+
+            @Override
+            public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, executionListener);
             }
 

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +34,7 @@ import com.partnerflow.billing.SettlementApi;
 import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.system.RequestEvent;
 import com.partnerflow.transfer.TransferApi;
 import com.partnerflow.transfer.TransferProcess;
 
@@ -94,6 +99,28 @@ class RequestApiTest extends IntegrationTest {
         assertThat(application.get("currentStep").asText()).isNotBlank();
         assertThat(list("vera", "?kind=developer-authorizations&status=REQUESTED").get("content"))
                 .anySatisfy(request -> assertThat(request.get("partners").get(0).asText()).isEqualTo("BETA"));
+    }
+
+    @Test
+    void aWithdrawalThatEndsItsTransactionAtAnAsynchronousStepIsListedAtOnceAndTold() {
+        Partner partner = data.partner();
+        long id = data.authorizeDeveloper(data.partnerUser(partner));
+        HttpHeaders headers = TransferApi.basic("vera");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<JsonNode> withdrawn = http.exchange("/api/developer-authorizations/" + id + "/withdrawal", HttpMethod.POST,
+                new HttpEntity<>(Map.of("reason", "Сотрудник уволился"), headers), JsonNode.class);
+
+        assertThat(withdrawn.getStatusCode()).as(String.valueOf(withdrawn.getBody())).isEqualTo(HttpStatus.OK);
+        JsonNode listed = list(data.partnerUser(partner), "?kind=developer-authorizations&size=100").get("content");
+        assertThat(listed).anySatisfy(request -> {
+            assertThat(request.get("id").asLong()).isEqualTo(id);
+            assertThat(request.get("status").asText()).as("before the notification's job has run").isEqualTo("WITHDRAWN");
+        });
+        assertThat(events.of(RequestKind.DEVELOPER_AUTHORIZATIONS, id)).anySatisfy(event -> {
+            assertThat(event.type()).isEqualTo(RequestEvent.Type.STATUS_CHANGED);
+            assertThat(event.data()).containsEntry("status", "WITHDRAWN");
+        });
     }
 
     @Test

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +51,8 @@ class RequestIndexTest extends IntegrationTest {
     IndexedRequests index;
     @Autowired
     ApplicationEventMulticaster multicaster;
+    @Autowired
+    RepositoryService repository;
 
     TransferApi api;
     RecordedEvents events;
@@ -67,6 +76,38 @@ class RequestIndexTest extends IntegrationTest {
     @AfterEach
     void stopRecording() {
         events.close();
+    }
+
+    /**
+     * A message, a timer or a domain step may end a transaction at an asynchronous boundary before any task or end: the
+     * index hears of the request there too (the withdrawal of a developer authorization waits at such an event).
+     */
+    @Test
+    void catchEventsAndServiceStepsOfEveryModelTellTheIndex() {
+        List<String> checked = new ArrayList<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            ProcessDefinitionEntity parsed = (ProcessDefinitionEntity) repository.getProcessDefinition(definition.getId());
+            for (ActivityImpl activity : activitiesOf(parsed)) {
+                String type = String.valueOf(activity.getProperty("type"));
+                if (type.equals("serviceTask") || type.startsWith("intermediate") && type.endsWith("Catch")
+                        || type.equals("intermediateTimer") || type.equals("intermediateMessageCatch")) {
+                    assertThat(activity.getBuiltInListeners(ExecutionListener.EVENTNAME_END))
+                            .as("%s %s", definition.getKey(), activity.getId())
+                            .anySatisfy(listener -> assertThat(listener.getClass().getName()).startsWith(RequestIndexPlugin.class.getName()));
+                    checked.add(activity.getId());
+                }
+            }
+        }
+        assertThat(checked).contains("message_awaitWithdrawal", "serviceTask_notifyWithdrawn");
+    }
+
+    private static List<ActivityImpl> activitiesOf(ScopeImpl scope) {
+        List<ActivityImpl> all = new ArrayList<>();
+        for (ActivityImpl activity : scope.getActivities()) {
+            all.add(activity);
+            all.addAll(activitiesOf(activity));
+        }
+        return all;
     }
 
     @Test
