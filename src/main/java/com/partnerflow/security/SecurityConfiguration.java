@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,9 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -43,6 +46,10 @@ import org.springframework.util.StringUtils;
  *       ({@code camunda.bpm.admin-user}).</li>
  *   <li>{@code /requests/**}, the request pages for people linked from the task forms: the Tasklist session (GET), or
  *       HTTP Basic; without either, a person is sent to Tasklist's login rather than shown JSON.</li>
+ *   <li>{@code /portal/**}, the partner portal (ADR 0046): the webapps' login and session
+ *       ({@link CamundaSessionSecurityContext}), its own login page for people who start there, Spring Security's CSRF
+ *       protection on every form, a strict Content-Security-Policy (scripts and styles from this server only). The
+ *       libraries it loads ({@code /webjars/**}) are public files.</li>
  *   <li>{@code /api/catalogue} is public: anyone reads the published configurations without a login.</li>
  *   <li>OpenAPI documentation needs a login; the Actuator (metrics, info) is for operations and
  *       administrators only, its health probe is open.</li>
@@ -68,8 +75,40 @@ class SecurityConfiguration {
     private static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
+    /** The portal's pages allow scripts and styles from this server only; no inline script, no foreign origin. */
+    private static final String PORTAL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /** The partner portal (ADR 0046) and the libraries its pages load. */
+    static final RequestMatcher PORTAL = paths("/portal", "/portal/**", "/webjars/**");
+
     /** The request pages for people (ADR 0038); a person who is not logged in is sent to Tasklist. */
     static final RequestMatcher REQUEST_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/requests/**");
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain portalSecurity(HttpSecurity http, ProcessEngine engine, CamundaIdentityAuthenticationProvider provider,
+                                       IdentityService identityService,
+                                       @Value("${camunda.bpm.webapp.auth.cache.time-to-live:300000}") long cacheTimeToLive)
+            throws Exception {
+        return http
+                .securityMatcher(PORTAL)
+                .authenticationProvider(provider)
+                .securityContext(context -> context.securityContextRepository(new CamundaSessionSecurityContext(engine, cacheTimeToLive)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths("/portal/login", "/portal/assets/**", "/webjars/**")).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
+                        .failureUrl("/portal/login?error"))
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint("/portal/login")))
+                .headers(headers -> headers.httpStrictTransportSecurity(SecurityConfiguration::hsts)
+                        .frameOptions(frame -> frame.deny())
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(PORTAL_POLICY)))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+                .build();
+    }
 
     @Bean
     @Order(1)

@@ -41,6 +41,11 @@ public class BusinessRuleViolation extends RuntimeException {
         return new BusinessRuleViolation(Kind.FORBIDDEN, message);
     }
 
+    /** The HTTP status this refusal answers, on {@code /api} and on the pages for people alike. */
+    public org.springframework.http.HttpStatus status() {
+        return ApiExceptionHandler.statusOf(kind);
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -1,0 +1,96 @@
+package com.partnerflow.browser;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The partner portal in a real browser (ADR 0046): log in through its own page, open a section, read what a page
+ * shows. Every portal browser test drives it; a test keeps to the page's visible texts and labels, as a person does.
+ */
+final class Portal {
+
+    private static final Duration STEP = Duration.ofSeconds(20);
+
+    final WebDriver driver;
+    final String url;
+
+    private Portal(WebDriver driver, int port) {
+        this.driver = driver;
+        this.url = "http://localhost:" + port;
+    }
+
+    /** A fresh browser session logged in as {@code userId} (password = user name) on the portal's login page. */
+    static Portal logInAs(Browser browser, int port, String userId) {
+        Portal portal = new Portal(browser.newSession(), port);
+        portal.driver.get(portal.url + "/portal/login");
+        portal.driver.findElement(By.id("username")).sendKeys(userId);
+        portal.driver.findElement(By.id("password")).sendKeys(userId);
+        portal.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        portal.waitFor(By.cssSelector("header.site .person"));
+        return portal;
+    }
+
+    /** Opens a portal address ({@code /portal/clients}) and waits for its heading. */
+    Portal open(String path) {
+        driver.get(url + path);
+        waitFor(By.tagName("h1"));
+        return this;
+    }
+
+    /** Follows a link of the navigation by its text («Клиенты»). */
+    Portal section(String name) {
+        driver.findElement(By.cssSelector("header.site nav")).findElement(By.linkText(name)).click();
+        new WebDriverWait(driver, STEP).until(ExpectedConditions.attributeToBe(
+                By.xpath("//header//nav//a[normalize-space()='" + name + "']"), "aria-current", "page"));
+        return this;
+    }
+
+    /** A phone's width, to check a page still works there. */
+    Portal phone() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        return this;
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    String text() {
+        return driver.findElement(By.id("main")).getText();
+    }
+
+    /** The visible texts of a table's rows (a row as its cells' texts joined by « | »). */
+    List<String> rows(By table) {
+        return driver.findElement(table).findElements(By.cssSelector("tbody tr")).stream()
+                .map(row -> String.join(" | ", row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()))
+                .toList();
+    }
+
+    WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, STEP).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Fills a field by its label's {@code for} id. */
+    Portal type(String fieldId, String text) {
+        WebElement field = driver.findElement(By.id(fieldId));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Presses a button by its visible text and waits for the next page's heading. */
+    Portal press(String buttonText) {
+        WebElement button = driver.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']"));
+        button.click();
+        new WebDriverWait(driver, STEP).until(ExpectedConditions.stalenessOf(button));
+        waitFor(By.tagName("h1"));
+        return this;
+    }
+}
