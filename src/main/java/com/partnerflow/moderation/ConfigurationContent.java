@@ -92,21 +92,30 @@ public class ConfigurationContent {
         this.entities = List.copyOf(source.entities);
     }
 
-    /** Checks a draft and returns its content; every problem is listed at once in Russian (422). */
+    /**
+     * Checks a draft and returns its content; every problem is listed at once in Russian (422), each also filed under its
+     * field ({@link ConfigurationRefused#byField()}).
+     */
     public static ConfigurationContent of(ConfigurationDraft draft) {
-        Problems problems = new Problems();
+        ConfigurationRefused.Fields fields = new ConfigurationRefused.Fields();
+        Problems problems = fields.problems();
         ConfigurationContent content = new ConfigurationContent();
-        content.title = problems.optional(draft.title(), "Название", TITLE_MAX);
-        content.shortDescription = problems.optional(draft.shortDescription(), "Краткое описание", SHORT_DESCRIPTION_MAX);
-        content.fullDescription = problems.optional(draft.fullDescription(), "Полное описание", FULL_DESCRIPTION_MAX);
-        content.category = choice(draft.category(), "Категория", Category.class, Category::label, problems);
-        content.industry = choice(draft.industry(), "Отрасль", Industry.class, Industry::label, problems);
-        content.links = links(draft.links(), problems);
+        content.title = fields.check("title", () -> problems.optional(draft.title(), "Название", TITLE_MAX));
+        content.shortDescription = fields.check("shortDescription",
+                () -> problems.optional(draft.shortDescription(), "Краткое описание", SHORT_DESCRIPTION_MAX));
+        content.fullDescription = fields.check("fullDescription",
+                () -> problems.optional(draft.fullDescription(), "Полное описание", FULL_DESCRIPTION_MAX));
+        content.category = fields.check("category",
+                () -> choice(draft.category(), "Категория", Category.class, Category::label, problems));
+        content.industry = fields.check("industry",
+                () -> choice(draft.industry(), "Отрасль", Industry.class, Industry::label, problems));
+        content.links = fields.check("links", () -> links(draft.links(), problems));
         content.free = draft.free();
-        content.price = price(draft.price(), Boolean.TRUE.equals(draft.free()), problems);
-        content.supportContact = problems.optional(draft.supportContact(), "Контакт поддержки", SUPPORT_CONTACT_MAX);
-        content.entities = entities(draft.entities(), problems);
-        problems.refuseIfAny("Конфигурация не сохранена");
+        content.price = fields.check("price", () -> price(draft.price(), Boolean.TRUE.equals(draft.free()), problems));
+        content.supportContact = fields.check("supportContact",
+                () -> problems.optional(draft.supportContact(), "Контакт поддержки", SUPPORT_CONTACT_MAX));
+        content.entities = entities(draft.entities(), fields);
+        fields.refuseIfAny("Конфигурация не сохранена");
         return content;
     }
 
@@ -270,17 +279,22 @@ public class ConfigurationContent {
         return price;
     }
 
-    private static List<ConfigurationEntity> entities(List<ConfigurationDraft.EntityDraft> drafts, Problems problems) {
+    private static List<ConfigurationEntity> entities(List<ConfigurationDraft.EntityDraft> drafts, ConfigurationRefused.Fields fields) {
+        Problems problems = fields.problems();
         if (drafts == null) {
             return List.of();
         }
         if (drafts.size() > ENTITIES_MAX) {
-            problems.add("сущностей больше " + ENTITIES_MAX + " (" + drafts.size() + ")");
+            fields.check("entities", () -> {
+                problems.add("сущностей больше " + ENTITIES_MAX + " (" + drafts.size() + ")");
+                return null;
+            });
             return List.of();
         }
         List<ConfigurationEntity> entities = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
+            int before = problems.count();
             ConfigurationDraft.EntityDraft draft = drafts.get(i);
             String where = "сущность № " + (i + 1);
             EntityKind kind = draft == null ? null : choice(draft.kind(), where + ", вид", EntityKind.class, EntityKind::label, problems);
@@ -299,6 +313,7 @@ public class ConfigurationContent {
                     problems.add(entity.describe() + " указана дважды");
                 }
             }
+            fields.file("entities[" + i + "]", before);
         }
         return List.copyOf(entities);
     }

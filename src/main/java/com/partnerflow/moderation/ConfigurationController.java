@@ -37,6 +37,10 @@ import com.partnerflow.system.PageQuery;
 @Tag(name = "Конфигурации", description = "Partner configurations and their moderation (seed 000, DESIGN.md §4)")
 class ConfigurationController {
 
+    /** The list's order unless {@code sort} says otherwise, and its sort keys (the portal's list sorts the same way). */
+    static final Sort DEFAULT_SORT = Sort.by("createdAt", "id");
+    static final Map<String, String> SORT_KEYS = Map.of("created", "createdAt,id", "updated", "updatedAt,id", "title", "content.title,id");
+
     private final ConfigurationService configurations;
     private final ModerationService moderations;
     private final ModerationCommands commands;
@@ -61,8 +65,7 @@ class ConfigurationController {
                                     @Parameter(description = "Номер аккаунта конфигураций") @RequestParam(required = false) Long account,
                                     @Parameter(description = "Настройки изменены в этот момент или позже (ISO-8601)")
                                     @RequestParam(required = false) Instant updatedSince) {
-        Pageable page = query.pageable(Sort.by("createdAt", "id"),
-                Map.of("created", "createdAt,id", "updated", "updatedAt,id", "title", "content.title,id"));
+        Pageable page = query.pageable(DEFAULT_SORT, SORT_KEYS);
         return ApiPage.of(configurations.list(caller.get(), new ConfigurationFilter(own, status, account, updatedSince), page),
                 c -> ConfigurationView.of(c, null, null));
     }

@@ -20,6 +20,16 @@ public final class Problems {
         return found.isEmpty();
     }
 
+    /** How many problems were found so far: what one check found is what {@link #since} that count returns after it. */
+    public int count() {
+        return found.size();
+    }
+
+    /** The problems found after the first {@code count}, in order (a form shows them next to the field they are about). */
+    public List<String> since(int count) {
+        return List.copyOf(found.subList(count, found.size()));
+    }
+
     /** A required text of at most {@code max} characters: stripped, or "" when it is missing (a problem either way). */
     public String required(String value, String field, int max) {
         String text = value == null ? "" : value.strip();

@@ -85,6 +85,21 @@ final class Portal {
         return this;
     }
 
+    /** Chooses an option of a list by its label's {@code for} id and the option's visible text. */
+    Portal choose(String fieldId, String optionText) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(fieldId))).selectByVisibleText(optionText);
+        return this;
+    }
+
+    /** Follows a link of the page's content by its text and waits for the next page's heading. */
+    Portal follow(String linkText) {
+        WebElement link = driver.findElement(By.id("main")).findElement(By.linkText(linkText));
+        link.click();
+        new WebDriverWait(driver, STEP).until(ExpectedConditions.stalenessOf(link));
+        waitFor(By.tagName("h1"));
+        return this;
+    }
+
     /** Presses a button by its visible text and waits for the next page's heading. */
     Portal press(String buttonText) {
         WebElement button = driver.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']"));
