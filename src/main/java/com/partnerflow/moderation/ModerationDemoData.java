@@ -26,7 +26,8 @@ import com.partnerflow.security.Groups;
  * ALFA and BETA certified by {@code vera} (GAMMA is not: it cannot send a configuration until vera certifies it);
  * ALFA's configuration account with BETA a member (it accepted ALFA's invitation), GAMMA invited and not answered yet,
  * two special employees and a contact; ALFA's configuration «Сервисный центр» published in the catalogue, «CRM для
- * студии» ready to be sent, and BETA's «Склад магазина» waiting for the moderator. Only once.
+ * студии» ready to be sent, BETA's «Склад магазина» waiting for the moderator, and ALFA's «Учет обращений» returned by
+ * marina for changes (its revision task waits for ALFA). Only once.
  */
 @Component
 @Profile("demo")
@@ -92,9 +93,21 @@ class ModerationDemoData {
                 ConfigurationModerationProcess.REVIEW_DECISION.with(ReviewDecision.APPROVE)));
         users.as("boris", () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
                 ConfigurationModerationProcess.CONFIGURATION_ID.with(store.getId())));
+        Configuration tickets = configurations.create(account.getId(), draft("Учет обращений",
+                "Обращения клиентов по телефону и почте: регистрация, сроки, ответственные.", Category.SERVICE, Industry.ANY,
+                new BigDecimal("3900"), List.of(new EntityDraft("PROCESS", "Обработка обращений"),
+                        new EntityDraft("FILTER", "Просроченные обращения"))), anna);
+        users.as("anna", () -> runtimeService.startProcessInstanceByKey(ConfigurationModerationProcess.KEY,
+                ConfigurationModerationProcess.CONFIGURATION_ID.with(tickets.getId())));
+        Task ticketsReview = taskService.createTaskQuery().processDefinitionKey(ConfigurationModerationProcess.KEY)
+                .taskDefinitionKey(ConfigurationModerationProcess.Elements.REVIEW)
+                .processVariableValueEquals(ConfigurationModerationProcess.CONFIGURATION_ID.name(), tickets.getId()).singleResult();
+        users.as("marina", () -> taskService.complete(ticketsReview.getId(), ConfigurationModerationProcess.REVIEW_COMMENT.putIn(
+                ConfigurationModerationProcess.REVIEW_DECISION.with(ReviewDecision.REQUEST_CHANGES),
+                "Добавьте скриншот карточки обращения и отчет по срокам ответа.")));
         log.info("Moderation demo data seeded: moderator marina (password = user name), ALFA and BETA certified, ALFA's "
                 + "configuration account with BETA a member and GAMMA invited, one configuration in the catalogue, one ready "
-                + "to send, one waiting for the moderator");
+                + "to send, one waiting for the moderator, one the moderator returned to ALFA for changes");
     }
 
     private static ConfigurationDraft draft(String title, String shortDescription, Category category, Industry industry,
