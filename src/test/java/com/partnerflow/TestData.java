@@ -77,6 +77,13 @@ public class TestData {
         return userId;
     }
 
+    /** A new employee of the partner who administers its team: also in {@code partneradmins-<CODE>} (ADR 0047). */
+    public String partnerAdministrator(Partner partner) {
+        String userId = partnerUser(partner);
+        identityService.createMembership(userId, Partner.administratorsGroupOf(partner.getCode()));
+        return userId;
+    }
+
     /**
      * A new employee of the partner whom the vendor authorized to develop extensions: the employee's request through the
      * developer-authorization process, approved by vendor staff.

@@ -1,6 +1,8 @@
 package com.partnerflow.developer;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -31,4 +33,9 @@ interface DeveloperAuthorizations extends JpaRepository<DeveloperAuthorization, 
             """)
     Page<DeveloperAuthorization> findVisible(boolean all, Partner partner, AuthorizationStatus status, String partnerCode,
                                              String developer, Instant updatedSince, Pageable page);
+
+    /** The partner's authorizations of these employees, newest request first. */
+    @Query("select a from DeveloperAuthorization a where a.partner = :partner and a.developer in :developers "
+            + "order by a.requestedAt desc, a.id desc")
+    List<DeveloperAuthorization> findNewestFirst(Partner partner, Collection<String> developers);
 }

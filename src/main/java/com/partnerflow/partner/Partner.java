@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.partnerflow.security.Groups;
+
 /** A service organization of the partner network (обслуживающая организация, партнер). */
 @Entity
 @Table(name = "partner")
@@ -70,6 +72,11 @@ public class Partner {
 
     public static String groupOf(String partnerCode) {
         return GROUP_PREFIX + partnerCode;
+    }
+
+    /** The group of the partner's administrators, who manage its team (ADR 0047): {@code partneradmins-<CODE>}. */
+    public static String administratorsGroupOf(String partnerCode) {
+        return Groups.PARTNER_ADMINS_PREFIX + partnerCode;
     }
 
     /** How people read it in a task's name or a list: {@code «Альфа-Софт» (ALFA)}. */

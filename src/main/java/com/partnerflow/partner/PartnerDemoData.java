@@ -18,7 +18,8 @@ import com.partnerflow.security.Groups;
  * The first demo data (profile {@code demo}, the default of {@code ./mvnw spring-boot:run}): the partners ALFA, BETA and
  * GAMMA with one employee each, vendor staff {@code vera} and operations' {@code olga}; ALFA and BETA listed for the
  * restricted applications but ERP. Only into an empty database;
- * every feature's demo data follows it ({@code @Order}).
+ * every feature's demo data follows it ({@code @Order}). Then the teams (ADR 0047): anna, boris and gleb administer
+ * their partners, and ALFA has a plain employee, {@code alexey}; added to a demo database made before them too.
  */
 @Component
 @Profile("demo")
@@ -60,6 +61,28 @@ class PartnerDemoData {
                     application.authorize(beta);
                 });
         log.info("Demo data seeded: partners ALFA, BETA, GAMMA; users vera, olga, anna, boris, gleb (password = user name), admin/admin");
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(11)
+    @Transactional
+    public void teams() {
+        if (!users.exists("anna") || !users.exists("boris") || !users.exists("gleb")) {
+            return;
+        }
+        administrator("anna", "ALFA");
+        administrator("boris", "BETA");
+        administrator("gleb", "GAMMA");
+        if (!users.exists("alexey")) {
+            employee("alexey", "Алексей", "Кузьмин", partnerService.byCode("ALFA"));
+            log.info("Demo teams: anna, boris, gleb administer ALFA, BETA, GAMMA; alexey is ALFA's employee (password = user name)");
+        }
+    }
+
+    private void administrator(String id, String partnerCode) {
+        if (partnerService.partnerOf(id).filter(partner -> partner.getCode().equals(partnerCode)).isPresent()) {
+            users.member(id, Partner.administratorsGroupOf(partnerCode));
+        }
     }
 
     private void employee(String id, String firstName, String lastName, Partner partner) {

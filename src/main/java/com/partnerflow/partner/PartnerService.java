@@ -27,17 +27,30 @@ public class PartnerService {
         this.identityService = identityService;
     }
 
-    /** Registers a partner and its Camunda group; returns the existing one when the code is known. */
+    /**
+     * Registers a partner with its Camunda groups, {@code partner-<CODE>} and its administrators'
+     * {@code partneradmins-<CODE>} (ADR 0047); returns the existing one when the code is known.
+     */
     @Transactional
     public Partner register(Partner partner) {
         Partner saved = partners.findByCode(partner.getCode()).orElseGet(() -> partners.save(partner));
-        if (identityService.createGroupQuery().groupId(saved.group()).count() == 0) {
-            Group group = identityService.newGroup(saved.group());
-            group.setName("Партнер " + saved.getName());
+        ensureGroups(saved);
+        return saved;
+    }
+
+    /** The partner's two groups, each created unless it exists (partners registered before administrators get theirs). */
+    void ensureGroups(Partner partner) {
+        ensureGroup(partner.group(), "Партнер " + partner.getName());
+        ensureGroup(Partner.administratorsGroupOf(partner.getCode()), "Администраторы партнера " + partner.getName());
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
             group.setType("PARTNER");
             identityService.saveGroup(group);
         }
-        return saved;
     }
 
     /** Makes an existing user a member of the partner: domain membership plus the Camunda group. */

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "api_token")
-class ApiToken {
+public class ApiToken {
 
     /** How stale {@link #lastUsedAt} may be: it is written at most this often per token, not on every call. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
@@ -72,7 +72,7 @@ class ApiToken {
         }
     }
 
-    boolean isRevoked() {
+    public boolean isRevoked() {
         return revokedAt != null;
     }
 
@@ -85,39 +85,39 @@ class ApiToken {
         return lastUsedAt == null || !lastUsedAt.isAfter(now.minus(LAST_USED_PRECISION));
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    String getPartnerCode() {
+    public String getPartnerCode() {
         return partnerCode;
     }
 
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    String getPrefix() {
+    public String getPrefix() {
         return prefix;
     }
 
-    String getCreatedBy() {
+    public String getCreatedBy() {
         return createdBy;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
-    Instant getLastUsedAt() {
+    public Instant getLastUsedAt() {
         return lastUsedAt;
     }
 
-    String getRevokedBy() {
+    public String getRevokedBy() {
         return revokedBy;
     }
 
-    Instant getRevokedAt() {
+    public Instant getRevokedAt() {
         return revokedAt;
     }
 }

@@ -22,7 +22,7 @@ import com.partnerflow.system.BusinessRuleViolation;
  * the partner's two groups, as long as the creator works for the partner and nobody revoked it.
  */
 @Service
-class ApiTokenService {
+public class ApiTokenService {
 
     /** Active tokens a partner may hold at once: enough for every integration, few enough to keep track of. */
     static final int MAX_ACTIVE = 20;
@@ -39,12 +39,20 @@ class ApiTokenService {
     }
 
     /** A new token and its secret, which this answer is the only one to show. */
-    record Issued(ApiToken token, ApiTokenSecret secret) {
+    public record Issued(ApiToken token, ApiTokenSecret secret) {
+
+        /** The secret, for the one answer (or portal page) that shows it. */
+        public String reveal() {
+            return secret.reveal();
+        }
     }
 
     @Transactional
-    Issued create(Caller caller, String name) {
+    public Issued create(Caller caller, String name) {
         String partner = partnerOf(caller);
+        if (name == null || name.isBlank() || name.strip().length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+            throw BusinessRuleViolation.invalid("Токен API не выпущен: название — от 1 до 100 символов, без управляющих символов.");
+        }
         if (tokens.countActive(partner) >= MAX_ACTIVE) {
             throw BusinessRuleViolation.conflict("У партнера уже " + MAX_ACTIVE + " действующих токенов API: отзовите ненужный, "
                     + "затем выпустите новый.");
@@ -56,7 +64,7 @@ class ApiTokenService {
     }
 
     @Transactional(readOnly = true)
-    Page<ApiToken> list(Caller caller, Pageable page) {
+    public Page<ApiToken> list(Caller caller, Pageable page) {
         return tokens.findByPartner(partnerOf(caller), page);
     }
 
@@ -70,7 +78,7 @@ class ApiTokenService {
 
     /** Revokes the partner's token at once; a revoked one stays as it is. */
     @Transactional
-    void revoke(Caller caller, long id) {
+    public void revoke(Caller caller, long id) {
         ApiToken token = find(caller, id);
         if (!token.isRevoked()) {
             token.revoke(caller.userId(), clock.instant());
@@ -80,7 +88,7 @@ class ApiTokenService {
     }
 
     /** Each token's status by its id; whether a creator still works for the partner is asked once per creator. */
-    Map<Long, ApiTokenStatus> statusesOf(List<ApiToken> listed) {
+    public Map<Long, ApiTokenStatus> statusesOf(List<ApiToken> listed) {
         Map<String, Boolean> employed = new HashMap<>();
         Map<Long, ApiTokenStatus> statuses = new HashMap<>();
         for (ApiToken token : listed) {
@@ -89,6 +97,29 @@ class ApiTokenService {
                     ? ApiTokenStatus.ACTIVE : ApiTokenStatus.CREATOR_LEFT);
         }
         return statuses;
+    }
+
+    /** How many active (not revoked) tokens each employee of the partner created, by user id; none is left out. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> activeCountsByCreator(String partnerCode) {
+        Map<String, Long> counts = new HashMap<>();
+        tokens.countActiveByCreator(partnerCode).forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /**
+     * Revokes every active token the employee created for the partner, for the partner's administrator who deactivates
+     * them (ADR 0047); answers how many. Their creator leaving would stop them anyway: revoked, they stay stopped.
+     */
+    @Transactional
+    public int revokeAllOf(String partnerCode, String creator, String revokedBy) {
+        List<ApiToken> active = tokens.findActive(partnerCode, creator);
+        Instant now = clock.instant();
+        active.forEach(token -> token.revoke(revokedBy, now));
+        if (!active.isEmpty()) {
+            log.info("{} API tokens of {} (partner {}) revoked by {}", active.size(), creator, partnerCode, revokedBy);
+        }
+        return active.size();
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.partnerflow.security;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -29,4 +30,11 @@ interface ApiTokens extends JpaRepository<ApiToken, Long> {
     @Modifying
     @Query("update ApiToken t set t.lastUsedAt = :now where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt <= :staleBefore)")
     int recordUse(Long id, Instant now, Instant staleBefore);
+
+    /** Active tokens per creator: rows of (created_by, count). */
+    @Query("select t.createdBy, count(t) from ApiToken t where t.partnerCode = :partnerCode and t.revokedAt is null group by t.createdBy")
+    List<Object[]> countActiveByCreator(String partnerCode);
+
+    @Query("select t from ApiToken t where t.partnerCode = :partnerCode and t.createdBy = :createdBy and t.revokedAt is null")
+    List<ApiToken> findActive(String partnerCode, String createdBy);
 }

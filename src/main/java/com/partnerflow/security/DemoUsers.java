@@ -42,6 +42,13 @@ public class DemoUsers {
         identityService.createMembership(id, group);
     }
 
+    /** Makes the user a member of {@code group}, unless they are one already. */
+    public void member(String userId, String group) {
+        if (identityService.createGroupQuery().groupMember(userId).groupId(group).count() == 0) {
+            identityService.createMembership(userId, group);
+        }
+    }
+
     /** Runs {@code action} as {@code userId} with all their groups, as if they had called the API. */
     public <T> T as(String userId, Supplier<T> action) {
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();

@@ -97,6 +97,8 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(new CamundaSessionSecurityContext(engine, cacheTimeToLive)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/portal/login", "/portal/assets/**", "/webjars/**")).permitAll()
+                        // a new employee's invitation link (ADR 0047): its secret is the credential, it sets the first password
+                        .requestMatchers(paths("/portal/invitation/**")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
                         .failureUrl("/portal/login?error"))

@@ -10,15 +10,22 @@ import com.partnerflow.system.RequestEvent;
 @Schema(description = "Тип события: request.created — заявка создана; request.status_changed — статус заявки изменился; "
         + "task.waiting — задача ждет партнера; task.decision_made — по задаче принято решение")
 public enum EventType {
-    REQUEST_CREATED(RequestEvent.Type.REQUEST_CREATED),
-    STATUS_CHANGED(RequestEvent.Type.STATUS_CHANGED),
-    TASK_WAITING(RequestEvent.Type.TASK_WAITING),
-    DECISION_MADE(RequestEvent.Type.DECISION_MADE);
+    REQUEST_CREATED(RequestEvent.Type.REQUEST_CREATED, "Заявка создана"),
+    STATUS_CHANGED(RequestEvent.Type.STATUS_CHANGED, "Статус заявки изменился"),
+    TASK_WAITING(RequestEvent.Type.TASK_WAITING, "Задача ждет партнера"),
+    DECISION_MADE(RequestEvent.Type.DECISION_MADE, "По задаче принято решение");
 
     private final RequestEvent.Type type;
+    private final String label;
 
-    EventType(RequestEvent.Type type) {
+    EventType(RequestEvent.Type type, String label) {
         this.type = type;
+        this.label = label;
+    }
+
+    /** What the portal shows. */
+    public String label() {
+        return label;
     }
 
     @JsonValue

@@ -44,6 +44,7 @@ public class WebhookService {
     @Transactional
     WebhookEndpoint register(EndpointCommand command, Caller caller) {
         String partner = partnerOf(caller);
+        check(command);
         if (endpoints.countByPartnerCode(partner) >= settings.maxEndpointsPerPartner()) {
             throw BusinessRuleViolation.conflict("У партнера уже " + settings.maxEndpointsPerPartner()
                     + " адресов вебхуков: удалите ненужный, прежде чем добавить новый.");
@@ -71,6 +72,7 @@ public class WebhookService {
     @Transactional
     WebhookEndpoint change(long id, EndpointCommand command, Caller caller) {
         WebhookEndpoint endpoint = find(id, caller);
+        check(command);
         checkAddress(command.url());
         endpoint.change(command.url().strip(), blankToNull(command.description()), command.eventTypes(), command.active(),
                 clock.instant());
@@ -94,6 +96,22 @@ public class WebhookService {
     @Transactional(readOnly = true)
     Page<WebhookDelivery> deliveries(long id, Caller caller, Pageable pageable) {
         return deliveries.findByEndpoint(find(id, caller), pageable);
+    }
+
+    /**
+     * The command as {@code /api/webhooks}' body validation has it (the portal's forms have no such validation): an
+     * address, at least one event, a description of at most 500 characters. The address itself is checked apart.
+     */
+    private void check(EndpointCommand command) {
+        if (command.url() == null || command.url().isBlank() || command.url().length() > 2000) {
+            throw BusinessRuleViolation.invalid("Укажите адрес получателя: https, не длиннее 2000 символов.");
+        }
+        if (command.eventTypes() == null || command.eventTypes().isEmpty()) {
+            throw BusinessRuleViolation.invalid("Выберите хотя бы один тип события.");
+        }
+        if (command.description() != null && command.description().length() > 500) {
+            throw BusinessRuleViolation.invalid("Описание — не длиннее 500 символов.");
+        }
     }
 
     private void checkAddress(String url) {

@@ -28,13 +28,27 @@ final class Portal {
 
     /** A fresh browser session logged in as {@code userId} (password = user name) on the portal's login page. */
     static Portal logInAs(Browser browser, int port, String userId) {
-        Portal portal = new Portal(browser.newSession(), port);
-        portal.driver.get(portal.url + "/portal/login");
-        portal.driver.findElement(By.id("username")).sendKeys(userId);
-        portal.driver.findElement(By.id("password")).sendKeys(userId);
-        portal.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        return logInAs(browser, port, userId, userId);
+    }
+
+    /** A fresh browser session logged in as {@code userId} with the password on the portal's login page. */
+    static Portal logInAs(Browser browser, int port, String userId, String password) {
+        Portal portal = visit(browser, port, "/portal/login").submitLogin(userId, password);
         portal.waitFor(By.cssSelector("header.site .person"));
         return portal;
+    }
+
+    /** A fresh browser session, nobody logged in, at a portal address (a login page, an invitation link). */
+    static Portal visit(Browser browser, int port, String path) {
+        return new Portal(browser.newSession(), port).open(path);
+    }
+
+    /** Fills and sends the login form of the page shown. */
+    Portal submitLogin(String userId, String password) {
+        driver.findElement(By.id("username")).sendKeys(userId);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        return this;
     }
 
     /** Opens a portal address ({@code /portal/clients}) and waits for its heading. */

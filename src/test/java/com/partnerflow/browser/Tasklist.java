@@ -60,11 +60,26 @@ final class Tasklist {
 
     /** Logs in on the login page (the password is the user name) and waits for the task list. */
     Tasklist logIn(String userId) {
-        // the login view may be rendered twice while Tasklist boots: type until both fields hold exactly the values
-        wait.ignoring(StaleElementReferenceException.class).until(d -> fill(USERNAME, userId) && fill(PASSWORD, userId));
-        driver.findElement(By.cssSelector("form button[type='submit']")).click();
+        return logIn(userId, userId);
+    }
+
+    /** Logs in on the login page with the password and waits for the task list. */
+    Tasklist logIn(String userId, String password) {
+        submitLogin(userId, password);
         wait.until(ExpectedConditions.elementToBeClickable(START_PROCESS));
         return this;
+    }
+
+    /** Tries to log in on the login page and answers the refusal Tasklist shows. */
+    String refusedLogIn(String userId, String password) {
+        submitLogin(userId, password);
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(ERROR)).getText();
+    }
+
+    private void submitLogin(String userId, String password) {
+        // the login view may be rendered twice while Tasklist boots: type until both fields hold exactly the values
+        wait.ignoring(StaleElementReferenceException.class).until(d -> fill(USERNAME, userId) && fill(PASSWORD, password));
+        driver.findElement(By.cssSelector("form button[type='submit']")).click();
     }
 
     private boolean fill(By locator, String text) {

@@ -59,6 +59,7 @@ import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.moderation.ModerationApi;
 import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.TeamApi;
 import com.partnerflow.reporting.ReportingApi;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.DataArea;
@@ -178,6 +179,10 @@ class HostileInputTest extends IntegrationTest {
         String hookUser = data.partnerUser(data.partner());
         long webhook = created(hookUser, "/api/webhooks", webhook());
         long token = created(employee, "/api/tokens", Map.of("name", "CRM для фаззинга"));
+        // a team of its own (ADR 0047): its administrator's changes touch no other fixture's people
+        Partner teamPartner = data.partner();
+        String teamAdmin = data.partnerAdministrator(teamPartner);
+        String teamMember = data.partnerUser(teamPartner);
         awaitIdleEngine();
         String letterReview = tasks.createTaskQuery().processDefinitionKey(TransferProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(transfer)).singleResult().getId();
@@ -291,6 +296,16 @@ class HostileInputTest extends IntegrationTest {
                 json("POST", "/api/tokens", List.of(employee), Map.of(), () -> Map.of("name", "CRM партнера")),
                 get("/api/tokens", List.of(employee), Map.of(), Map.of("sort", List.of("name", "-lastUsed", "created"))),
                 get("/api/tokens/{id}", List.of(employee), Map.of("id", ids(token))),
+                get("/api/team", List.of(teamAdmin, teamMember), Map.of(), Map.of("status", List.of("ACTIVE", "DEACTIVATED"),
+                        "sort", List.of("name", "-userId"))),
+                get("/api/team/{userId}", List.of(teamMember), Map.of("userId", List.of(teamMember, teamAdmin))),
+                json("POST", "/api/team", List.of(teamAdmin), Map.of(),
+                        () -> TeamApi.employee("f" + Long.toString(System.nanoTime(), 36))),
+                call("POST", "/api/team/{userId}/deactivation", List.of(teamAdmin), Map.of("userId", List.of(teamMember))),
+                call("POST", "/api/team/{userId}/reactivation", List.of(teamAdmin), Map.of("userId", List.of(teamMember))),
+                call("PUT", "/api/team/{userId}/administrator", List.of(teamAdmin), Map.of("userId", List.of(teamMember))),
+                call("DELETE", "/api/team/{userId}/administrator", List.of(teamAdmin), Map.of("userId", List.of(teamMember))),
+                call("POST", "/api/team/{userId}/invitation", List.of(teamAdmin), Map.of("userId", List.of(teamMember))),
                 call("DELETE", "/api/tokens/{id}", List.of(employee), Map.of("id", ids(token))),
                 get("/api/requests", List.of(employee, "vera", clientUser), Map.of(), Map.of("kind", List.of("transfers", "reconciliations"),
                         "status", List.of("LETTER_REVIEW", "INVOICED"), "subscriber", List.of(otherClient.getNumber()),
