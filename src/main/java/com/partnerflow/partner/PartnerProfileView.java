@@ -21,13 +21,15 @@ record PartnerProfileView(
         @Schema(description = "Сертифицированный партнер: может отправлять конфигурации в каталог") boolean certified,
         Instant certifiedAt,
         @Schema(description = "Программы, обслуживать клиентов в которых могут только партнеры из списка, и есть ли партнер в нем")
-        List<RestrictionView> restrictedApplications,
-        @Schema(description = "Открытый запрос на изменение данных; null, если его нет") OpenChange openProfileChange) {
+        List<ProfileRestrictionView> restrictedApplications,
+        @Schema(description = "Открытый запрос на изменение данных; null, если его нет") OpenProfileChange openProfileChange) {
 
-    record RestrictionView(String name, String note, boolean listed) {
+    @Schema(description = "Программа с ограничениями и есть ли партнер в ее списке")
+    record ProfileRestrictionView(String name, String note, boolean listed) {
     }
 
-    record OpenChange(long id, String href, ProfileChangeStatus status, String statusLabel) {
+    @Schema(description = "Открытый запрос партнера на изменение данных")
+    record OpenProfileChange(long id, String href, ProfileChangeStatus status, String statusLabel) {
     }
 
     static PartnerProfileView of(PartnerProfiles.Profile profile) {
@@ -35,8 +37,8 @@ record PartnerProfileView(
         return new PartnerProfileView(partner.getCode(), partner.getName(), partner.getEmail(), partner.getPhone(), partner.getWebsite(),
                 partner.isCompetenceCenter(), statusLabel(partner), partner.getSublicenseDiscountPercent(), partner.isCertified(),
                 partner.getCertifiedAt(),
-                profile.restrictions().stream().map(r -> new RestrictionView(r.name(), r.note(), r.listed())).toList(),
-                profile.openChange().map(change -> new OpenChange(change.getId(), "/api/profile-changes/" + change.getId(),
+                profile.restrictions().stream().map(r -> new ProfileRestrictionView(r.name(), r.note(), r.listed())).toList(),
+                profile.openChange().map(change -> new OpenProfileChange(change.getId(), "/api/profile-changes/" + change.getId(),
                         change.getStatus(), change.getStatus().label())).orElse(null));
     }
 
