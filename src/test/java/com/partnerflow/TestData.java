@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.partnerflow.developer.Application;
 import com.partnerflow.developer.AuthorizationDecision;
 import com.partnerflow.developer.DeveloperAuthorizationProcess;
+import com.partnerflow.partner.PartnerProfileChangeProcess;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerCertifications;
 import com.partnerflow.partner.PartnerService;
@@ -110,6 +111,20 @@ public class TestData {
         DeveloperAuthorizationProcess.REASON.putIn(variables, "Доработки для клиентов партнера");
         String[] businessKey = new String[1];
         as(requester, () -> businessKey[0] = runtimeService.startProcessInstanceByKey(DeveloperAuthorizationProcess.KEY, variables)
+                .getBusinessKey());
+        return Long.parseLong(businessKey[0]);
+    }
+
+    /**
+     * {@code requester} asks the vendor to change its partner's phone (a new one each time) through the
+     * partner-profile-change process; answers the request's id. One open request per partner: use a fresh partner's user.
+     */
+    public long requestProfileChange(String requester) {
+        VariableMap variables = PartnerProfileChangeProcess.PHONE.with("+7 900 " + String.format("%03d-%02d-%02d",
+                SEQUENCE.incrementAndGet() % 1000, SEQUENCE.get() % 100, 7));
+        PartnerProfileChangeProcess.REASON.putIn(variables, "Новый номер офиса");
+        String[] businessKey = new String[1];
+        as(requester, () -> businessKey[0] = runtimeService.startProcessInstanceByKey(PartnerProfileChangeProcess.KEY, variables)
                 .getBusinessKey());
         return Long.parseLong(businessKey[0]);
     }

@@ -43,6 +43,14 @@ public class Partner {
     @Column(nullable = false)
     private String email;
 
+    /** Телефон, as the partner's details show it (seed 002); changed only through a request to vendor staff. */
+    @Column(length = 32)
+    private String phone;
+
+    /** Сайт (seed 002); changed only through a request to vendor staff. */
+    @Column(length = 200)
+    private String website;
+
     /**
      * «Сертифицированный партнер» (seed 000): only a certified partner sends configurations to the public catalogue.
      * Set by vendor staff; {@code null} while the partner is not certified.
@@ -110,6 +118,30 @@ public class Partner {
 
     public String getEmail() {
         return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getWebsite() {
+        return website;
+    }
+
+    /**
+     * The details a partner cannot change itself (seed 002: «Партнер не может сам изменить свои реквизиты»): applied
+     * from a request vendor staff approved ({@link ProfileChangeService#apply}), or set with the demo data.
+     */
+    void changeDetails(PartnerDetails details) {
+        this.name = details.name();
+        this.email = details.email();
+        this.phone = details.phone();
+        this.website = details.website();
+    }
+
+    /** The details as they are now. */
+    public PartnerDetails details() {
+        return new PartnerDetails(name, email, phone, website);
     }
 
     /** Vendor staff certify the partner; certifying it again keeps the first record. */

@@ -34,10 +34,7 @@ public class PartnerCertifications {
      */
     @Transactional(readOnly = true)
     public Partner of(String partnerCode, Caller caller) {
-        return partners.findByCode(partnerCode)
-                .filter(partner -> caller.seesAllPartners() || caller.managesPartners()
-                        || partners.partnerOf(caller.userId()).map(own -> own.getId().equals(partner.getId())).orElse(false))
-                .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + partnerCode + " не найден."));
+        return partners.readable(partnerCode, caller);
     }
 
     /** Vendor staff certify the partner; again is harmless. */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
 
 /**
@@ -75,6 +76,34 @@ public class PartnerService {
     public Optional<Partner> findByCode(String code) {
         // codes are capitals (Partner's constructor); «alfa» or « ALFA » as typed means ALFA
         return code == null ? Optional.empty() : partners.findByCode(code.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The partner as its own employees and the vendor's people read it; to any other caller it reads as unknown, as on
+     * every partner resource (404).
+     */
+    @Transactional(readOnly = true)
+    public Partner readable(String code, Caller caller) {
+        return findByCode(code)
+                .filter(partner -> caller.seesAllPartners() || caller.managesPartners()
+                        || partnerOf(caller.userId()).map(own -> own.getId().equals(partner.getId())).orElse(false))
+                .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + code + " не найден."));
+    }
+
+    /**
+     * Sets the partner's details (an approved request, {@link ProfileChangeService#apply}); its Camunda group, which
+     * Cockpit and Admin show, takes the new name.
+     */
+    @Transactional
+    public Partner changeDetails(String code, PartnerDetails details) {
+        Partner partner = byCode(code);
+        partner.changeDetails(details);
+        Group group = identityService.createGroupQuery().groupId(partner.group()).singleResult();
+        if (group != null && !("Партнер " + details.name()).equals(group.getName())) {
+            group.setName("Партнер " + details.name());
+            identityService.saveGroup(group);
+        }
+        return partner;
     }
 
     /** The partner the user works for, if any. */

@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "Вид запроса: transfers — перевод абонента, reporting-applications — заявление на многопользовательский "
         + "режим 1С-Отчетности, extension-versions — версия доработки на аудите, reconciliations — сверка партнера за месяц, "
-        + "configurations — конфигурация на модерации, developer-authorizations — авторизация разработчика")
+        + "configurations — конфигурация на модерации, developer-authorizations — авторизация разработчика, profile-changes — изменение данных партнера")
 public enum RequestKind {
 
     TRANSFERS("transfers"),
@@ -22,7 +22,8 @@ public enum RequestKind {
     EXTENSION_VERSIONS("extension-versions"),
     RECONCILIATIONS("reconciliations"),
     CONFIGURATIONS("configurations"),
-    DEVELOPER_AUTHORIZATIONS("developer-authorizations");
+    DEVELOPER_AUTHORIZATIONS("developer-authorizations"),
+    PROFILE_CHANGES("profile-changes");
 
     private final String path;
 

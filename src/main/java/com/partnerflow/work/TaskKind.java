@@ -22,7 +22,8 @@ public enum TaskKind {
     RECONCILIATION_ANSWER("monthly-settlement", "userTask_answerReconciliation", "reconciliation-answer"),
     CONFIGURATION_REVIEW("configuration-moderation", "userTask_reviewConfiguration", "configuration-review"),
     CONFIGURATION_REVISION("configuration-moderation", "userTask_reviseConfiguration", "configuration-revision"),
-    DEVELOPER_REVIEW("developer-authorization", "userTask_reviewDeveloperRequest", "developer-review");
+    DEVELOPER_REVIEW("developer-authorization", "userTask_reviewDeveloperRequest", "developer-review"),
+    PROFILE_CHANGE_REVIEW("partner-profile-change", "userTask_reviewProfileChange", "profile-change-review");
 
     private final String processKey;
     private final String taskDefinitionKey;

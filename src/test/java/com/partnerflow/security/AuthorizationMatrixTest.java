@@ -47,6 +47,7 @@ import com.partnerflow.billing.BillingService;
 import com.partnerflow.billing.SettlementApi;
 import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.developer.DeveloperAuthorizationProcess;
+import com.partnerflow.partner.PartnerProfileChangeProcess;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.moderation.ModerationApi;
 import com.partnerflow.moderation.ReviewDecision;
@@ -121,6 +122,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
             developer     start            Y       .       .       .       .       .       .       .       .       .       .       .
             developer     complete         .       .       .       .       Y       .       .       .       .       .       Y       .
             developer     read-history     Y       .       .       .       Y       .       .       .       .       Y       Y       .
+            profile       see-request      Y       .       .       .       Y       .       .       .       .       Y       Y       .
+            profile       see-instance     Y       .       .       .       Y       .       .       .       .       Y       Y       .
+            profile       see-tasks        .       .       .       .       Y       .       .       .       .       Y       Y       .
+            profile       start            Y       Y       .       .       .       .       .       .       .       .       .       .
+            profile       complete         .       .       .       .       Y       .       .       .       .       .       Y       .
+            profile       read-history     Y       .       .       .       Y       .       .       .       .       Y       Y       .
             engine        deploy           .       .       .       .       .       .       .       .       .       .       Y       .
             engine        undeploy         .       .       .       .       .       .       .       .       .       .       Y       .
             """;
@@ -129,7 +136,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         ADMIN, ANONYMOUS }
 
     /** The processes, and the engine itself for deployments. */
-    enum Flow { TRANSFER, REPORTING, SETTLEMENT, AUDIT, INSTALLATION, REMOVAL, MODERATION, DEVELOPER, ENGINE }
+    enum Flow { TRANSFER, REPORTING, SETTLEMENT, AUDIT, INSTALLATION, REMOVAL, MODERATION, DEVELOPER, PROFILE, ENGINE }
 
     enum Action { SEE_REQUEST, SEE_INSTANCE, SEE_TASKS, START, COMPLETE, READ_HISTORY, DEPLOY, UNDEPLOY }
 
@@ -217,7 +224,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         users.put(Role.ANONYMOUS, null);
         accountId = moderations.account(user(Role.OWN_PARTNER), "Матрица " + ownPartner.getCode());
 
-        for (Flow process : new Flow[] {Flow.TRANSFER, Flow.REPORTING, Flow.SETTLEMENT, Flow.AUDIT, Flow.MODERATION, Flow.DEVELOPER}) {
+        for (Flow process : new Flow[] {Flow.TRANSFER, Flow.REPORTING, Flow.SETTLEMENT, Flow.AUDIT, Flow.MODERATION, Flow.DEVELOPER,
+                Flow.PROFILE}) {
             subjects.put(process, fresh(process));
         }
         publishedVersionId = publishedVersion();
@@ -329,6 +337,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 yield new Subject(DeveloperAuthorizationProcess.KEY, String.valueOf(id), DeveloperAuthorizationProcess.Elements.REVIEW,
                         "/api/developer-authorizations/" + id);
             }
+            case PROFILE -> {
+                // one open request per partner: the shared subject is the own partner's, a completion's fresh one another partner's
+                String requester = subjects.containsKey(Flow.PROFILE) ? data.partnerUser(data.partner()) : partnerUser;
+                long id = data.requestProfileChange(requester);
+                yield new Subject(PartnerProfileChangeProcess.KEY, String.valueOf(id), PartnerProfileChangeProcess.Elements.REVIEW,
+                        "/api/profile-changes/" + id);
+            }
             case INSTALLATION, REMOVAL, ENGINE -> throw new IllegalArgumentException(process + " has no task");
         };
     }
@@ -378,8 +393,22 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     ModerationApi.complete("Матрица запуска " + n)));
             case DEVELOPER -> exchange(user, HttpMethod.POST, "/api/developer-authorizations", Map.of("developer",
                     data.partnerUser(ownPartner), "applications", List.of("ACCOUNTING"), "reason", "Матрица запуска " + n));
+            case PROFILE -> startedOrOneOpenPerPartner(exchange(user, HttpMethod.POST, "/api/profile-changes",
+                    Map.of("phone", "+7 495 000-00-" + String.format("%02d", n % 100), "reason", "Матрица запуска " + n)));
             case ENGINE -> throw new IllegalArgumentException("the engine is not started");
         };
+    }
+
+    /**
+     * A profile change the door let through: created, or refused by the one rule a partner's own open request sets (the
+     * own partner's is the shared subject, open for every other case) — an allowed start, not a refusal of the caller.
+     */
+    private static ResponseEntity<JsonNode> startedOrOneOpenPerPartner(ResponseEntity<JsonNode> answer) {
+        if (answer.getStatusCode().value() == 409 && answer.getBody() != null
+                && answer.getBody().path("detail").asText().startsWith("У партнера уже есть открытый запрос на изменение данных")) {
+            return ResponseEntity.status(201).body(answer.getBody());
+        }
+        return answer;
     }
 
     /** Completes the request's open task as its form would; a refusal must leave the task open. */
@@ -392,6 +421,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             case AUDIT -> ExtensionApi.audit("APPROVE", Map.of(), null);
             case MODERATION -> ModerationApi.review(ReviewDecision.APPROVE, null);
             case DEVELOPER -> Map.of(DeveloperAuthorizationProcess.DECISION.name(), TransferApi.string("APPROVE"));
+            case PROFILE -> Map.of(PartnerProfileChangeProcess.DECISION.name(), TransferApi.string("APPROVE"));
             case INSTALLATION, REMOVAL, ENGINE -> throw new IllegalArgumentException(process + " has no task");
         };
         boolean completed = done(transfers.complete(user, task.getId(), answer));

@@ -56,6 +56,7 @@ import com.partnerflow.audit.RemovalProcess;
 import com.partnerflow.billing.SettlementApi;
 import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.developer.DeveloperAuthorizationProcess;
+import com.partnerflow.partner.PartnerProfileChangeProcess;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
 import com.partnerflow.moderation.ModerationApi;
 import com.partnerflow.partner.Partner;
@@ -93,7 +94,7 @@ class HostileInputTest extends IntegrationTest {
     /** The ones that create or replace the resource they answer with, so sent text must come back as sent. */
     private static final Set<String> ECHOING = Set.of("POST /api/configuration-accounts", "PUT /api/configurations/{id}",
             "POST /api/configuration-accounts/{id}/configurations", "POST /api/extensions", "POST /api/reporting-applications",
-            "POST /api/developer-authorizations", "POST /api/tokens");
+            "POST /api/developer-authorizations", "POST /api/tokens", "POST /api/profile-changes");
 
     /** Serve a file, not JSON, when they succeed. */
     private static final Set<String> DOWNLOADS = Set.of("GET /api/transfers/{id}/letter", "GET /api/extension-versions/{id}/file",
@@ -183,6 +184,10 @@ class HostileInputTest extends IntegrationTest {
         Partner teamPartner = data.partner();
         String teamAdmin = data.partnerAdministrator(teamPartner);
         String teamMember = data.partnerUser(teamPartner);
+        // profile changes: one open request per partner, so the fuzzed request and start form each have a partner of their own
+        long pendingProfileChange = data.requestProfileChange(employee);
+        String profileRequester = data.partnerUser(data.partner());
+        String profileStarter = data.partnerUser(data.partner());
         awaitIdleEngine();
         String letterReview = tasks.createTaskQuery().processDefinitionKey(TransferProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(transfer)).singleResult().getId();
@@ -279,6 +284,11 @@ class HostileInputTest extends IntegrationTest {
                         () -> Map.of("decision", "REJECT", "comment", "Нет сертификата 1С:Специалист")),
                 json("POST", "/api/developer-authorizations/{id}/withdrawal", List.of("vera"), Map.of("id", ids(developerAuthorization)),
                         () -> Map.of("reason", "Сотрудник уволился")),
+                get("/api/partners/{code}", List.of(employee, "vera"), Map.of("code", List.of(partner.getCode(), other.getCode()))),
+                json("POST", "/api/profile-changes", List.of(profileRequester), Map.of(), HostileInputTest::profileChange),
+                get("/api/profile-changes", List.of(employee, "vera"), Map.of(), Map.of("status", List.of("REQUESTED", "APPLIED"),
+                        "partner", List.of(partner.getCode()), "updatedSince", List.of("2026-01-01T00:00:00Z"))),
+                get("/api/profile-changes/{id}", List.of(employee), Map.of("id", ids(pendingProfileChange))),
                 get("/api/subscribers/{number}/products", List.of(clientUser), Map.of("number", List.of(client.getNumber()))),
                 json("POST", "/api/webhooks", List.of(hookUser), Map.of(), HostileInputTest::webhook),
                 get("/api/webhooks", List.of(hookUser), Map.of(), Map.of("page", List.of("0", "1"), "sort", List.of("created", "-url"))),
@@ -356,6 +366,11 @@ class HostileInputTest extends IntegrationTest {
                     variables.put(DeveloperAuthorizationProcess.DEVELOPER.name(), string(freshEmployee(partner)));
                     variables.put(DeveloperAuthorizationProcess.APPLICATIONS.name(), ReportingApi.jsonValue(List.of("ACCOUNTING", "PAYROLL")));
                     variables.put(DeveloperAuthorizationProcess.REASON.name(), string("Доработки для клиентов"));
+                    return variables;
+                }),
+                startForm("partner-profile-change", List.of(profileStarter), () -> {
+                    Map<String, Object> variables = new LinkedHashMap<>();
+                    profileChange().forEach((name, value) -> variables.put(name, string((String) value)));
                     return variables;
                 }),
                 startForm("configuration-moderation", List.of(employee),
@@ -463,6 +478,10 @@ class HostileInputTest extends IntegrationTest {
                                 DeveloperAuthorizationProcess.DECISION_COMMENT.name(), string("Нет сертификата 1С:Специалист"))),
                         "userTask_reviewDeveloperRequest",
                         () -> String.valueOf(data.requestDeveloperAuthorization(employee, data.partnerUser(partner)))),
+                new TaskKind(startForm("partner-profile-change:userTask_reviewProfileChange", List.of("vera"),
+                        () -> Map.of(PartnerProfileChangeProcess.DECISION.name(), string("REJECT"),
+                                PartnerProfileChangeProcess.DECISION_COMMENT.name(), string("Пришлите письмо на бланке партнера"))),
+                        "userTask_reviewProfileChange", () -> String.valueOf(data.requestProfileChange(data.partnerUser(data.partner())))),
                 new TaskKind(startForm("monthly-settlement:userTask_confirmReconciliation", List.of("fedor"),
                         () -> Map.of(SettlementProcess.SETTLEMENT_DECISION.name(), string("CONFIRM"), SettlementProcess.FINANCE_NOTE.name(), string("Начисления верны"))),
                         "userTask_confirmReconciliation", settlement),
@@ -585,6 +604,7 @@ class HostileInputTest extends IntegrationTest {
             case CONFIGURATION_REVIEW -> Map.of("decision", "APPROVE", "comment", "Все в порядке");
             case CONFIGURATION_REVISION -> Map.of("decision", "RESUBMIT");
             case DEVELOPER_REVIEW -> Map.of("decision", "REJECT", "comment", "Нет сертификата 1С:Специалист");
+            case PROFILE_CHANGE_REVIEW -> Map.of("decision", "REJECT", "comment", "Пришлите письмо на бланке партнера");
             case TRANSFER_CORRECTION, VERSION_REVISION -> throw new IllegalArgumentException(decision + " is multipart");
         };
     }
@@ -879,6 +899,15 @@ class HostileInputTest extends IntegrationTest {
     private String freshEmployee(Partner partner) {
         prepared = true;
         return data.partnerUser(partner);
+    }
+
+    /** A request to change the partner's details, as a partner's CRM sends it. */
+    private static Map<String, Object> profileChange() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("phone", "+7 495 765-43-21");
+        body.put("website", "https://partner.example");
+        body.put("reason", "Переехали в новый офис");
+        return body;
     }
 
     /** A request for a developer authorization, as a partner's CRM sends it. */

@@ -45,6 +45,7 @@ import com.partnerflow.billing.SettlementProcess;
 import com.partnerflow.developer.DeveloperAuthorizationProcess;
 import com.partnerflow.document.FileVariable;
 import com.partnerflow.moderation.ConfigurationModerationProcess;
+import com.partnerflow.partner.PartnerProfileChangeProcess;
 import com.partnerflow.reporting.ReportingProcess;
 import com.partnerflow.security.Groups;
 import com.partnerflow.transfer.TransferProcess;
@@ -58,7 +59,7 @@ class ProcessModelTest extends IntegrationTest {
     /** One process API class per BPMN; each names its key, elements and variables. */
     static final List<Class<?>> PROCESS_APIS = List.of(TransferProcess.class, ReportingProcess.class, SettlementProcess.class,
             ExtensionAuditProcess.class, InstallationProcess.class, RemovalProcess.class, ConfigurationModerationProcess.class,
-            DeveloperAuthorizationProcess.class);
+            DeveloperAuthorizationProcess.class, PartnerProfileChangeProcess.class);
 
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)}");
     /** A value the domain supplies: {@code ${bean.method(execution)}}. */

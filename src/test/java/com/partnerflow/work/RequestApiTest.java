@@ -78,7 +78,7 @@ class RequestApiTest extends IntegrationTest {
     @Test
     void everyKindOfTheDemoIsIndexedFromItsSnapshot() {
         for (RequestKind kind : List.of(RequestKind.TRANSFERS, RequestKind.REPORTING_APPLICATIONS, RequestKind.EXTENSION_VERSIONS,
-                RequestKind.CONFIGURATIONS, RequestKind.DEVELOPER_AUTHORIZATIONS)) {
+                RequestKind.CONFIGURATIONS, RequestKind.DEVELOPER_AUTHORIZATIONS, RequestKind.PROFILE_CHANGES)) {
             JsonNode page = list("vera", "?kind=" + kind.path() + "&size=100");
             assertThat(page.get("totalElements").asLong()).as(kind.path()).isPositive();
             for (JsonNode request : page.get("content")) {
