@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.security.Caller;
+import com.partnerflow.system.ApiPage;
 import com.partnerflow.system.BadParameter;
 import com.partnerflow.system.PageQuery;
 
@@ -29,13 +30,13 @@ import com.partnerflow.system.PageQuery;
  * {@code client-1001}, {@code finance}...).
  */
 @Component
-class RequestList {
+public class RequestList {
 
     static final Sort DEFAULT_SORT = Sort.by(Sort.Direction.DESC, "updatedAt", "id");
     static final Map<String, String> SORTABLE = Map.of("updated", "updatedAt,id", "created", "createdAt,id", "due", "dueAt,id");
 
     /** The filters of the list; null for none. */
-    record Filter(RequestKind kind, String status, String subscriber, Instant updatedSince) {
+    public record Filter(RequestKind kind, String status, String subscriber, Instant updatedSince) {
     }
 
     private final IndexedRequests index;
@@ -44,6 +45,15 @@ class RequestList {
     RequestList(IndexedRequests index, RequestRegistry registry) {
         this.index = index;
         this.registry = registry;
+    }
+
+    /**
+     * The page {@code GET /api/requests} answers, as its views: what the API's controller and the portal's pages (ADR
+     * 0046) show the same caller.
+     */
+    @Transactional(readOnly = true)
+    public ApiPage<RequestView> page(Caller caller, Filter filter, PageQuery query) {
+        return ApiPage.of(find(caller, filter, query), row -> RequestView.of(row, registry));
     }
 
     @Transactional(readOnly = true)
