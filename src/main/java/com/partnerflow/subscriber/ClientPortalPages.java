@@ -96,8 +96,8 @@ class ClientPortalPages implements PortalPage {
         model.addAttribute("statusChanges", subscriber.getStatusChanges().stream().map(this::statusChange).toList());
         model.addAttribute("products", subscribers.products(number, current).stream().map(ClientPortalPages::product).toList());
         model.addAttribute("areas", installed.of(number, current).stream().map(this::area).toList());
-        ApiPage<RequestView> found = requests.page(current, new RequestList.Filter(null, null, subscriber.getNumber(), null),
-                new PageQuery(0, REQUESTS_SHOWN, null));
+        ApiPage<RequestView> found = ApiPage.of(requests.list(current, new RequestList.Filter(null, null, subscriber.getNumber(), null),
+                new PageQuery(0, REQUESTS_SHOWN, null)), view -> view);
         model.addAttribute("requests", found);
         model.addAttribute("requestRows", found.content().stream().map(this::request).toList());
         model.addAttribute("startReporting", TASKLIST_START + "reporting-extension-application");

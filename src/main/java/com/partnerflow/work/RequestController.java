@@ -52,7 +52,7 @@ class RequestController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime updatedSince,
             @ParameterObject @Valid PageQuery query) {
         RequestList.Filter filter = new RequestList.Filter(kind, status, subscriber, updatedSince == null ? null : updatedSince.toInstant());
-        return list.page(caller.get(), filter, query);
+        return ApiPage.of(list.find(caller.get(), filter, query), row -> RequestView.of(row, registry));
     }
 
     @GetMapping("/{kind}/{id}/timeline")

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.security.Caller;
-import com.partnerflow.system.ApiPage;
 import com.partnerflow.system.BadParameter;
 import com.partnerflow.system.PageQuery;
 
@@ -47,13 +46,10 @@ public class RequestList {
         this.registry = registry;
     }
 
-    /**
-     * The page {@code GET /api/requests} answers, as its views: what the API's controller and the portal's pages (ADR
-     * 0046) show the same caller.
-     */
+    /** {@code GET /api/requests}: one page of the requests the caller reads, as the API shows them. */
     @Transactional(readOnly = true)
-    public ApiPage<RequestView> page(Caller caller, Filter filter, PageQuery query) {
-        return ApiPage.of(find(caller, filter, query), row -> RequestView.of(row, registry));
+    public Page<RequestView> list(Caller caller, Filter filter, PageQuery query) {
+        return find(caller, filter, query).map(row -> RequestView.of(row, registry));
     }
 
     @Transactional(readOnly = true)
