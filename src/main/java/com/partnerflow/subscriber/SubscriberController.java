@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.partnerflow.security.CurrentCaller;
@@ -51,7 +52,7 @@ class SubscriberController {
                     + "the installation and removal forms offer). Sort keys: number, name (default number).")
     ApiPage<SubscriberListView> list(@ParameterObject @Valid PageQuery query,
                                      @Parameter(description = "Только в этом статусе") @RequestParam(required = false) SubscriberStatus status,
-                                     @Parameter(description = "Начало номера или часть наименования")
+                                     @Parameter(description = "Начало номера или ИНН, или часть наименования")
                                      @RequestParam(required = false) @Size(max = 100, message = "search: не длиннее 100 символов") String search,
                                      @Parameter(description = "Только организации, от имени которых действует пользователь клиента")
                                      @RequestParam(defaultValue = "false") boolean own) {
@@ -81,7 +82,10 @@ class SubscriberController {
     }
 
     @GetMapping("/{number}")
-    @Operation(summary = "The organization card: status (seed 003), servicing partner, and the status history with reasons")
+    @Operation(summary = "The organization card: status (seed 003), servicing partner, the status history with reasons, and "
+            + "the periods of service: which partner served the subscriber from when to when, and the transfer that brought it",
+            description = "For vendor staff, the subscriber's client users and the partner serving it now; any other caller, "
+                    + "including a partner that served it before, gets 404.")
     SubscriberView card(@PathVariable String number) {
         return SubscriberView.of(subscribers.card(number, caller.get()));
     }
@@ -98,12 +102,23 @@ class SubscriberController {
     }
 
     record SubscriberView(String number, String name, String inn, SubscriberStatus status, String statusLabel, String partner,
-                          List<StatusChangeView> statusHistory) {
+                          List<StatusChangeView> statusHistory, List<ServicePeriodView> servicePeriods) {
 
         static SubscriberView of(Subscriber subscriber) {
             return new SubscriberView(subscriber.getNumber(), subscriber.getName(), subscriber.getInn(), subscriber.getStatus(),
                     subscriber.getStatus().label(), subscriber.getPartner().getCode(),
-                    subscriber.getStatusChanges().stream().map(StatusChangeView::of).toList());
+                    subscriber.getStatusChanges().stream().map(StatusChangeView::of).toList(),
+                    subscriber.getAssignments().stream().map(ServicePeriodView::of).toList());
+        }
+    }
+
+    /** A period of service: the partner that served the subscriber, since when, until when (none: serves it now), and the transfer that brought it. */
+    record ServicePeriodView(String partner, String partnerName, Instant since, Instant until,
+                             @Schema(description = "Перевод, которым абонент пришел к партнеру; нет у первого партнера") Long transferId) {
+
+        static ServicePeriodView of(SubscriberAssignment period) {
+            return new ServicePeriodView(period.getPartner().getCode(), period.getPartner().getName(), period.getSince(),
+                    period.getEndedAt(), period.getTransferId());
         }
     }
 

@@ -41,6 +41,7 @@ final class SubscriberListing {
             String text = escape(filter.search().trim());
             matching = matching.and((root, query, cb) -> cb.or(
                     cb.like(root.get("number"), text + "%", '\\'),
+                    cb.like(root.get("inn"), text + "%", '\\'),
                     cb.like(cb.lower(root.get("name")), "%" + text.toLowerCase(Locale.ROOT) + "%", '\\')));
         }
         return matching;

@@ -70,7 +70,7 @@ public class SubscriberProduct {
      * Applies a processed application: multi-user mode on with its tier (keeping the original
      * date when it was already on with the same tier), or off.
      */
-    void applyMultiUserMode(MultiUserTier tier, long applicationId, LocalDate today, Instant at) {
+    void applyMultiUserMode(MultiUserTier tier, Long applicationId, LocalDate today, Instant at) {
         if (tier == null) {
             this.multiUserMode = false;
             this.multiUserTier = null;

@@ -178,14 +178,15 @@ public class SubscriberService {
         return withHistory(subscribers.save(subscriber));
     }
 
-    /** The organization card: the subscriber as {@link #visible} finds it, with its status history loaded. */
+    /** The organization card: the subscriber as {@link #visible} finds it, with its status history and periods of service loaded. */
     @Transactional(readOnly = true)
     public Subscriber card(String number, Caller caller) {
         return withHistory(visible(number, caller));
     }
 
     private static Subscriber withHistory(Subscriber subscriber) {
-        subscriber.getStatusChanges().size(); // loads the lazy history inside the transaction, for the card
+        subscriber.getStatusChanges().size(); // loads the lazy histories inside the transaction, for the card
+        subscriber.getAssignments().size();
         return subscriber;
     }
 

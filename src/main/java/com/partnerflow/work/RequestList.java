@@ -29,13 +29,13 @@ import com.partnerflow.system.PageQuery;
  * {@code client-1001}, {@code finance}...).
  */
 @Component
-class RequestList {
+public class RequestList {
 
     static final Sort DEFAULT_SORT = Sort.by(Sort.Direction.DESC, "updatedAt", "id");
     static final Map<String, String> SORTABLE = Map.of("updated", "updatedAt,id", "created", "createdAt,id", "due", "dueAt,id");
 
     /** The filters of the list; null for none. */
-    record Filter(RequestKind kind, String status, String subscriber, Instant updatedSince) {
+    public record Filter(RequestKind kind, String status, String subscriber, Instant updatedSince) {
     }
 
     private final IndexedRequests index;
@@ -44,6 +44,12 @@ class RequestList {
     RequestList(IndexedRequests index, RequestRegistry registry) {
         this.index = index;
         this.registry = registry;
+    }
+
+    /** {@code GET /api/requests}: one page of the requests the caller reads, as the API shows them. */
+    @Transactional(readOnly = true)
+    public Page<RequestView> list(Caller caller, Filter filter, PageQuery query) {
+        return find(caller, filter, query).map(row -> RequestView.of(row, registry));
     }
 
     @Transactional(readOnly = true)

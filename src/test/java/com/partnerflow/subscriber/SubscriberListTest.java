@@ -37,6 +37,7 @@ class SubscriberListTest extends IntegrationTest {
     SubscriberService subscribers;
 
     ReportingApi api;
+    Partner partner;
     String partnerUser;
     String otherPartnerUser;
     Subscriber first;
@@ -48,7 +49,7 @@ class SubscriberListTest extends IntegrationTest {
     void threeClientsOfOnePartnerAndOneOfAnother() {
         api = new ReportingApi(http);
         lists = new ApiLists(http);
-        Partner partner = data.partner();
+        partner = data.partner();
         Partner other = data.partner();
         partnerUser = data.partnerUser(partner);
         otherPartnerUser = data.partnerUser(other);
@@ -94,6 +95,11 @@ class SubscriberListTest extends IntegrationTest {
         assertThat(numbers(list(partnerUser, "search=" + third.getNumber()))).containsExactly(third.getNumber());
         assertThat(numbers(list(partnerUser, "search=клиент " + suspended.getNumber()))).containsExactly(suspended.getNumber());
         assertThat(numbers(list(partnerUser, "search=%25"))).isEmpty();
+        Subscriber byInn = data.subscriber(partner, "7813" + partner.getCode().substring(1) + "5");
+        assertThat(numbers(list(partnerUser, "search=" + byInn.getInn().substring(0, 9)))).as("the INN from its start")
+                .containsExactly(byInn.getNumber());
+        assertThat(numbers(list(partnerUser, "search=" + byInn.getInn().substring(2)))).as("not from its middle").isEmpty();
+        assertThat(numbers(list(otherPartnerUser, "search=" + byInn.getInn()))).isEmpty();
         assertThat(refusal(partnerUser, "status=FROZEN")).contains("status");
     }
 
