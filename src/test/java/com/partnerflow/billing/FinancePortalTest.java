@@ -3,6 +3,7 @@ package com.partnerflow.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -95,12 +96,11 @@ class FinancePortalTest extends IntegrationTest {
         assertThat(lines.get(0)).isEqualTo(ChargesCsv.BOM + String.join(";", ChargesCsv.HEADERS));
         List<String> rows = lines.subList(1, lines.size() - 1);
         assertThat(rows).hasSize(alfa.get("chargeCount").asInt()).allSatisfy(row -> assertThat(row.split(";")[1]).isEqualTo("ALFA"));
-        assertThat(lines.get(lines.size() - 1)).contains(";ALFA;;Итого;").contains(";" + Money.decimal(alfa.get("total").decimalValue()) + ";");
+        assertThat(lines.get(lines.size() - 1)).contains(";ALFA;;Итого;").contains(";" + Money.decimal(alfa.get("total").decimalValue().setScale(2)) + ";");
 
-        ResponseEntity<String> api = http.exchange("/api/partners/ALFA/charges.csv?from=" + monthsAgo(11) + "&to=" + monthsAgo(0),
-                org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(com.partnerflow.transfer.TransferApi.basic("anna")),
-                String.class);
-        assertThat(api.getBody()).as("the portal's file is the API's").isEqualTo(csv.body());
+        ResponseEntity<byte[]> api = new SettlementApi(http).download("anna",
+                "/api/partners/ALFA/charges.csv?from=" + monthsAgo(11) + "&to=" + monthsAgo(0));
+        assertThat(new String(api.getBody(), StandardCharsets.UTF_8)).as("the portal's file is the API's").isEqualTo(csv.body());
     }
 
     @Test
@@ -128,9 +128,8 @@ class FinancePortalTest extends IntegrationTest {
         assertThat(monthly("boris", "ALFA", "").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(boris.get("/portal/finance/reconciliations/x").status()).isEqualTo(404);
         assertThat(boris.get("/portal/finance/charges.csv?partner=ALFA").body()).doesNotContain("ALFA");
-        assertThat(http.exchange("/api/partners/ALFA/charges.csv", org.springframework.http.HttpMethod.GET,
-                new org.springframework.http.HttpEntity<>(com.partnerflow.transfer.TransferApi.basic("boris")), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(new SettlementApi(http).download("boris", "/api/partners/ALFA/charges.csv").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
