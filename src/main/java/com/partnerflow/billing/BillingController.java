@@ -79,7 +79,8 @@ class BillingController {
 
     @GetMapping("/partners/{code}/charges/monthly")
     @Operation(summary = "The partner's charges month by month, per product or per client (the portal's finance chart)",
-            description = "Every month from..to (default: the last " + ChargeReports.DEFAULT_MONTHS + " up to the current one, at most "
+            description = "Every month from..to (to: the current month by default; from: " + ChargeReports.DEFAULT_MONTHS
+                    + " months up to to by default; at most "
                     + ChargeReports.MAX_MONTHS + "), a month without charges at zero; reconciled or not. Per client: the "
                     + ChargeReports.CLIENT_SERIES + " largest clients one by one, the others as one series OTHERS. A partner's "
                     + "employees read their own partner, finance and vendor staff any; another partner's code is a 404.")

@@ -62,9 +62,12 @@ class ChargeReports {
         }
     }
 
-    /** {@code from}/{@code to} as typed (either may be null: the defaults); a wrong range is a 400 naming the parameter. */
+    /**
+     * {@code from}/{@code to} as typed, either may be null: {@code to} the current month, {@code from} {@link #DEFAULT_MONTHS}
+     * months up to {@code to}. A wrong range is a 400 naming the parameter.
+     */
     Months months(YearMonth from, YearMonth to) {
-        YearMonth last = to == null ? (from == null ? YearMonth.now(clock) : from.plusMonths(DEFAULT_MONTHS - 1)) : to;
+        YearMonth last = to == null ? YearMonth.now(clock) : to;
         YearMonth first = from == null ? last.minusMonths(DEFAULT_MONTHS - 1) : from;
         if (first.isAfter(last)) {
             throw new BadParameter("from", "Начальный месяц " + first + " позже конечного " + last + ".");
