@@ -43,10 +43,14 @@ class BillingController {
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final SettlementService settlements;
+    private final ChargeReports reports;
+    private final ReconciliationDecisions decisions;
     private final CurrentCaller caller;
 
-    BillingController(SettlementService settlements, CurrentCaller caller) {
+    BillingController(SettlementService settlements, ChargeReports reports, ReconciliationDecisions decisions, CurrentCaller caller) {
         this.settlements = settlements;
+        this.reports = reports;
+        this.decisions = decisions;
         this.caller = caller;
     }
 
@@ -70,20 +74,50 @@ class BillingController {
                                                     @Parameter(description = "Код партнера") @RequestParam(required = false) String partner) {
         Pageable page = query.pageable(NEWEST_MONTH_FIRST, Map.of("period", "period,id", "created", "createdAt,id"));
         return ApiPage.of(settlements.reconciliations(caller.get(), ListFilters.text(partner),
-                status, period(period), page), ReconciliationListView::of);
+                status, period(period), page), decisions::listed);
+    }
+
+    @GetMapping("/partners/{code}/charges/monthly")
+    @Operation(summary = "The partner's charges month by month, per product or per client (the portal's finance chart)",
+            description = "Every month from..to (to: the current month by default; from: " + ChargeReports.DEFAULT_MONTHS
+                    + " months up to to by default; at most "
+                    + ChargeReports.MAX_MONTHS + "), a month without charges at zero; reconciled or not. Per client: the "
+                    + ChargeReports.CLIENT_SERIES + " largest clients one by one, the others as one series OTHERS. A partner's "
+                    + "employees read their own partner, finance and vendor staff any; another partner's code is a 404.")
+    MonthlyCharges monthlyCharges(@PathVariable String code,
+                                  @Parameter(description = "Первый месяц, ГГГГ-ММ") @RequestParam(required = false) String from,
+                                  @Parameter(description = "Последний месяц, ГГГГ-ММ") @RequestParam(required = false) String to,
+                                  @Parameter(description = "PRODUCT — по продуктам, CLIENT — по клиентам")
+                                  @RequestParam(defaultValue = "PRODUCT") MonthlyCharges.Breakdown by) {
+        return reports.monthly(code, reports.months(month("from", from), month("to", to)), by, caller.get());
+    }
+
+    @GetMapping(value = "/partners/{code}/charges.csv", produces = "text/csv")
+    @Operation(summary = "The partner's charges of the months as CSV for Excel, the same file as a reconciliation's",
+            description = "The months from..to as in /charges/monthly; reconciled or not; an «Итого» row. UTF-8 with BOM, ';' "
+                    + "delimiter, CRLF, decimal comma; text cells that start like a formula get a leading apostrophe.")
+    ResponseEntity<byte[]> partnerChargesCsv(@PathVariable String code,
+                                             @Parameter(description = "Первый месяц, ГГГГ-ММ") @RequestParam(required = false) String from,
+                                             @Parameter(description = "Последний месяц, ГГГГ-ММ") @RequestParam(required = false) String to) {
+        return csv(reports.csv(code, reports.months(month("from", from), month("to", to)), caller.get()));
     }
 
     static final Sort NEWEST_MONTH_FIRST = Sort.by(Sort.Direction.DESC, "period").and(Sort.by("id"));
 
     /** A month as {@code YYYY-MM}, as reconciliations and invoices name it; anything else is a 400 naming {@code period}. */
     private static String period(String value) {
+        YearMonth month = month("period", value);
+        return month == null ? null : month.toString();
+    }
+
+    private static YearMonth month(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return YearMonth.parse(value.trim()).toString();
+            return YearMonth.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadParameter("period", "Неверный месяц «" + value + "»: укажите его как ГГГГ-ММ, например 2026-11.");
+            throw new BadParameter(parameter, "Неверный месяц «" + value + "»: укажите его как ГГГГ-ММ, например 2026-11.");
         }
     }
 
@@ -97,7 +131,11 @@ class BillingController {
     @Operation(summary = "The reconciliation's charges as CSV for Excel",
             description = "UTF-8 with BOM, ';' delimiter, CRLF, decimal comma; text cells that start like a formula get a leading apostrophe.")
     ResponseEntity<byte[]> chargesCsv(@PathVariable long id) {
-        SettlementService.CsvFile csv = settlements.chargesCsv(id, caller.get());
+        return csv(settlements.chargesCsv(id, caller.get()));
+    }
+
+    /** A CSV file as a download: Excel's type, the file's name. */
+    static ResponseEntity<byte[]> csv(SettlementService.CsvFile csv) {
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -37,6 +37,24 @@ final class ChargesCsv {
     }
 
     static byte[] write(Reconciliation reconciliation, List<LicenseCharge> charges, ZoneId zone) {
+        return write(reconciliation.getPeriod(), reconciliation.getPartner().getCode(), charges, reconciliation.getListTotal(),
+                reconciliation.getTotalAmount(), zone);
+    }
+
+    /**
+     * A partner's charges of several months in the same file: the same columns and «Итого» row, summed over the charges,
+     * its period cell naming the months ({@code 2026-05 – 2026-10}).
+     */
+    static byte[] write(String periods, String partnerCode, List<LicenseCharge> charges, ZoneId zone) {
+        return write(periods, partnerCode, charges, sum(charges, LicenseCharge::getListPrice), sum(charges, LicenseCharge::getAmount), zone);
+    }
+
+    private static BigDecimal sum(List<LicenseCharge> charges, java.util.function.Function<LicenseCharge, BigDecimal> amount) {
+        return charges.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static byte[] write(String periods, String partnerCode, List<LicenseCharge> charges, BigDecimal listTotal,
+                                BigDecimal total, ZoneId zone) {
         StringWriter out = new StringWriter();
         out.write(BOM);
         try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
@@ -49,8 +67,7 @@ final class ChargesCsv {
                         number(charge.getDiscountPercent()), number(charge.getAmount()),
                         DATE_TIME.format(charge.getCreatedAt().atZone(zone)));
             }
-            csv.printRecord(text(reconciliation.getPeriod()), text(reconciliation.getPartner().getCode()), "", "Итого", "", "",
-                    number(reconciliation.getListTotal()), "", "", "", number(reconciliation.getTotalAmount()), "");
+            csv.printRecord(text(periods), text(partnerCode), "", "Итого", "", "", number(listTotal), "", "", "", number(total), "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

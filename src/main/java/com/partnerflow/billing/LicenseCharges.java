@@ -23,6 +23,11 @@ interface LicenseCharges extends JpaRepository<LicenseCharge, Long> {
             + "and c.reconciliation is null")
     List<LicenseCharge> unreconciledOf(Partner partner, Subscriber subscriber, String period);
 
+    /** A partner's charges of the months {@code from}…{@code to} ({@code YYYY-MM}, both included), month by month. */
+    @Query("select c from LicenseCharge c where c.partner.id = :partnerId and c.period between :from and :to "
+            + "order by c.period, c.subscriber.number, c.id")
+    List<LicenseCharge> ofPartner(Long partnerId, String from, String to);
+
     @Query("select c from LicenseCharge c where c.reconciliation.id = :reconciliationId order by c.subscriber.number, c.id")
     List<LicenseCharge> ofReconciliation(Long reconciliationId);
 }

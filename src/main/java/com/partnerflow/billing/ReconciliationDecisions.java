@@ -2,6 +2,8 @@ package com.partnerflow.billing;
 
 import static com.partnerflow.billing.SettlementProcess.*;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -54,13 +56,30 @@ class ReconciliationDecisions {
     TaskDecided confirmReconciliation(long reconciliationId, SettlementDecision decision, String note) {
         return completion.alone(() -> {
             Reconciliation reconciliation = settlements.reconciliation(reconciliationId, caller.get());
-            Task task = reconciliation.getSettlementBranch() == null ? null : tasks.createTaskQuery()
-                    .executionId(reconciliation.getSettlementBranch()).taskDefinitionKey(Elements.CONFIRM_RECONCILIATION).singleResult();
-            if (task == null) {
-                throw notWaitingForFinance(reconciliation);
-            }
-            return confirm(task.getId(), decision, note);
+            String task = openTask(reconciliation, Elements.CONFIRM_RECONCILIATION)
+                    .orElseThrow(() -> notWaitingForFinance(reconciliation));
+            return confirm(task, decision, note);
         });
+    }
+
+    /**
+     * The open task in which the partner answers finance's note on the reconciliation: there is one while it is
+     * {@link ReconciliationStatus#RETURNED_TO_PARTNER returned to the partner}.
+     */
+    Optional<String> answerTask(Reconciliation reconciliation) {
+        return reconciliation.getStatus() == ReconciliationStatus.RETURNED_TO_PARTNER
+                ? openTask(reconciliation, Elements.ANSWER_RECONCILIATION) : Optional.empty();
+    }
+
+    /** A reconciliation as the lists (the API's, the portal's) show it, with the partner's open answer task if any. */
+    ReconciliationListView listed(Reconciliation reconciliation) {
+        return ReconciliationListView.of(reconciliation, answerTask(reconciliation).orElse(null));
+    }
+
+    private Optional<String> openTask(Reconciliation reconciliation, String taskDefinitionKey) {
+        return Optional.ofNullable(reconciliation.getSettlementBranch() == null ? null : tasks.createTaskQuery()
+                .executionId(reconciliation.getSettlementBranch()).taskDefinitionKey(taskDefinitionKey).singleResult())
+                .map(Task::getId);
     }
 
     private static BusinessRuleViolation notWaitingForFinance(Reconciliation reconciliation) {

@@ -217,10 +217,18 @@ class SettlementService {
     /** One page of a partner's invoices: for its own employees and whoever sees all billing; anyone else a 404. */
     @Transactional(readOnly = true)
     Page<Invoice> invoicesOf(String partnerCode, String period, Caller caller, Pageable page) {
-        Partner partner = caller.seesAllBilling() ? partners.byCode(partnerCode)
+        return invoices.findOfPartner(billedPartner(partnerCode, caller).getId(), period, page);
+    }
+
+    /**
+     * A partner whose money the caller may read: its own employees' partner, any for whoever sees all billing; another
+     * partner's (or an unknown) code reads as one that does not exist (404).
+     */
+    @Transactional(readOnly = true)
+    Partner billedPartner(String partnerCode, Caller caller) {
+        return caller.seesAllBilling() ? partners.byCode(partnerCode)
                 : partners.partnerOf(caller.userId()).filter(own -> own.getCode().equals(partnerCode))
                 .orElseThrow(() -> BusinessRuleViolation.notFound("Партнер с кодом " + abbreviate(partnerCode) + " не найден."));
-        return invoices.findOfPartner(partner.getId(), period, page);
     }
 
     /**

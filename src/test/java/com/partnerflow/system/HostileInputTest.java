@@ -98,7 +98,7 @@ class HostileInputTest extends IntegrationTest {
 
     /** Serve a file, not JSON, when they succeed. */
     private static final Set<String> DOWNLOADS = Set.of("GET /api/transfers/{id}/letter", "GET /api/extension-versions/{id}/file",
-            "GET /api/reconciliations/{id}/charges.csv");
+            "GET /api/reconciliations/{id}/charges.csv", "GET /api/partners/{code}/charges.csv");
 
     private static final List<Pattern> INTERNALS = Stream.of("\\tat ", "(?m)^\\s*at [a-z]+\\.", "\\b(java|javax|jakarta|org|com)\\.[\\w.$]+(Exception|Error)\\b",
                     "org\\.hibernate", "org\\.h2", "org\\.springframework", "com\\.partnerflow", "SQLSTATE", "(?i)sql statement",
@@ -275,6 +275,10 @@ class HostileInputTest extends IntegrationTest {
                 get("/api/reconciliations/{id}", List.of("fedor"), Map.of("id", reconciliations.isEmpty() ? ids : reconciliations)),
                 get("/api/reconciliations", List.of("fedor", employee), Map.of(), Map.of("period", List.of("2026-11", "2026-12"))),
                 get("/api/reconciliations/{id}/charges.csv", List.of("fedor"), Map.of("id", reconciliations.isEmpty() ? ids : reconciliations)),
+                get("/api/partners/{code}/charges/monthly", List.of(employee, "fedor"), Map.of("code", List.of(partner.getCode())),
+                        Map.of("from", List.of("2026-01", "2025-12"), "to", List.of("2026-06", "2026-12"), "by", List.of("PRODUCT", "CLIENT"))),
+                get("/api/partners/{code}/charges.csv", List.of(employee), Map.of("code", List.of(partner.getCode())),
+                        Map.of("from", List.of("2026-01"), "to", List.of("2026-06"))),
                 json("POST", "/api/developer-authorizations", List.of(employee), Map.of(),
                         () -> developerRequest(freshEmployee(partner))),
                 get("/api/developer-authorizations", List.of(employee, "vera"), Map.of(), Map.of("partner", List.of(partner.getCode()),
