@@ -59,6 +59,14 @@ class BillingController {
         return ApiPage.of(settlements.invoicesOf(code, period(period), caller.get(), page), InvoiceView::of);
     }
 
+    @GetMapping("/partners/{code}/charges")
+    @Operation(summary = "The partner's charges of one month, reconciled or not, with their totals",
+            description = "The month so far when no period is given. Another partner's code is a 404, as an unknown one.")
+    MonthChargesView charges(@PathVariable String code,
+                             @Parameter(description = "Месяц, ГГГГ-ММ; по умолчанию текущий") @RequestParam(required = false) String period) {
+        return settlements.monthCharges(code, period(period), caller.get());
+    }
+
     @GetMapping("/reconciliations")
     @Operation(summary = "Monthly reconciliations: a partner's own; finance and vendor staff every partner's, newest month first",
             description = "Paged (ADR 0044). Filters: period (YYYY-MM), status, partner (its code; another partner's finds "

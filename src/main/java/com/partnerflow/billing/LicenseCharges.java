@@ -23,6 +23,9 @@ interface LicenseCharges extends JpaRepository<LicenseCharge, Long> {
             + "and c.reconciliation is null")
     List<LicenseCharge> unreconciledOf(Partner partner, Subscriber subscriber, String period);
 
+    @Query("select c from LicenseCharge c where c.partner = :partner and c.period = :period order by c.subscriber.number, c.id")
+    List<LicenseCharge> ofPartnerAndPeriod(Partner partner, String period);
+
     @Query("select c from LicenseCharge c where c.reconciliation.id = :reconciliationId order by c.subscriber.number, c.id")
     List<LicenseCharge> ofReconciliation(Long reconciliationId);
 }

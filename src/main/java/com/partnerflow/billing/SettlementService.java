@@ -224,6 +224,21 @@ class SettlementService {
     }
 
     /**
+     * A partner's charges of one month ({@code YYYY-MM}; the business's current month when null), reconciled or not:
+     * for its own employees and whoever sees all billing; anyone else a 404, as for {@link #invoicesOf}.
+     */
+    @Transactional(readOnly = true)
+    MonthChargesView monthCharges(String partnerCode, String period, Caller caller) {
+        Partner partner = caller.seesAllBilling() ? partners.findByCode(partnerCode).orElse(null)
+                : partners.partnerOf(caller.userId()).filter(own -> own.getCode().equals(partnerCode)).orElse(null);
+        if (partner == null) {
+            throw BusinessRuleViolation.notFound("Партнер с кодом " + abbreviate(partnerCode) + " не найден.");
+        }
+        String month = period == null ? YearMonth.now(clock).toString() : period;
+        return MonthChargesView.of(partner, month, charges.ofPartnerAndPeriod(partner, month));
+    }
+
+    /**
      * One page of the reconciliations the caller sees ({@link #visible} as a query), matching the filters: finance and
      * vendor staff every partner's (or one partner's by {@code partnerCode}), a partner's employees their own, anyone
      * else none. Another partner's code finds nothing, as an unknown one does.

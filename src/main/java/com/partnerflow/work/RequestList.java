@@ -29,13 +29,16 @@ import com.partnerflow.system.PageQuery;
  * {@code client-1001}, {@code finance}...).
  */
 @Component
-class RequestList {
+public class RequestList {
 
     static final Sort DEFAULT_SORT = Sort.by(Sort.Direction.DESC, "updatedAt", "id");
     static final Map<String, String> SORTABLE = Map.of("updated", "updatedAt,id", "created", "createdAt,id", "due", "dueAt,id");
 
     /** The filters of the list; null for none. */
-    record Filter(RequestKind kind, String status, String subscriber, Instant updatedSince) {
+    public record Filter(RequestKind kind, String status, String subscriber, Instant updatedSince) {
+
+        /** No filter: every request the caller reads. */
+        public static final Filter NONE = new Filter(null, null, null, null);
     }
 
     private final IndexedRequests index;
@@ -44,6 +47,23 @@ class RequestList {
     RequestList(IndexedRequests index, RequestRegistry registry) {
         this.index = index;
         this.registry = registry;
+    }
+
+    /** {@code GET /api/requests}: one page of the requests the caller reads, as the API shows them. */
+    @Transactional(readOnly = true)
+    public Page<RequestView> list(Caller caller, Filter filter, PageQuery query) {
+        return find(caller, filter, query).map(row -> RequestView.of(row, registry));
+    }
+
+    /**
+     * {@code GET /api/requests/{kind}/{id}}: one request as the list shows it, to whoever reads the request by its own
+     * rule ({@link RequestRegistry#readable}); anyone else, and a request the index does not list (a draft), reads 404.
+     */
+    @Transactional(readOnly = true)
+    public RequestView one(RequestKind kind, String id, Caller caller) {
+        registry.readable(kind, id, caller);
+        return index.findByKindAndRequestId(kind, id).map(row -> RequestView.of(row, registry))
+                .orElseThrow(() -> RequestRegistry.notFound(id));
     }
 
     @Transactional(readOnly = true)

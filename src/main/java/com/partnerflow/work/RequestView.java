@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** One request in {@code GET /api/requests}. */
 @Schema(name = "Request", description = "Запрос любого вида, в котором участвует партнер (или клиент) вызывающего")
-record RequestView(
+public record RequestView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) RequestKind kind,
         @Schema(description = "Вид запроса по-русски", example = "Перевод абонента") String kindName,
         @Schema(description = "Номер запроса в его виде", example = "7", requiredMode = Schema.RequiredMode.REQUIRED) String id,
