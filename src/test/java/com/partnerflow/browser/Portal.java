@@ -58,6 +58,22 @@ final class Portal {
         return this;
     }
 
+    /** Follows a link of the page's content by its visible text and waits for the next page's heading. */
+    Portal follow(String linkText) {
+        WebElement link = driver.findElement(By.id("main")).findElement(By.linkText(linkText));
+        link.click();
+        new WebDriverWait(driver, STEP).until(ExpectedConditions.stalenessOf(link));
+        waitFor(By.tagName("h1"));
+        return this;
+    }
+
+    /** Reloads the page and waits for its heading. */
+    Portal reload() {
+        driver.navigate().refresh();
+        waitFor(By.tagName("h1"));
+        return this;
+    }
+
     String heading() {
         return driver.findElement(By.tagName("h1")).getText();
     }
