@@ -60,6 +60,16 @@ class VersionRequestSource implements RequestSource {
     }
 
     @Override
+    public String statusLabel(String status) {
+        return VersionStatus.valueOf(status).label();
+    }
+
+    @Override
+    public Optional<String> page(String id) {
+        return Optional.of("/requests/extension-versions/" + id);
+    }
+
+    @Override
     public Optional<RequestSnapshot> snapshot(String id) {
         return RequestSource.number(id).flatMap(versions::findById).map(version -> {
             Subscriber owner = version.getExtension().getOwnerSubscriber();

@@ -59,6 +59,11 @@ class ReconciliationRequestSource implements RequestSource {
         return ReconciliationStatus.class;
     }
 
+    @Override
+    public String statusLabel(String status) {
+        return ReconciliationStatus.valueOf(status).label();
+    }
+
     /** The reconciliation bound to the branch; the month's own execution carries none. */
     @Override
     public Optional<String> requestOf(String processKey, String businessKey, String executionId) {

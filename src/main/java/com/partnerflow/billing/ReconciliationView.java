@@ -23,9 +23,13 @@ record ReconciliationView(long id, String period, PartnerRef partner, Reconcilia
                 r.getStatus(), r.getStatus().label(), r.getChargeCount(), r.getListTotal(), r.getTotalAmount(),
                 r.getFinanceNote(), r.getPartnerReply(), r.getSendBacks(), r.getCreatedAt(), r.getConfirmedBy(),
                 r.getConfirmedAt(), invoice == null ? null : InvoiceView.of(invoice),
-                charges.stream().map(c -> new ChargeView(c.getId(), c.getSubscriber().getNumber(), c.getSubscriber().getName(),
-                        c.getItem(), c.getItem().label(), c.getListPrice(), c.getPromotion(), c.getPromotionPercent(),
-                        c.getDiscountPercent(), c.getAmount(), c.getSource(), c.getCreatedAt())).toList(),
+                charges.stream().map(ReconciliationView::charge).toList(),
                 "/api/reconciliations/" + r.getId() + "/charges.csv");
+    }
+
+    static ChargeView charge(LicenseCharge c) {
+        return new ChargeView(c.getId(), c.getSubscriber().getNumber(), c.getSubscriber().getName(), c.getItem(), c.getItem().label(),
+                c.getListPrice(), c.getPromotion(), c.getPromotionPercent(), c.getDiscountPercent(), c.getAmount(), c.getSource(),
+                c.getCreatedAt());
     }
 }

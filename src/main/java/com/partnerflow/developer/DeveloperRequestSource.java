@@ -54,6 +54,11 @@ class DeveloperRequestSource implements RequestSource {
     }
 
     @Override
+    public String statusLabel(String status) {
+        return AuthorizationStatus.valueOf(status).label();
+    }
+
+    @Override
     public Optional<RequestSnapshot> snapshot(String id) {
         return RequestSource.number(id).flatMap(authorizations::findById).map(authorization -> {
             Instant updated = Stream.of(authorization.getRequestedAt(), authorization.getDecidedAt(), authorization.getWithdrawnAt())

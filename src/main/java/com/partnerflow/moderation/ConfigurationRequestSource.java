@@ -58,6 +58,11 @@ class ConfigurationRequestSource implements RequestSource {
         return ConfigurationStatus.class;
     }
 
+    @Override
+    public String statusLabel(String status) {
+        return ConfigurationStatus.valueOf(status).label();
+    }
+
     /** The business key is the moderation's id; the request is its configuration. */
     @Override
     public Optional<String> requestOf(String processKey, String businessKey, String executionId) {

@@ -23,7 +23,20 @@ public class PublicLinks {
 
     /** A task opened in Tasklist. */
     public String task(String taskId) {
-        return of("/camunda/app/tasklist/default/#/?task=" + taskId);
+        return of(taskPath(taskId));
+    }
+
+    /** A task opened in Tasklist, as a link within the application (the portal's pages). */
+    public static String taskPath(String taskId) {
+        return "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    /**
+     * Tasklist with the start form of the process open (its latest version, if the person may start it): Tasklist's
+     * own {@code processStart} parameter, which its «Запустить процесс» dialog sets when a process is chosen.
+     */
+    public static String startFormPath(String processKey) {
+        return "/camunda/app/tasklist/default/#/?processStart=" + processKey;
     }
 
     /** Tasklist's start page. */

@@ -41,6 +41,11 @@ class ProfileChangeRequestSource implements RequestSource {
     }
 
     @Override
+    public String statusLabel(String status) {
+        return ProfileChangeStatus.valueOf(status).label();
+    }
+
+    @Override
     public Set<String> processKeys() {
         return Set.of(PartnerProfileChangeProcess.KEY);
     }

@@ -56,6 +56,11 @@ class ReportingRequestSource implements RequestSource {
     }
 
     @Override
+    public String statusLabel(String status) {
+        return label(ApplicationStatus.valueOf(status));
+    }
+
+    @Override
     public Optional<RequestSnapshot> snapshot(String id) {
         return RequestSource.number(id).flatMap(applications::findById).map(application -> {
             Set<String> partners = new HashSet<>();

@@ -52,6 +52,16 @@ class TransferRequestSource implements RequestSource {
     }
 
     @Override
+    public String statusLabel(String status) {
+        return TransferStatus.valueOf(status).label();
+    }
+
+    @Override
+    public Optional<String> page(String id) {
+        return Optional.of("/requests/transfers/" + id);
+    }
+
+    @Override
     public Optional<RequestSnapshot> snapshot(String id) {
         return RequestSource.number(id).flatMap(transfers::findById).map(transfer -> new RequestSnapshot(
                 new RequestRef(kind(), id), transfer.getSubscriber().getNumber(), transfer.getSubscriber().getName(),

@@ -38,7 +38,7 @@ import com.partnerflow.system.TaskConflicts;
  * in Tasklist. Sorted by due date, tasks without one last. A task outside that set is «Задача не найдена» whatever it is.
  */
 @Component
-class Inbox {
+public class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
@@ -46,7 +46,10 @@ class Inbox {
     private static final String UNCLAIM = "unclaim";
 
     /** The filters of the inbox; null for none. */
-    record Filter(TaskKind kind, Instant dueBefore, boolean overdue) {
+    public record Filter(TaskKind kind, Instant dueBefore, boolean overdue) {
+
+        /** No filter: every open task of the caller. */
+        public static final Filter NONE = new Filter(null, null, false);
     }
 
     private final TaskService tasks;
@@ -72,7 +75,7 @@ class Inbox {
         this.clock = clock;
     }
 
-    Page<TaskView> list(Caller caller, Filter filter, PageQuery query) {
+    public Page<TaskView> list(Caller caller, Filter filter, PageQuery query) {
         Pageable page = query.pageable(Sort.by("due", "created", "id"));
         Supplier<TaskQuery> open = () -> filtered(workable(caller), filter);
         long withDue = open.get().dueAfter(new Date(0)).count();
@@ -92,7 +95,7 @@ class Inbox {
     }
 
     /** One task the caller may work on, with what its decision needs; else 404. */
-    TaskView find(String taskId, Caller caller) {
+    public TaskView find(String taskId, Caller caller) {
         TaskView view = views(List.of(visible(taskId, caller, null))).get(0);
         if (view.request() == null) {
             return view.withDetails(Map.of(), null);

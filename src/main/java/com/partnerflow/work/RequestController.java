@@ -17,10 +17,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import com.partnerflow.security.Caller;
 import com.partnerflow.security.CurrentCaller;
 import com.partnerflow.system.ApiPage;
-import com.partnerflow.system.BusinessRuleViolation;
 import com.partnerflow.system.PageQuery;
 
 @RestController
@@ -29,13 +27,11 @@ import com.partnerflow.system.PageQuery;
 class RequestController {
 
     private final RequestList list;
-    private final RequestRegistry registry;
     private final RequestTimeline timeline;
     private final CurrentCaller caller;
 
-    RequestController(RequestList list, RequestRegistry registry, RequestTimeline timeline, CurrentCaller caller) {
+    RequestController(RequestList list, RequestTimeline timeline, CurrentCaller caller) {
         this.list = list;
-        this.registry = registry;
         this.timeline = timeline;
         this.caller = caller;
     }
@@ -52,23 +48,21 @@ class RequestController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime updatedSince,
             @ParameterObject @Valid PageQuery query) {
         RequestList.Filter filter = new RequestList.Filter(kind, status, subscriber, updatedSince == null ? null : updatedSince.toInstant());
-        return ApiPage.of(list.find(caller.get(), filter, query), row -> RequestView.of(row, registry));
+        return ApiPage.of(list.list(caller.get(), filter, query), view -> view);
+    }
+
+    @GetMapping("/{kind}/{id}")
+    @Operation(summary = "One request as the list shows it: status, current step, who must act, due",
+            description = "Readable exactly as the request's own GET (its href): 404 with its words otherwise; a draft no list "
+                    + "shows is 404 too.")
+    RequestView one(@PathVariable RequestKind kind, @PathVariable String id) {
+        return list.one(kind, id, caller.get());
     }
 
     @GetMapping("/{kind}/{id}/timeline")
     @Operation(summary = "Every step of a request: tasks with who did them, when, the decision and the comment; submission, "
             + "deadlines passed, messages and closing", description = "Readable exactly as the request's own GET: 404 with its words otherwise.")
     List<TimelineStep> timeline(@PathVariable RequestKind kind, @PathVariable String id) {
-        Caller current = caller.get();
-        RequestSource source = registry.of(kind);
-        if (RequestSource.number(id).isEmpty()) {
-            throw BusinessRuleViolation.notFound("Запрос «" + abbreviated(id) + "» не найден.");
-        }
-        source.checkReadable(id, current);
-        return timeline.of(source.scope(id));
-    }
-
-    private static String abbreviated(String id) {
-        return id.length() <= 20 ? id : id.substring(0, 19) + "…";
+        return timeline.of(kind, id, caller.get());
     }
 }

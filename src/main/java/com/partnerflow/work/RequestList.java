@@ -36,6 +36,9 @@ public class RequestList {
 
     /** The filters of the list; null for none. */
     public record Filter(RequestKind kind, String status, String subscriber, Instant updatedSince) {
+
+        /** No filter: every request the caller reads. */
+        public static final Filter NONE = new Filter(null, null, null, null);
     }
 
     private final IndexedRequests index;
@@ -50,6 +53,17 @@ public class RequestList {
     @Transactional(readOnly = true)
     public Page<RequestView> list(Caller caller, Filter filter, PageQuery query) {
         return find(caller, filter, query).map(row -> RequestView.of(row, registry));
+    }
+
+    /**
+     * {@code GET /api/requests/{kind}/{id}}: one request as the list shows it, to whoever reads the request by its own
+     * rule ({@link RequestRegistry#readable}); anyone else, and a request the index does not list (a draft), reads 404.
+     */
+    @Transactional(readOnly = true)
+    public RequestView one(RequestKind kind, String id, Caller caller) {
+        registry.readable(kind, id, caller);
+        return index.findByKindAndRequestId(kind, id).map(row -> RequestView.of(row, registry))
+                .orElseThrow(() -> RequestRegistry.notFound(id));
     }
 
     @Transactional(readOnly = true)

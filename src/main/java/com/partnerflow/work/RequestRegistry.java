@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import com.partnerflow.security.Caller;
 import com.partnerflow.system.BusinessRuleViolation;
 
 /** Every {@link RequestSource}, by kind and by process key; each kind and each process key has at most one source. */
@@ -44,6 +45,24 @@ public class RequestRegistry {
             throw BusinessRuleViolation.notFound("Запросы вида «" + kind.path() + "» не ведутся.");
         }
         return source;
+    }
+
+    /**
+     * The source of a request the caller may read, refused exactly as the request's own {@code GET} refuses it (the
+     * same 404 and words); an id that is no number is «not found», as an unknown one.
+     */
+    public RequestSource readable(RequestKind kind, String id, Caller caller) {
+        RequestSource source = of(kind);
+        if (RequestSource.number(id).isEmpty()) {
+            throw notFound(id);
+        }
+        source.checkReadable(id, caller);
+        return source;
+    }
+
+    static BusinessRuleViolation notFound(String id) {
+        String shown = id.length() <= 20 ? id : id.substring(0, 19) + "…";
+        return BusinessRuleViolation.notFound("Запрос «" + shown + "» не найден.");
     }
 
     public Optional<RequestSource> byProcess(String processKey) {

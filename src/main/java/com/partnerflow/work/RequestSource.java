@@ -20,6 +20,17 @@ public interface RequestSource {
     /** The kind's name in Russian, for people: «Перевод абонента». */
     String name();
 
+    /** What a person reads for one of {@link #statusType}'s constants, as the index labels it: «Ждет согласия текущего партнера». */
+    String statusLabel(String status);
+
+    /**
+     * The request's page for people ({@code /requests/transfers/7}, ADR 0038), where the kind has one; the portal links
+     * to it. Readable by whoever reads the request.
+     */
+    default Optional<String> page(String id) {
+        return Optional.empty();
+    }
+
     /** The processes whose instances carry requests of this kind. */
     Set<String> processKeys();
 

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
+import com.partnerflow.security.Caller;
 import com.partnerflow.security.SystemCalls;
 import com.partnerflow.system.ProcessHistory;
 import com.partnerflow.work.TimelineStep.TaskState;
@@ -31,7 +32,7 @@ import com.partnerflow.work.TimelineStep.Type;
  * the start, timers, messages, the end. Read as the system: the caller was checked beforehand by the request's own rule.
  */
 @Component
-class RequestTimeline {
+public class RequestTimeline {
 
     static final String SYSTEM = "система";
     /** The delete reason of a task someone completed, as the engine records it. */
@@ -41,12 +42,19 @@ class RequestTimeline {
     private final ProcessHistory people;
     private final TaskOutcomes outcomes;
     private final SystemCalls system;
+    private final RequestRegistry registry;
 
-    RequestTimeline(HistoryService history, ProcessHistory people, TaskOutcomes outcomes, SystemCalls system) {
+    RequestTimeline(HistoryService history, ProcessHistory people, TaskOutcomes outcomes, SystemCalls system, RequestRegistry registry) {
+        this.registry = registry;
         this.history = history;
         this.people = people;
         this.outcomes = outcomes;
         this.system = system;
+    }
+
+    /** {@code GET /api/requests/{kind}/{id}/timeline}: readable exactly as the request's own GET, else its 404. */
+    public List<TimelineStep> of(RequestKind kind, String id, Caller caller) {
+        return of(registry.readable(kind, id, caller).scope(id));
     }
 
     List<TimelineStep> of(RequestScope scope) {

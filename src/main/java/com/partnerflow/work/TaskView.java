@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** One open task in {@code GET /api/tasks}; {@code GET /api/tasks/{id}} adds {@code documents} and {@code timeline}. */
 @Schema(name = "Task", description = "Открытая задача, которую вызывающий может выполнить")
-record TaskView(
+public record TaskView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
         @Schema(description = "Вид задачи") TaskKind kind,
         @Schema(description = "Что поручено, по-русски", example = "Согласовать перевод абонента 1004 «АО «Север»»") String name,
@@ -25,7 +25,7 @@ record TaskView(
 
     /** The request a task belongs to, as the index knows it. */
     @Schema(name = "TaskRequest")
-    record RequestOfTask(RequestKind kind, String id, String subscriber, String subscriberName, List<String> partners,
+    public record RequestOfTask(RequestKind kind, String id, String subscriber, String subscriberName, List<String> partners,
                          @Schema(description = "Ссылка на сам запрос", example = "/api/transfers/7") String href) {
     }
 

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * should know (the request submitted, a deadline passed, a message received, the request closed).
  */
 @Schema(name = "TimelineStep", description = "Шаг хода запроса")
-record TimelineStep(
+public record TimelineStep(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Type type,
         @Schema(description = "Что произошло или что поручено, по-русски", example = "Проверить письмо клиента 1001 «ООО «Ромашка»»")
         String name,
@@ -25,7 +25,7 @@ record TimelineStep(
         @Schema(description = "Решение задачи: значение ее перечисления решений", example = "FORWARD") String decision,
         @Schema(description = "Комментарий к решению") String comment) {
 
-    enum Type {
+    public enum Type {
         /** The request's process started: submitted by a person, or started by a timer. */
         STARTED,
         /** A user task. */
@@ -38,7 +38,7 @@ record TimelineStep(
         ENDED
     }
 
-    enum TaskState {
+    public enum TaskState {
         OPEN, COMPLETED, CANCELLED
     }
 

@@ -72,6 +72,22 @@ final class Portal {
         return this;
     }
 
+    /** Follows a link of the page's content by its visible text and waits for the next page's heading. */
+    Portal follow(String linkText) {
+        WebElement link = driver.findElement(By.id("main")).findElement(By.linkText(linkText));
+        link.click();
+        new WebDriverWait(driver, STEP).until(ExpectedConditions.stalenessOf(link));
+        waitFor(By.tagName("h1"));
+        return this;
+    }
+
+    /** Reloads the page and waits for its heading. */
+    Portal reload() {
+        driver.navigate().refresh();
+        waitFor(By.tagName("h1"));
+        return this;
+    }
+
     String heading() {
         return driver.findElement(By.tagName("h1")).getText();
     }
@@ -102,15 +118,6 @@ final class Portal {
     /** Chooses an option of a list by its label's {@code for} id and the option's visible text. */
     Portal choose(String fieldId, String optionText) {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(fieldId))).selectByVisibleText(optionText);
-        return this;
-    }
-
-    /** Follows a link of the page's content by its text and waits for the next page's heading. */
-    Portal follow(String linkText) {
-        WebElement link = driver.findElement(By.id("main")).findElement(By.linkText(linkText));
-        link.click();
-        new WebDriverWait(driver, STEP).until(ExpectedConditions.stalenessOf(link));
-        waitFor(By.tagName("h1"));
         return this;
     }
 

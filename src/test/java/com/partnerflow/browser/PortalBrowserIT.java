@@ -43,6 +43,11 @@ class PortalBrowserIT extends IntegrationTest {
         Long pageWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) portal.driver)
                 .executeScript("return document.documentElement.scrollWidth;");
         assertThat(pageWidth).isLessThanOrEqualTo(390);
+        portal.section("Заявки");
+        assertThat(portal.heading()).isEqualTo("Заявки");
+        Long requestsWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) portal.driver)
+                .executeScript("return document.documentElement.scrollWidth;");
+        assertThat(requestsWidth).isLessThanOrEqualTo(390);
         portal.section("Главная");
     }
 

@@ -325,6 +325,7 @@ class HostileInputTest extends IntegrationTest {
                         "status", List.of("LETTER_REVIEW", "INVOICED"), "subscriber", List.of(otherClient.getNumber()),
                         "updatedSince", List.of("2026-01-01T00:00:00Z"), "sort", List.of("-updated", "due", "created"))),
                 get("/api/requests/{kind}/{id}/timeline", List.of(employee), Map.of("kind", List.of("transfers"), "id", ids(transfer))),
+                get("/api/requests/{kind}/{id}", List.of(employee), Map.of("kind", List.of("transfers"), "id", ids(transfer))),
                 get("/api/tasks", List.of(employee, "vera"), Map.of(), Map.of("kind", List.of("TRANSFER_LETTER_REVIEW"),
                         "dueBefore", List.of("2030-01-01T00:00:00Z"), "overdue", List.of("true", "false"))),
                 get("/api/tasks/{id}", List.of("vera"), Map.of("id", List.of(letterReview))),
