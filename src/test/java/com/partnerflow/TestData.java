@@ -1,11 +1,14 @@
 package com.partnerflow;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -46,11 +49,12 @@ public class TestData {
     private final SubscriberService subscriberService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final ManagementService managementService;
     private String vendorStaff;
 
     public TestData(PartnerService partners, PartnerCertifications certifications, Subscribers subscribers,
                     IdentityService identityService, SubscriberService subscriberService, RuntimeService runtimeService,
-                    TaskService taskService) {
+                    TaskService taskService, ManagementService managementService) {
         this.partners = partners;
         this.certifications = certifications;
         this.subscribers = subscribers;
@@ -58,6 +62,7 @@ public class TestData {
         this.subscriberService = subscriberService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.managementService = managementService;
     }
 
     /** A certified partner (seed 000: it may send configurations to the catalogue), as the demo's ALFA and BETA. */
@@ -98,9 +103,13 @@ public class TestData {
     /** Authorizes an employee through the process: the employee asks, a vendor staff member approves. Answers the id. */
     public long authorizeDeveloper(String userId) {
         long id = requestDeveloperAuthorization(userId, userId);
-        String taskId = taskService.createTaskQuery().processDefinitionKey(DeveloperAuthorizationProcess.KEY)
-                .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId();
-        as(vendorStaff(), () -> taskService.complete(taskId, DeveloperAuthorizationProcess.DECISION.with(AuthorizationDecision.APPROVE)));
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processDefinitionKey(DeveloperAuthorizationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(id)).singleResult();
+        as(vendorStaff(), () -> taskService.complete(task.getId(), DeveloperAuthorizationProcess.DECISION.with(AuthorizationDecision.APPROVE)));
+        // active once the approval's asynchronous steps have run and the instance waits for a withdrawal (ADR 0034); a
+        // withdrawal sent while the job executor still moves the instance is a concurrent change (409), not what tests mean
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).count() == 0);
         return id;
     }
 
