@@ -3,6 +3,7 @@ package com.partnerflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,19 @@ class PortalSecurityTest extends IntegrationTest {
         PortalSession.Page home = boris.get("/portal");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("партнер BETA");
+    }
+
+    @Test
+    void anUnknownAddressIsThePortalsNotFoundPageAndTheStylesheetStillLoads() {
+        PortalSession anna = PortalSession.of(port, "anna");
+        for (String path : List.of("/portal/nonsense", "/portal/clients/1001/nonsense/deeper", "/portal/nonsense/x")) {
+            PortalSession.Page page = anna.get(path);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("Такой страницы в портале нет: проверьте адрес.", "Главная</a>");
+        }
+        HttpResponse<String> css = anna.send("GET", "/portal/assets/portal.css", "text/css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains("--brand");
     }
 
     @Test
