@@ -15,6 +15,8 @@ import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -108,6 +110,16 @@ public class NotificationService {
             fixedDelayString = "${partnerflow.notification.retry-interval:PT5M}")
     public void retryOutsideProcesses() {
         retryOutsideProcesses(clock.instant().minus(Duration.ofMinutes(1)));
+    }
+
+    /**
+     * At start-up, the mails of decisions outside processes that a stopped or killed server wrote but did not send (it
+     * died between the commit and the send right after it) go at once, not at the schedule's first run five minutes
+     * later. Another node sending one of them right now is kept from sending it twice by the same row lock.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void sendWhatTheLastRunLeft() {
+        retryOutsideProcesses(clock.instant());
     }
 
     /** Sends the pending mails of decisions outside processes written before {@code before}; a failing topic waits. */

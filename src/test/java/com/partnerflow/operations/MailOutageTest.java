@@ -231,6 +231,25 @@ class MailOutageTest extends IntegrationTest {
                 .hasSize(1);
     }
 
+    /** What a server killed between a commit and its send left pending goes when the next one starts, not 5 minutes on. */
+    @Test
+    void aMailTheLastRunLeftPendingGoesAtStartUp() {
+        ModerationApi moderation = new ModerationApi(http);
+        long account = moderation.account(newUser, "Аккаунт до перезапуска " + newPartner.getCode());
+        moderation.invited(newUser, account, current.getCode());
+        String topic = "configuration-account:" + account;
+        assertThat(notifications.findAll().stream().filter(n -> n.getTopic().equals(topic)))
+                .as("the send after the commit failed").extracting(Notification::getStatus).containsOnly(Notification.Status.PENDING);
+
+        smtp().setPort(smtpPort);
+        outbox.sendWhatTheLastRunLeft();
+
+        assertThat(notifications.findAll().stream().filter(n -> n.getTopic().equals(topic)))
+                .extracting(Notification::getStatus).containsOnly(Notification.Status.SENT);
+        assertThat(mailsTo(current.getEmail())).as("sent once").filteredOn(message -> subject(message).contains("Приглашение"))
+                .hasSize(1);
+    }
+
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
