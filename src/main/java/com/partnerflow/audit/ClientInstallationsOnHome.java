@@ -29,9 +29,6 @@ class ClientInstallationsOnHome implements HomeContribution {
 
     @Override
     public List<Table> tables(PortalUser user) {
-        if (!user.client()) {
-            return List.of();
-        }
         Caller current = caller.get();
         List<List<String>> rows = new ArrayList<>();
         for (String number : user.clientNumbers()) {

@@ -23,9 +23,6 @@ class MonthChargesCard implements HomeContribution {
 
     @Override
     public List<Card> cards(PortalUser user) {
-        if (!user.partner() || user.partnerCode().isEmpty()) {
-            return List.of();
-        }
         // the month so far, as GET /api/partners/{code}/charges/monthly answers it for this month alone
         YearMonth current = reports.months(null, null).to();
         MonthlyCharges.Month month = reports.monthly(user.partnerCode().get(), new ChargeReports.Months(current, current),

@@ -9,12 +9,12 @@ import java.util.List;
  */
 public interface HomeContribution {
 
-    /** Figures for a partner employee's home page; none for anyone else. */
+    /** Figures for a partner employee's home page; asked only when a partner employee looks at it. */
     default List<Card> cards(PortalUser user) {
         return List.of();
     }
 
-    /** Tables for a client's home page; none for anyone else. */
+    /** Tables for a client's home page; asked only when a client user looks at it. */
     default List<Table> tables(PortalUser user) {
         return List.of();
     }

@@ -26,9 +26,6 @@ class ClientProductsOnHome implements HomeContribution {
 
     @Override
     public List<Table> tables(PortalUser user) {
-        if (!user.client()) {
-            return List.of();
-        }
         Caller current = caller.get();
         return user.clientNumbers().stream().map(number -> {
             Subscriber subscriber = subscribers.card(number, current);
