@@ -12,6 +12,12 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 class BenchBeans {
 
+    /** Wraps the application's DataSource, so the overhead workload can count each instance's statements and commits. */
+    @Bean
+    static StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
     /** Stands in for every delegate and listener of a baseline model: the engine's work without ours. */
     @Bean("benchNoop")
     Noop benchNoop() {
