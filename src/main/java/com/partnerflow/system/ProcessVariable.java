@@ -1,6 +1,7 @@
 package com.partnerflow.system;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -140,9 +141,23 @@ public final class ProcessVariable<T> {
         return Optional.ofNullable(fromEngine.apply(scope.getVariable(name)));
     }
 
-    /** Sets the variable; {@code null} stores a null value (an empty field in a form). */
+    /**
+     * Sets the variable; {@code null} stores a null value (an empty field in a form). A plain value (text, number,
+     * flag) the scope already holds is not written again: with full history every write is an update of the runtime
+     * row, of the historic one (read first) and a historic detail, and a task's card written anew from the domain
+     * mostly repeats what the previous task wrote.
+     */
     public void on(VariableScope scope, T value) {
-        scope.setVariable(name, value == null ? null : toEngine.apply(value));
+        Object engineValue = value == null ? null : toEngine.apply(value);
+        if (isPlain(engineValue) && scope.hasVariable(name) && Objects.equals(scope.getVariable(name), engineValue)) {
+            return;
+        }
+        scope.setVariable(name, engineValue);
+    }
+
+    /** A value compared without loading anything: no file, object or JSON value. */
+    private static boolean isPlain(Object engineValue) {
+        return engineValue == null || engineValue instanceof String || engineValue instanceof Number || engineValue instanceof Boolean;
     }
 
 

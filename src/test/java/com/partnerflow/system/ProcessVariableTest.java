@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
@@ -287,5 +294,30 @@ class ProcessVariableTest {
 
         assertThatThrownBy(() -> ROWS.from(scope)).isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("Список заполнен неверно");
+    }
+
+    @Test
+    void aPlainValueTheScopeAlreadyHoldsIsNotWrittenAgainAnotherIs() {
+        VariableScope held = mock(VariableScope.class);
+        when(held.hasVariable("subscriberName")).thenReturn(true);
+        when(held.getVariable("subscriberName")).thenReturn("ООО «Ромашка»");
+
+        NAME.on(held, "ООО «Ромашка»");
+        verify(held, never()).setVariable(anyString(),
+                any());
+
+        NAME.on(held, "ООО «Вектор»");
+        verify(held).setVariable("subscriberName", "ООО «Вектор»");
+    }
+
+    @Test
+    void aJsonValueIsWrittenWithoutReadingWhatTheScopeHolds() {
+        VariableScope held = mock(VariableScope.class);
+        when(held.hasVariable("users")).thenReturn(true);
+
+        ROWS.on(held, TWO_ROWS);
+
+        verify(held, never()).getVariable("users");
+        verify(held).setVariable(eq("users"), any());
     }
 }
