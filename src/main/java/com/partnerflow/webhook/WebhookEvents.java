@@ -1,8 +1,10 @@
 package com.partnerflow.webhook;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.partnerflow.notification.PublicLinks;
 import com.partnerflow.system.RequestEvent;
+import com.partnerflow.system.TransactionScoped;
 
 /**
  * The outbox of webhooks: for each {@link RequestEvent}, one delivery row and its first delivery job per active
@@ -24,6 +27,9 @@ import com.partnerflow.system.RequestEvent;
  */
 @Component
 class WebhookEvents {
+
+    /** The endpoints read in a transaction, by partners; bound to the transaction as a resource under this key. */
+    private static final Object READ = new Object();
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
@@ -47,7 +53,7 @@ class WebhookEvents {
             return;
         }
         EventType type = EventType.of(event.type());
-        List<WebhookEndpoint> receivers = endpoints.findByPartnerCodeInAndActiveTrueOrderById(event.partners()).stream()
+        List<WebhookEndpoint> receivers = activeEndpointsOf(Set.copyOf(event.partners())).stream()
                 .filter(endpoint -> endpoint.wants(type)).toList();
         if (receivers.isEmpty()) {
             return;
@@ -58,6 +64,16 @@ class WebhookEvents {
             WebhookDelivery delivery = deliveries.save(new WebhookDelivery(endpoint, eventId, type, payload, event.occurredAt()));
             jobs.schedule(delivery.getId(), 1, null);
         }
+    }
+
+    /**
+     * The active endpoints of these partners, read once per transaction: one change tells its request's partners of
+     * several events (created, decided, status changed, task waiting), each asked the same endpoints anew before.
+     */
+    private List<WebhookEndpoint> activeEndpointsOf(Set<String> partners) {
+        return TransactionScoped.of(READ, () -> new HashMap<Set<String>, List<WebhookEndpoint>>())
+                .map(read -> read.computeIfAbsent(partners, endpoints::findByPartnerCodeInAndActiveTrueOrderById))
+                .orElseGet(() -> endpoints.findByPartnerCodeInAndActiveTrueOrderById(partners));
     }
 
     /** {@code {id, type, timestamp, data: {requestKind, requestId, href, ...the event's data}}}. */

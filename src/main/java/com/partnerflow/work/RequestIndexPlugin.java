@@ -2,7 +2,10 @@ package com.partnerflow.work;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +29,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import com.partnerflow.system.TransactionScoped;
+
 /**
  * Tells the {@link RequestIndexer} of every change to a request, without a line in the BPMN files: when the models are
  * parsed, every process gets a start and an end listener, every subprocess an end listener (a settlement branch ends
@@ -37,6 +42,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RequestIndexPlugin extends AbstractProcessEnginePlugin {
+
+    /** The requests found in a transaction; bound to the transaction as a resource under this key. */
+    private static final Object FOUND = new Object();
 
     private final ObjectProvider<RequestRegistry> registry;
     private final ObjectProvider<RequestIndexer> indexer;
@@ -116,9 +124,24 @@ class RequestIndexPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * The request of the execution. Asked at every event of the transaction, so a request found is remembered until
+     * its end: an execution that carries a request carries it to its end, while one that carries none yet (a start
+     * before its business key, a settlement branch before its reconciliation) is asked again. A source that looks
+     * the request up (a reconciliation by its settlement branch) queried the database at every event.
+     */
     private Optional<RequestRef> requestOf(DelegateExecution execution) {
         String processKey = processKeyOf(execution);
-        return registry.getObject().requestOf(processKey, execution.getProcessBusinessKey(), execution.getId());
+        String businessKey = execution.getProcessBusinessKey();
+        List<String> key = Arrays.asList(processKey, businessKey, execution.getId());
+        Optional<Map<List<String>, RequestRef>> found = TransactionScoped.of(FOUND, HashMap::new);
+        RequestRef known = found.map(requests -> requests.get(key)).orElse(null);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<RequestRef> ref = registry.getObject().requestOf(processKey, businessKey, execution.getId());
+        ref.ifPresent(request -> found.ifPresent(requests -> requests.put(key, request)));
+        return ref;
     }
 
     /** What the task events say of the task: its id, kind, name and due date. */

@@ -69,6 +69,12 @@ class RequestIndexer {
     private static final class Pending {
         private final Set<RequestRef> touched = new LinkedHashSet<>();
         private final List<TaskEvent> taskEvents = new ArrayList<>();
+        /** The rows just refreshed, which tell a decision's readers without reading the row again. */
+        private final Map<RequestRef, IndexedRequest> rows = new LinkedHashMap<>();
+    }
+
+    /** A row brought up to date (none when its feature no longer knows the request) and what a reader should hear. */
+    private record Refreshed(Optional<IndexedRequest> row, Optional<RequestEvent> event) {
     }
 
     /** The request changed in this transaction: refresh it before the commit. */
@@ -142,19 +148,29 @@ class RequestIndexer {
         TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
         List<RequestEvent> changes = new ArrayList<>();
         for (RequestRef ref : pending.touched) {
-            refresh(ref, true).ifPresent(changes::add);
+            Refreshed refreshed = refreshRow(ref, true);
+            refreshed.row().ifPresent(row -> pending.rows.put(ref, row));
+            refreshed.event().ifPresent(changes::add);
         }
         changes.stream().filter(event -> event.type() == RequestEvent.Type.REQUEST_CREATED).forEach(events::publishEvent);
-        pending.taskEvents.stream().filter(event -> event.type() == RequestEvent.Type.DECISION_MADE).forEach(this::publish);
+        pending.taskEvents.stream().filter(event -> event.type() == RequestEvent.Type.DECISION_MADE)
+                .forEach(event -> publish(event, pending.rows));
         changes.stream().filter(event -> event.type() == RequestEvent.Type.STATUS_CHANGED).forEach(events::publishEvent);
-        pending.taskEvents.stream().filter(event -> event.type() == RequestEvent.Type.TASK_WAITING).forEach(this::publish);
+        pending.taskEvents.stream().filter(event -> event.type() == RequestEvent.Type.TASK_WAITING)
+                .forEach(event -> publish(event, pending.rows));
     }
 
     private void publish(TaskEvent event) {
+        publish(event, Map.of());
+    }
+
+    /** Tells a task event; one for every reader of the request takes them from its row, {@code refreshed} or read. */
+    private void publish(TaskEvent event, Map<RequestRef, IndexedRequest> refreshed) {
         Set<String> partners = event.partners();
         Set<String> clients = event.clients();
         if (partners == null) {
-            Optional<IndexedRequest> row = index.findByKindAndRequestId(event.ref().kind(), event.ref().id());
+            Optional<IndexedRequest> row = Optional.ofNullable(refreshed.get(event.ref()))
+                    .or(() -> index.findByKindAndRequestId(event.ref().kind(), event.ref().id()));
             partners = row.map(IndexedRequest::partners).orElse(Set.of());
             clients = row.map(request -> RequestSnapshot.clientsOf(request.getReaders()).collect(Collectors.toSet())).orElse(Set.of());
         }
@@ -168,28 +184,33 @@ class RequestIndexer {
      * then a change the domain does not date counts as updated now. A request its feature no longer knows leaves the index.
      */
     Optional<RequestEvent> refresh(RequestRef ref, boolean live) {
+        return refreshRow(ref, live).event();
+    }
+
+    private Refreshed refreshRow(RequestRef ref, boolean live) {
         Optional<RequestSnapshot> found = registry.of(ref.kind()).snapshot(ref.id());
         Optional<IndexedRequest> existing = index.findByKindAndRequestId(ref.kind(), ref.id());
         if (found.isEmpty()) {
             existing.ifPresent(index::delete);
-            return Optional.empty();
+            return new Refreshed(Optional.empty(), Optional.empty());
         }
         RequestSnapshot snapshot = found.get();
         IndexedRequest row = existing.orElseGet(() -> new IndexedRequest(ref));
         String previousStatus = row.getStatus();
         row.update(snapshot, openWork(registry.of(ref.kind()).scope(ref.id())), live ? clock.instant() : null);
-        index.save(row);
+        IndexedRequest saved = index.save(row);
         if (existing.isEmpty()) {
             log.info("Request {} {} indexed, status {}", ref.kind().path(), ref.id(), snapshot.status());
-            return Optional.of(event(RequestEvent.Type.REQUEST_CREATED, snapshot, Map.of("status", snapshot.status(),
-                    "statusLabel", snapshot.statusLabel(), "href", snapshot.href())));
+            return new Refreshed(Optional.of(saved), Optional.of(event(RequestEvent.Type.REQUEST_CREATED, snapshot,
+                    Map.of("status", snapshot.status(), "statusLabel", snapshot.statusLabel(), "href", snapshot.href()))));
         }
         if (!snapshot.status().equals(previousStatus)) {
             log.info("Request {} {} status {} -> {}", ref.kind().path(), ref.id(), previousStatus, snapshot.status());
-            return Optional.of(event(RequestEvent.Type.STATUS_CHANGED, snapshot, Map.of("status", snapshot.status(),
-                    "previousStatus", previousStatus, "statusLabel", snapshot.statusLabel(), "href", snapshot.href())));
+            return new Refreshed(Optional.of(saved), Optional.of(event(RequestEvent.Type.STATUS_CHANGED, snapshot,
+                    Map.of("status", snapshot.status(), "previousStatus", previousStatus, "statusLabel", snapshot.statusLabel(),
+                            "href", snapshot.href()))));
         }
-        return Optional.empty();
+        return new Refreshed(Optional.of(saved), Optional.empty());
     }
 
     private RequestEvent event(RequestEvent.Type type, RequestSnapshot snapshot, Map<String, Object> data) {
