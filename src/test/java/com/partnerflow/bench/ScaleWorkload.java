@@ -39,8 +39,22 @@ import com.partnerflow.LoopbackHttp;
  */
 class ScaleWorkload {
 
-    private static final int[] SIZES = {1_000, 10_000, 100_000};
-    private static final String[] SIZE_NAMES = {"1k", "10k", "100k"};
+    /**
+     * {@code -Dbench.scale.target=1000000}: completed transfers beyond the template are copied in bulk
+     * ({@link CompletedTransferCopies}, PostgreSQL only) up to this many, and the queries are timed at 1k, 10k, 100k
+     * and this size; 0 (not set): all are generated through the engine, up to 100k as time allows.
+     */
+    static final int COPY_TARGET = Integer.parseInt(System.getProperty("bench.scale.target", "").isBlank() ? "0"
+            : System.getProperty("bench.scale.target").strip());
+    private static final int[] SIZES = COPY_TARGET > 100_000 ? new int[] {1_000, 10_000, 100_000, COPY_TARGET}
+            : new int[] {1_000, 10_000, 100_000};
+    private static final String[] SIZE_NAMES = COPY_TARGET > 100_000
+            ? new String[] {"1k", "10k", "100k", COPY_TARGET % 1_000_000 == 0 ? COPY_TARGET / 1_000_000 + "M" : COPY_TARGET / 1_000 + "k"}
+            : new String[] {"1k", "10k", "100k"};
+    /** Completed transfers generated through the engine as the copies' template (copy mode): the first size. */
+    private static final int TEMPLATE = Integer.getInteger("bench.scale.template", 1_000);
+    /** Copies of the template per statement and transaction: 50k instances with a template of 1,000. */
+    private static final int COPIES_PER_STATEMENT = Math.max(1, 50_000 / TEMPLATE);
     private static final int OPEN_TRANSFERS = 1_000;
     private static final int PARTNERS = 50;
     private static final int SUBSCRIBERS_PER_THREAD = 500;
@@ -72,6 +86,9 @@ class ScaleWorkload {
     /** CPU of the whole process per completed transfer in the last step. */
     private double cpuMillisEach = Double.NaN;
     private double generationSeconds;
+    /** Copy mode: the bulk copier, and what the application saw the copies add. */
+    private final CompletedTransferCopies copies;
+    private final List<Map<String, Object>> copyChecks = new ArrayList<>();
 
     /** A query as one user sends it. */
     private record Query(String name, String description, Call call) {
@@ -89,6 +106,10 @@ class ScaleWorkload {
         this.jdbc = new JdbcTemplate(dataSource);
         this.volume = new TransferVolume(data, runtime, tasks, identity, management, transactionManager, engineConfiguration);
         this.port = environment.getRequiredProperty("local.server.port", Integer.class);
+        if (COPY_TARGET > 0 && !PerformanceBenchmark.POSTGRES) {
+            throw new IllegalArgumentException("bench.scale.target copies on PostgreSQL only: add -Dbench.database=postgres");
+        }
+        this.copies = COPY_TARGET > 0 ? new CompletedTransferCopies(jdbc) : null;
     }
 
     void run(Results results) throws Exception {
@@ -111,13 +132,13 @@ class ScaleWorkload {
         }
         int timed = 0;
         for (int step; timed < SIZES.length && (step = nextStep(SIZES[timed])) > 0; ) {
-            addCompleted(volume.completed() + step, secondsLeft());
-            if (volume.completed() == SIZES[timed]) {
+            addCompleted(completed() + step, secondsLeft());
+            if (completed() == SIZES[timed]) {
                 store(medians, timed, medians(http, queries, SIZES[timed]));
                 timed++;
             }
         }
-        int reached = volume.completed();
+        int reached = completed();
         if (timed < SIZES.length && reached > (timed == 0 ? 0 : SIZES[timed - 1])) {
             store(medians, SIZES.length, medians(http, queries, reached));
         }
@@ -161,6 +182,9 @@ class ScaleWorkload {
      * 10k that was then reached.
      */
     private int nextStep(int size) {
+        if (copies != null) {
+            return size - completed();
+        }
         int step = Math.min(STEP, size - volume.completed());
         if (stepRates.isEmpty()) {
             return step;
@@ -185,6 +209,10 @@ class ScaleWorkload {
      * unchanged).
      */
     private void addCompleted(int total, double secondsLeft) throws Exception {
+        if (copies != null) {
+            addCopied(total, secondsLeft);
+            return;
+        }
         int added = total - volume.completed();
         long start = System.nanoTime();
         double cpuStart = Machine.processCpuSeconds();
@@ -201,6 +229,81 @@ class ScaleWorkload {
         System.out.printf(Locale.ROOT, "Scale: %d completed transfers (+%d in %.1f s: %.0f/s with their mails sent, %.1f ms CPU each)%n",
                 total, added, stepSeconds, added / stepSeconds, cpuMillisEach);
         stepRates.add(added / stepSeconds);
+    }
+
+    /** Completed transfers so far: generated, and copied in copy mode. */
+    private int completed() {
+        return volume.completed() + (copies == null ? 0 : copies.copies() * copies.templateInstances());
+    }
+
+    /**
+     * Copy mode: the first time, generates the template through the engine ({@value #TEMPLATE} transfers, the rows
+     * counted before and after) and lets the copier discover what to copy; then copies it up to {@code total}, which
+     * must be a whole number of templates, and checks that the application sees exactly the copies: a partner's
+     * {@code /api/transfers} total and Cockpit's count of historic instances grow by what was copied, and sample
+     * copies have the template's shape ({@link CompletedTransferCopies#check}).
+     */
+    private void addCopied(int total, double secondsLeft) throws Exception {
+        if (volume.completed() == 0) {
+            Map<String, Long> before = copies.counts();
+            copies.moveIdentities();
+            int template = Math.min(TEMPLATE, total);
+            long start = System.nanoTime();
+            volume.completeUpTo(template);
+            volume.awaitMailsSent(Duration.ofSeconds(Math.max(30, (long) secondsLeft)));
+            generationSeconds = seconds(start);
+            System.out.printf(Locale.ROOT, "Scale: template of %d completed transfers generated in %.1f s%n", template, generationSeconds);
+            copies.discover(before, SIZES[SIZES.length - 1] / template - 1);
+        }
+        int template = copies.templateInstances();
+        if (total == completed()) {
+            return;
+        }
+        if ((total - volume.completed()) % template != 0) {
+            throw new IllegalArgumentException("Copy: " + total + " is not the template (" + template + ") and whole copies of it");
+        }
+        LoopbackHttp http = new LoopbackHttp(port);
+        TransferVolume.Party partner = volume.parties().get(0);
+        long listBefore = partnerTotal(http, partner);
+        long historyBefore = historicCount(http);
+        int copiesBefore = copies.copies();
+        copies.copyUpTo((total - volume.completed()) / template, COPIES_PER_STATEMENT);
+        int added = copies.copies() - copiesBefore;
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("completed", total);
+        check.put("partner_list_grew", partnerTotal(http, partner) - listBefore);
+        check.put("partner_list_expected", added * copies.templateTransfersOf(partner.partner().getId()));
+        check.put("history_count_grew", historicCount(http) - historyBefore);
+        check.put("history_count_expected", (long) added * template);
+        List<Map<String, Object>> shapes = new ArrayList<>();
+        for (int copy : new int[] {copiesBefore + 1, (copiesBefore + 1 + copies.copies()) / 2, copies.copies()}) {
+            if (shapes.stream().noneMatch(shape -> shape.get("copy").equals(copy))) {
+                shapes.add(copies.check(copy));
+            }
+        }
+        check.put("shape", shapes);
+        copyChecks.add(check);
+        System.out.println("Copy: " + check);
+        if (!check.get("partner_list_grew").equals(check.get("partner_list_expected"))
+                || !check.get("history_count_grew").equals(check.get("history_count_expected"))) {
+            throw new IllegalStateException("Copy: the application does not see exactly the copies: " + check);
+        }
+    }
+
+    private long partnerTotal(LoopbackHttp http, TransferVolume.Party partner) throws Exception {
+        return answer(http.get(partner.user(), "/api/transfers")).get("totalElements").asLong();
+    }
+
+    /** Cockpit's count of historic instances, as {@code ops} sees it. */
+    private long historicCount(LoopbackHttp http) throws Exception {
+        return answer(http.get(data.user(Groups.OPS), "/engine-rest/history/process-instance/count")).get("count").asLong();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode answer(LoopbackHttp.Response response) {
+        if (!response.ok()) {
+            throw new IllegalStateException("Copy: " + response.status() + " " + response.body());
+        }
+        return response.json();
     }
 
     /**
@@ -288,17 +391,39 @@ class ScaleWorkload {
             }
             figure.put("growth", json(growth, 2));
             figure.put("growth_10k", json(ms[1] / ms[0], 2));
+            if (SIZES.length > 3) {
+                figure.put("growth_" + SIZE_NAMES[3], json(ms[3] / ms[0], 2));
+            }
             figure.put("ms_reached", json(ms[SIZES.length], 1));
             figure.put("growth_reached", json(ms[SIZES.length] / ms[0], 2));
             figure.put("rounds", ROUNDS);
             figure.put("what", queries.get(query).description());
             figures.add(figure);
-            rows.add(List.of(queries.get(query).name(), ms[0], ms[1], ms[2], growth, ms[1] / ms[0], ms[SIZES.length],
-                    ms[SIZES.length] / ms[0]));
+            List<Object> row = new ArrayList<>(List.of(queries.get(query).name(), ms[0], ms[1], ms[2], growth, ms[1] / ms[0]));
+            if (SIZES.length > 3) {
+                row.add(4, ms[3]);
+                row.add(ms[3] / ms[0]);
+            }
+            row.addAll(List.of(ms[SIZES.length], ms[SIZES.length] / ms[0]));
+            rows.add(row);
         }
         String reachedColumn = beyond ? String.format(Locale.ROOT, "%.1fk (reached)", reached / 1000.0) : "reached";
-        results.put("scale", figures, "Scale: median ms over " + ROUNDS + " rounds with 1k open transfers and N completed",
-                List.of("query", "1k", "10k", "100k", "growth 100k/1k", "growth 10k/1k", reachedColumn, "growth reached/1k"), rows);
+        List<String> header = new ArrayList<>(List.of("query", "1k", "10k", "100k", "growth 100k/1k", "growth 10k/1k"));
+        if (SIZES.length > 3) {
+            header.add(4, SIZE_NAMES[3]);
+            header.add("growth " + SIZE_NAMES[3] + "/1k");
+        }
+        header.addAll(List.of(reachedColumn, "growth reached/1k"));
+        results.put("scale", figures, "Scale: median ms over " + ROUNDS + " rounds with 1k open transfers and N completed"
+                + (copies == null ? "" : " (beyond the template of " + copies.templateInstances() + ": bulk copies)"), header, rows);
+        if (copies != null) {
+            Map<String, Object> copy = copies.figures();
+            copy.put("generation_s", Stats.round(generationSeconds, 1));
+            copy.put("checks", copyChecks);
+            results.put("scale_copy", copy, "Scale: completed transfers copied in bulk from a generated template",
+                    List.of("what", "value"), copy.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
+            return;
+        }
 
         double projected = generationSeconds + Math.max(0, SIZES[SIZES.length - 1] - reached) / rate();
         Map<String, Object> generation = new LinkedHashMap<>();
