@@ -265,7 +265,8 @@ class StartupWorkload {
      * resident memory at ready is largely garbage the young generation touched during startup (with the default
      * heap G1 lets it grow far); after a full GC, and G1 giving back what it shrank, it is close to what the
      * application really keeps. Classes are those loaded and not unloaded when ready, of them those mapped from a
-     * CDS archive (the JDK's own default archive included); Metaspace is what the class metadata used after the GC.
+     * CDS archive (the JDK's own default archive included); Metaspace is what the class metadata used after the GC,
+     * which leaves out the metadata of archived classes (it stays in the mapped archive).
      */
     record Measurement(double seconds, double pageSeconds, double cpuSeconds, double rssMib, double rssAfterGcMib,
                        long classes, long sharedClasses, double metaspaceMib) {
@@ -422,8 +423,10 @@ class StartupWorkload {
             double cpuSeconds = process.info().totalCpuDuration().map(cpu -> seconds(cpu.toNanos())).orElse(Double.NaN);
             double rss = rssMib();
             Map<String, Long> counters = perfCounters();
-            long classes = counters.getOrDefault("java.cls.loadedClasses", -1L) - counters.getOrDefault("java.cls.unloadedClasses", 0L);
-            long shared = counters.getOrDefault("java.cls.sharedLoadedClasses", -1L) - counters.getOrDefault("java.cls.sharedUnloadedClasses", 0L);
+            // HotSpot counts the classes it mapped from an archive apart from those it loaded from class files
+            long shared = counters.getOrDefault("java.cls.sharedLoadedClasses", 0L) - counters.getOrDefault("java.cls.sharedUnloadedClasses", 0L);
+            long classes = counters.isEmpty() ? -1 : counters.getOrDefault("java.cls.loadedClasses", 0L)
+                    - counters.getOrDefault("java.cls.unloadedClasses", 0L) + shared;
             double rssAfterGc = fullGc() ? settledRssMib() : Double.NaN;
             return new Measurement(ready.get(), page.get(), cpuSeconds, rss, rssAfterGc, classes, shared, metaspaceUsedMib());
         }
