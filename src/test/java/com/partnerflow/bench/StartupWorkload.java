@@ -13,32 +13,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * Workload 4, startup and memory: seconds from {@code java -jar} until {@code /actuator/health} says UP, and the
+ * Workload 4, startup and memory: seconds from {@code java} until {@code /actuator/health} says UP, and the
  * process's resident memory (VmRSS) at that moment, for the packaged PartnerFlow jar and for a bare Camunda
- * starter application (src/bench/bare, built here with the project's wrapper), with the default heap and with
- * {@code -Xmx512m}. PartnerFlow runs as {@code java -jar} and {@code ./mvnw spring-boot:run} users get it: the
- * default profile {@code demo}, whose demo data is seeded before the application reports ready; both applications
- * have the admin user admin/admin and each launch gets its own empty H2 file database. Beside the required
- * figures: the CPU seconds until ready, and the resident memory after a full GC (see {@link Measurement}).
+ * starter application (src/bench/bare, built here with the project's wrapper), each launched the same ways
+ * ({@link Variant}): {@code java -jar} as packaged, with the default heap and with {@code -Xmx512m}, and the documented
+ * production launch, the jar extracted with a class data sharing archive from a training run
+ * ({@code scripts/cds-archive.sh}, run here on both jars). PartnerFlow runs as {@code java -jar} and
+ * {@code ./mvnw spring-boot:run} users get it: the default profile {@code demo}, whose demo data is seeded before
+ * the application reports ready; both applications have the admin user admin/admin and each launch gets its own
+ * empty H2 file database. Beside the required figures: the seconds until the first page answers (the portal's
+ * login page, the bare application's Camunda login page), the CPU seconds until ready, the resident memory after a
+ * full GC, and what the JVM loaded: classes, how many of them came from the archive, Metaspace (see
+ * {@link Measurement}).
  * <p>
  * Launches alternate between the two applications; rounds stop early when the next one would not fit in the
- * budget ({@code -Dbench.startup.budget-s}, 180 s with the bare build; at least two rounds). No warm-up launch by
- * default: both jars have just been written, so they are in the page cache already, and a launch shares nothing
- * else with the next one ({@code -Dbench.startup.warm-up=true} adds one per application).
+ * budget ({@code -Dbench.startup.budget-s}, 180 s with the bare build and the training runs; at least two rounds).
+ * {@code -Dbench.startup.variants=jar,cds} measures only those launches. No warm-up launch by default: both jars
+ * have just been written, so they are in the page cache already, and a launch shares nothing else with the next
+ * one ({@code -Dbench.startup.warm-up=true} adds one per application).
  */
 class StartupWorkload {
 
@@ -48,60 +63,83 @@ class StartupWorkload {
     private static final int MIN_ROUNDS = Math.min(2, ROUNDS);
     private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("bench.startup.budget-s", 180));
     private static final boolean WARM_UP = Boolean.getBoolean("bench.startup.warm-up");
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
-    private static final Heap DEFAULT_HEAP = new Heap("default", List.of());
-    private static final Heap SMALL_HEAP = new Heap("-Xmx512m", List.of("-Xmx512m"));
+    /** How long a launch or a training run may take; a machine loaded by other work may need {@code -Dbench.startup.ready-timeout-s}. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("bench.startup.ready-timeout-s", 240));
+    private static final Variant JAR = new Variant("jar", "java -jar", false, List.of());
+    private static final Variant SMALL_HEAP = new Variant("xmx512m", "java -jar, -Xmx512m", false, List.of("-Xmx512m"));
+    private static final Variant CDS = new Variant("cds", "extracted + CDS archive", true, List.of());
+    private static final List<Variant> VARIANTS = variants(System.getProperty("bench.startup.variants", ""));
 
     void run(Results results) throws Exception {
         long start = System.nanoTime();
         deleteRecursively(DIRECTORY);
-        Path app = fatJar(Path.of("target"), "partnerflow-");
-        Path bare = BareBuild.run();
+        Application app = new Application("app", fatJar(Path.of("target"), "partnerflow-"), "/portal/login");
+        Application bare = new Application("bare", BareBuild.run(), "/camunda/app/welcome/default/");
         System.out.printf(Locale.ROOT, "startup: bare application built in %.1f s%n", seconds(System.nanoTime() - start));
-        if (WARM_UP) {
-            launch(app, "app-warm-up", DEFAULT_HEAP);
-            launch(bare, "bare-warm-up", DEFAULT_HEAP);
+        Training training = null;
+        if (VARIANTS.contains(CDS)) {
+            app = app.with(Archive.train(app));
+            bare = bare.with(Archive.train(bare));
+            training = new Training(app.archive().seconds(), bare.archive().seconds(), app.archive().mib(), bare.archive().mib());
         }
-        Samples defaultHeap = new Samples();
-        Samples smallHeap = new Samples();
+        if (WARM_UP) {
+            launch(app, "app-warm-up", JAR);
+            launch(bare, "bare-warm-up", JAR);
+        }
+        Map<Variant, Samples> samples = new LinkedHashMap<>();
+        VARIANTS.forEach(variant -> samples.put(variant, new Samples()));
         int rounds = 0;
         long lastRound = 0;
         while (rounds < MIN_ROUNDS || rounds < ROUNDS && System.nanoTime() - start + lastRound <= BUDGET.toNanos()) {
             long roundStart = System.nanoTime();
-            // which application goes first changes every time, so neither always runs on the other's leftovers
-            launchBoth(app, bare, DEFAULT_HEAP, rounds, rounds % 2 == 0, defaultHeap);
-            launchBoth(app, bare, SMALL_HEAP, rounds, rounds % 2 == 1, smallHeap);
+            for (Variant variant : VARIANTS) {
+                // which application goes first changes every time, so neither always runs on the other's leftovers
+                launchBoth(app, bare, variant, rounds, (rounds + VARIANTS.indexOf(variant)) % 2 == 0, samples.get(variant));
+            }
             rounds++;
             lastRound = System.nanoTime() - roundStart;
         }
 
-        Comparison small = Comparison.of(smallHeap, null);
-        Comparison startup = Comparison.of(defaultHeap, small);
-        results.put("startup", startup,
-                "Startup and memory: java -jar until /actuator/health is UP, VmRSS then; PartnerFlow (profile demo) vs bare Camunda webapp; medians of "
-                        + rounds + " launch(es) each, alternated" + (WARM_UP ? ", after one warm-up launch each" : ", no warm-up")
+        Map<Variant, Comparison> comparisons = new LinkedHashMap<>();
+        samples.forEach((variant, launches) -> comparisons.put(variant, Comparison.of(launches)));
+        Figures figures = Figures.of(comparisons, training);
+        results.put("startup", figures,
+                "Startup and memory: java until /actuator/health is UP (first page: the login page), VmRSS then; PartnerFlow (profile demo) vs bare Camunda webapp, "
+                        + "each launched the same ways; medians of " + rounds + " launch(es) each, alternated" + (WARM_UP ? ", after one warm-up launch each" : ", no warm-up")
                         + String.format(Locale.ROOT, "; %.0f s in all", seconds(System.nanoTime() - start)),
-                List.of("heap", "launches", "app s", "bare s", "time ratio", "app CPU s", "bare CPU s", "app RSS MiB", "bare RSS MiB",
-                        "RSS ratio", "app RSS after GC", "bare RSS after GC"),
-                List.of(startup.row(DEFAULT_HEAP.label()), small.row(SMALL_HEAP.label())));
+                List.of("launch", "launches", "app s", "bare s", "time ratio", "app first page s", "bare first page s", "app CPU s", "bare CPU s",
+                        "CPU ratio", "app RSS MiB", "bare RSS MiB", "RSS ratio", "app RSS after GC", "bare RSS after GC", "after-GC ratio"),
+                comparisons.entrySet().stream().map(entry -> entry.getValue().row(entry.getKey().title())).toList());
+        results.print("What each JVM had loaded when ready (medians; Metaspace after the full GC)",
+                List.of("launch", "app classes", "bare classes", "app classes from the archive", "bare classes from the archive",
+                        "app Metaspace MiB", "bare Metaspace MiB"),
+                comparisons.entrySet().stream().map(entry -> entry.getValue().loadedRow(entry.getKey().title())).toList());
+        if (training != null) {
+            results.print("The CDS training runs (scripts/cds-archive.sh: extract, start until the context is refreshed, write the archive)",
+                    List.of("application", "seconds", "archive MiB"),
+                    List.of(List.of("app", training.appS(), training.appArchiveMib()), List.of("bare", training.bareS(), training.bareArchiveMib())));
+        }
     }
 
-    private static void launchBoth(Path app, Path bare, Heap heap, int round, boolean appFirst, Samples samples) throws Exception {
-        String suffix = "-" + heap.label().replace("-", "") + "-" + (round + 1);
+    private static void launchBoth(Application app, Application bare, Variant variant, int round, boolean appFirst, Samples samples) throws Exception {
+        String suffix = "-" + variant.key() + "-" + (round + 1);
         if (appFirst) {
-            samples.app().add(launch(app, "app" + suffix, heap));
+            samples.app().add(launch(app, "app" + suffix, variant));
         }
-        samples.bare().add(launch(bare, "bare" + suffix, heap));
+        samples.bare().add(launch(bare, "bare" + suffix, variant));
         if (!appFirst) {
-            samples.app().add(launch(app, "app" + suffix, heap));
+            samples.app().add(launch(app, "app" + suffix, variant));
         }
     }
 
-    private static Measurement launch(Path jar, String name, Heap heap) throws Exception {
-        try (LaunchedJvm jvm = LaunchedJvm.start(jar, DIRECTORY.resolve(name), heap.options())) {
+    private static Measurement launch(Application application, String name, Variant variant) throws Exception {
+        try (LaunchedJvm jvm = LaunchedJvm.start(application.jar(variant), application.firstPage(), DIRECTORY.resolve(name),
+                application.jvmOptions(variant), application.workingDirectory(variant))) {
             Measurement measurement = jvm.awaitReady();
-            System.out.printf(Locale.ROOT, "startup: %-18s ready in %5.1f s (CPU %5.1f s), VmRSS %4.0f MiB, %4.0f MiB after a full GC%n",
-                    name, measurement.seconds(), measurement.cpuSeconds(), measurement.rssMib(), measurement.rssAfterGcMib());
+            System.out.printf(Locale.ROOT, "startup: %-18s ready in %5.1f s (first page %5.1f s, CPU %5.1f s), VmRSS %4.0f MiB, %4.0f MiB after a full GC, "
+                            + "%d classes (%d from the archive), Metaspace %.0f MiB%n",
+                    name, measurement.seconds(), measurement.pageSeconds(), measurement.cpuSeconds(), measurement.rssMib(), measurement.rssAfterGcMib(),
+                    measurement.classes(), measurement.sharedClasses(), measurement.metaspaceMib());
             return measurement;
         }
     }
@@ -136,51 +174,163 @@ class StartupWorkload {
         }
     }
 
-    record Heap(String label, List<String> options) {
+    private static List<Variant> variants(String property) {
+        List<Variant> all = List.of(JAR, SMALL_HEAP, CDS);
+        if (property.isBlank()) {
+            return all;
+        }
+        Set<String> chosen = Arrays.stream(property.split(",")).map(String::strip).collect(Collectors.toSet());
+        List<Variant> variants = all.stream().filter(variant -> chosen.contains(variant.key())).toList();
+        if (variants.size() != chosen.size()) {
+            throw new IllegalArgumentException("bench.startup.variants: " + chosen + " is not a subset of jar, xmx512m, cds");
+        }
+        return variants;
+    }
+
+    /**
+     * One way to launch both applications: the packaged jar, or the jar extracted by Spring Boot's tools with the
+     * CDS archive of its training run ({@code -XX:SharedArchiveFile}); plus JVM options.
+     */
+    record Variant(String key, String title, boolean cds, List<String> options) {
+    }
+
+    /** One of the two applications: its packaged jar, the page a person opens first, and its CDS archive once trained. */
+    record Application(String name, Path fatJar, String firstPage, Archive archive) {
+
+        Application(String name, Path fatJar, String firstPage) {
+            this(name, fatJar, firstPage, null);
+        }
+
+        Application with(Archive trained) {
+            return new Application(name, fatJar, firstPage, trained);
+        }
+
+        /**
+         * The extracted jar by its name alone, from its directory: Java 17 records the class path in the archive as the
+         * training run named it, relative, and ignores the archive when a launch names it otherwise.
+         */
+        Path jar(Variant variant) {
+            return variant.cds() ? fatJar.getFileName() : fatJar;
+        }
+
+        /** The archive's directory for a CDS launch (see {@link #jar}); otherwise the launch's own directory. */
+        Path workingDirectory(Variant variant) {
+            return variant.cds() ? archive.directory() : null;
+        }
+
+        List<String> jvmOptions(Variant variant) {
+            List<String> options = new ArrayList<>(variant.options());
+            if (variant.cds()) {
+                options.add("-XX:SharedArchiveFile=" + archive.directory().resolve("application.jsa"));
+            }
+            return options;
+        }
+    }
+
+    /** The extracted jar with its CDS archive, written by the documented script; what the training took. */
+    record Archive(Path directory, double seconds, double mib) {
+
+        static Archive train(Application application) throws Exception {
+            Path directory = DIRECTORY.resolve("cds-" + application.name()).toAbsolutePath();
+            Path log = DIRECTORY.resolve("cds-" + application.name() + ".log");
+            Files.createDirectories(DIRECTORY);
+            long start = System.nanoTime();
+            ProcessBuilder builder = new ProcessBuilder("sh", Path.of("scripts", "cds-archive.sh").toAbsolutePath().toString(),
+                    application.fatJar().toString(), directory.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            // the same JDK as the launches: an archive only fits the JVM that wrote it
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process script = builder.start();
+            if (!script.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                script.destroyForcibly();
+                throw new IllegalStateException("The CDS training run of " + application.name() + " took over " + READY_TIMEOUT);
+            }
+            if (script.exitValue() != 0) {
+                throw new IllegalStateException("The CDS training run of " + application.name() + " failed, see " + log.toAbsolutePath()
+                        + ":\n" + Files.readString(log));
+            }
+            double seconds = StartupWorkload.seconds(System.nanoTime() - start);
+            double mib = Files.size(directory.resolve("application.jsa")) / (1024.0 * 1024.0);
+            System.out.printf(Locale.ROOT, "startup: CDS archive of %s written in %.1f s (%.0f MiB)%n", application.name(), seconds, mib);
+            return new Archive(directory, Stats.round(seconds, 1), Stats.round(mib, 0));
+        }
+    }
+
+    /** What the training runs cost and wrote. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Training(double appS, double bareS, double appArchiveMib, double bareArchiveMib) {
     }
 
     /**
      * One launch. The CPU seconds are steadier than the wall-clock ones while other work loads the machine. The
      * resident memory at ready is largely garbage the young generation touched during startup (with the default
      * heap G1 lets it grow far); after a full GC, and G1 giving back what it shrank, it is close to what the
-     * application really keeps.
+     * application really keeps. Classes are those loaded and not unloaded when ready, of them those mapped from a
+     * CDS archive (the JDK's own default archive included); Metaspace is what the class metadata used after the GC,
+     * which leaves out the metadata of archived classes (it stays in the mapped archive).
      */
-    record Measurement(double seconds, double cpuSeconds, double rssMib, double rssAfterGcMib) {
+    record Measurement(double seconds, double pageSeconds, double cpuSeconds, double rssMib, double rssAfterGcMib,
+                       long classes, long sharedClasses, double metaspaceMib) {
     }
 
-    /** The launches of both applications with one heap setting. */
+    /** The launches of both applications with one variant. */
     record Samples(List<Measurement> app, List<Measurement> bare) {
         Samples() {
             this(new ArrayList<>(), new ArrayList<>());
         }
     }
 
-    /** The figures of one heap setting; the default heap's also carries the {@code -Xmx512m} ones. */
+    /**
+     * The figures of results.json's {@code startup}: the packaged jar with the default heap at the top (the keys of
+     * earlier runs), the other variants under their keys, and the training runs.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Comparison(double appS, double bareS, double timeRatio, double appRssMib, double bareRssMib, double rssRatio,
-                      double appCpuS, double bareCpuS, double appRssAfterGcMib, double bareRssAfterGcMib, int launches,
-                      Comparison xmx512m) {
+    record Figures(@JsonUnwrapped Comparison jar, Comparison xmx512m, Comparison cds, Training cdsTraining) {
 
-        static Comparison of(Samples samples, Comparison xmx512m) {
+        static Figures of(Map<Variant, Comparison> comparisons, Training training) {
+            return new Figures(comparisons.get(JAR), comparisons.get(SMALL_HEAP), comparisons.get(CDS), training);
+        }
+    }
+
+    /** The figures of one variant. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Comparison(double appS, double bareS, double timeRatio, double appPageS, double barePageS, double appRssMib, double bareRssMib,
+                      double rssRatio, double appCpuS, double bareCpuS, double cpuRatio, double appRssAfterGcMib, double bareRssAfterGcMib,
+                      double rssAfterGcRatio, double appClasses, double bareClasses, double appSharedClasses, double bareSharedClasses,
+                      double appMetaspaceMib, double bareMetaspaceMib, int launches) {
+
+        static Comparison of(Samples samples) {
             double appS = median(samples.app(), Measurement::seconds);
             double bareS = median(samples.bare(), Measurement::seconds);
             double appRss = median(samples.app(), Measurement::rssMib);
             double bareRss = median(samples.bare(), Measurement::rssMib);
+            double appCpu = median(samples.app(), Measurement::cpuSeconds);
+            double bareCpu = median(samples.bare(), Measurement::cpuSeconds);
+            double appAfterGc = median(samples.app(), Measurement::rssAfterGcMib);
+            double bareAfterGc = median(samples.bare(), Measurement::rssAfterGcMib);
             return new Comparison(Stats.round(appS, 2), Stats.round(bareS, 2), Stats.round(appS / bareS, 2),
+                    Stats.round(median(samples.app(), Measurement::pageSeconds), 2), Stats.round(median(samples.bare(), Measurement::pageSeconds), 2),
                     Stats.round(appRss, 0), Stats.round(bareRss, 0), Stats.round(appRss / bareRss, 2),
-                    Stats.round(median(samples.app(), Measurement::cpuSeconds), 2), Stats.round(median(samples.bare(), Measurement::cpuSeconds), 2),
-                    Stats.round(median(samples.app(), Measurement::rssAfterGcMib), 0), Stats.round(median(samples.bare(), Measurement::rssAfterGcMib), 0),
-                    samples.app().size(), xmx512m);
+                    Stats.round(appCpu, 2), Stats.round(bareCpu, 2), Stats.round(appCpu / bareCpu, 2),
+                    Stats.round(appAfterGc, 0), Stats.round(bareAfterGc, 0), Stats.round(appAfterGc / bareAfterGc, 2),
+                    median(samples.app(), Measurement::classes), median(samples.bare(), Measurement::classes),
+                    median(samples.app(), Measurement::sharedClasses), median(samples.bare(), Measurement::sharedClasses),
+                    Stats.round(median(samples.app(), Measurement::metaspaceMib), 0), Stats.round(median(samples.bare(), Measurement::metaspaceMib), 0),
+                    samples.app().size());
         }
 
         private static double median(List<Measurement> launches, ToDoubleFunction<Measurement> figure) {
             return Stats.median(launches.stream().map(figure::applyAsDouble).toList());
         }
 
-        List<Object> row(String heap) {
-            return List.of(heap, launches, appS, bareS, timeRatio, appCpuS, bareCpuS, appRssMib, bareRssMib, rssRatio,
-                    appRssAfterGcMib, bareRssAfterGcMib);
+        List<Object> row(String launch) {
+            return List.of(launch, launches, appS, bareS, timeRatio, appPageS, barePageS, appCpuS, bareCpuS, cpuRatio, appRssMib, bareRssMib,
+                    rssRatio, appRssAfterGcMib, bareRssAfterGcMib, rssAfterGcRatio);
+        }
+
+        List<Object> loadedRow(String launch) {
+            return List.of(launch, appClasses, bareClasses, appSharedClasses, bareSharedClasses, appMetaspaceMib, bareMetaspaceMib);
         }
     }
 
@@ -224,16 +374,18 @@ class StartupWorkload {
         private final Process process;
         private final long started;
         private final URI health;
+        private final URI firstPage;
         private final Path log;
 
-        private LaunchedJvm(Process process, long started, URI health, Path log) {
+        private LaunchedJvm(Process process, long started, URI health, URI firstPage, Path log) {
             this.process = process;
             this.started = started;
             this.health = health;
+            this.firstPage = firstPage;
             this.log = log;
         }
 
-        static LaunchedJvm start(Path jar, Path directory, List<String> jvmOptions) throws IOException {
+        static LaunchedJvm start(Path jar, String firstPage, Path directory, List<String> jvmOptions, Path workingDirectory) throws IOException {
             Files.createDirectories(directory);
             int port = freePort();
             List<String> command = new ArrayList<>();
@@ -244,19 +396,68 @@ class StartupWorkload {
                     "--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("db") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
             Path log = directory.resolve("out.log");
             // the launch directory is the working directory, so nothing an application writes next to itself is shared
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+            // (the database is named above); a CDS launch runs in the archive's directory (Application.jar)
+            ProcessBuilder builder = new ProcessBuilder(command).directory((workingDirectory == null ? directory : workingDirectory).toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             long started = System.nanoTime();
-            return new LaunchedJvm(builder.start(), started, URI.create("http://127.0.0.1:" + port + "/actuator/health"), log);
+            String base = "http://127.0.0.1:" + port;
+            return new LaunchedJvm(builder.start(), started, URI.create(base + "/actuator/health"), URI.create(base + firstPage), log);
         }
 
-        /** Polls the health endpoint until UP, which comes after the ApplicationReadyEvent listeners (readiness). */
+        /**
+         * Polls the first page until it answers 200 and the health endpoint until UP, which comes after the
+         * ApplicationReadyEvent listeners (readiness); the page may answer earlier, as soon as Tomcat listens.
+         */
         Measurement awaitReady() throws IOException, InterruptedException {
-            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).atMost(READY_TIMEOUT).until(this::up);
-            double seconds = seconds(System.nanoTime() - started);
+            AtomicReference<Double> page = new AtomicReference<>();
+            AtomicReference<Double> ready = new AtomicReference<>();
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).atMost(READY_TIMEOUT).until(() -> {
+                if (page.get() == null && answers(firstPage)) {
+                    page.set(seconds(System.nanoTime() - started));
+                }
+                if (ready.get() == null && up()) {
+                    ready.set(seconds(System.nanoTime() - started));
+                }
+                return page.get() != null && ready.get() != null;
+            });
             double cpuSeconds = process.info().totalCpuDuration().map(cpu -> seconds(cpu.toNanos())).orElse(Double.NaN);
             double rss = rssMib();
-            return new Measurement(seconds, cpuSeconds, rss, fullGc() ? settledRssMib() : Double.NaN);
+            Map<String, Long> counters = perfCounters();
+            // HotSpot counts the classes it mapped from an archive apart from those it loaded from class files
+            long shared = counters.getOrDefault("java.cls.sharedLoadedClasses", 0L) - counters.getOrDefault("java.cls.sharedUnloadedClasses", 0L);
+            long classes = counters.isEmpty() ? -1 : counters.getOrDefault("java.cls.loadedClasses", 0L)
+                    - counters.getOrDefault("java.cls.unloadedClasses", 0L) + shared;
+            double rssAfterGc = fullGc() ? settledRssMib() : Double.NaN;
+            return new Measurement(ready.get(), page.get(), cpuSeconds, rss, rssAfterGc, classes, shared, metaspaceUsedMib());
+        }
+
+        /** The JVM's performance counters (jcmd PerfCounter.print), such as java.cls.loadedClasses; empty without a JDK. */
+        private Map<String, Long> perfCounters() throws IOException, InterruptedException {
+            Map<String, Long> counters = new HashMap<>();
+            for (String line : jcmd("PerfCounter.print").lines().toList()) {
+                Matcher counter = Pattern.compile("^([\\w.]+)=(\\d+)$").matcher(line.strip());
+                if (counter.matches()) {
+                    counters.put(counter.group(1), Long.parseLong(counter.group(2)));
+                }
+            }
+            return counters;
+        }
+
+        /** Metaspace in use ("Metaspace used 139216K" of jcmd GC.heap_info); NaN without a JDK. */
+        private double metaspaceUsedMib() throws IOException, InterruptedException {
+            Matcher used = Pattern.compile("Metaspace\\s+used (\\d+)K").matcher(jcmd("GC.heap_info"));
+            return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+        }
+
+        /** A jcmd command in the launched JVM by the JDK's jcmd, its output; empty without a JDK or when it fails. */
+        private String jcmd(String command) throws IOException, InterruptedException {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            if (!Files.isExecutable(jcmd)) {
+                return "";
+            }
+            Process call = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+            String output = new String(call.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return call.waitFor(1, TimeUnit.MINUTES) && call.exitValue() == 0 ? output : "";
         }
 
         /** G1 gives the heap it shrank back to the OS in the background, within a few hundred milliseconds. */
@@ -272,13 +473,19 @@ class StartupWorkload {
 
         /** A full GC in the launched JVM by the JDK's jcmd, which returns when it is done; false without a JDK. */
         private boolean fullGc() throws IOException, InterruptedException {
-            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            if (!Files.isExecutable(jcmd)) {
+            return !jcmd("GC.run").isEmpty();
+        }
+
+        private boolean answers(URI page) {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (IOException notListeningYet) {
+                return false;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
                 return false;
             }
-            Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return gc.waitFor(1, TimeUnit.MINUTES) && gc.exitValue() == 0;
         }
 
         private boolean up() throws IOException {
