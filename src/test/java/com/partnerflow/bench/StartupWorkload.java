@@ -250,6 +250,15 @@ class StartupWorkload {
             return new LaunchedJvm(builder.start(), started, URI.create("http://127.0.0.1:" + port + "/actuator/health"), log);
         }
 
+        /** The port it listens on. */
+        int port() {
+            return health.getPort();
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
         /** Polls the health endpoint until UP, which comes after the ApplicationReadyEvent listeners (readiness). */
         Measurement awaitReady() throws IOException, InterruptedException {
             await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).atMost(READY_TIMEOUT).until(this::up);
