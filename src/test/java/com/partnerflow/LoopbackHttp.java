@@ -66,6 +66,10 @@ public final class LoopbackHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
     }
 
+    public Response put(String user, String path) throws IOException, InterruptedException {
+        return send(request(user, path).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response post(String user, String path) throws IOException, InterruptedException {
         return send(request(user, path).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface WebhookEndpoints extends JpaRepository<WebhookEndpoint, Long> {
 
@@ -16,5 +17,7 @@ interface WebhookEndpoints extends JpaRepository<WebhookEndpoint, Long> {
 
     long countByPartnerCode(String partnerCode);
 
+    /** JPQL, not a derived query: see {@code PartnerMemberships#findByUserId} (on the REST calls of a transfer, issue 23). */
+    @Query("select e from WebhookEndpoint e where e.partnerCode in ?1 and e.active = true order by e.id")
     List<WebhookEndpoint> findByPartnerCodeInAndActiveTrueOrderById(Collection<String> partnerCodes);
 }

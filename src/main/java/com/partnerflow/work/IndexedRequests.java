@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface IndexedRequests extends JpaRepository<IndexedRequest, Long>, JpaSpecificationExecutor<IndexedRequest> {
 
+    /** JPQL, not a derived query: see {@code PartnerMemberships#findByUserId} (on the REST calls of a transfer, issue 23). */
+    @Query("select r from IndexedRequest r where r.kind = ?1 and r.requestId = ?2")
     Optional<IndexedRequest> findByKindAndRequestId(RequestKind kind, String requestId);
 
     @Query("select r.requestId from IndexedRequest r where r.kind = ?1")

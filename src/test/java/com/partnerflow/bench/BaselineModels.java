@@ -96,6 +96,24 @@ final class BaselineModels {
         authorizeLikeTheApplication(engine.getAuthorizationService(), happyFlows.keySet());
     }
 
+    /**
+     * One process's baseline as BPMN XML, for a bare engine in another JVM (the REST workload deploys it to the bare
+     * application over its REST API); its decision tables are not included.
+     */
+    static String bareXml(String key, Set<String> happyFlows, Map<String, String> literals) throws IOException {
+        for (Resource resource : resources("bpmn")) {
+            BpmnModelInstance model;
+            try (InputStream in = resource.getInputStream()) {
+                model = Bpmn.readModelFromStream(in);
+            }
+            if (model.getModelElementsByType(Process.class).iterator().next().getId().equals(key)) {
+                new Rewrite(model, happyFlows, literals).apply();
+                return Bpmn.convertToString(model);
+            }
+        }
+        throw new IllegalArgumentException("No model of process " + key + " in processes/");
+    }
+
     private static Resource[] resources(String extension) throws IOException {
         return new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*." + extension);
     }

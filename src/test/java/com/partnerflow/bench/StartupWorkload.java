@@ -404,6 +404,16 @@ class StartupWorkload {
             return new LaunchedJvm(builder.start(), started, URI.create(base + "/actuator/health"), URI.create(base + firstPage), log);
         }
 
+        /** The port it listens on. */
+        int port() {
+            return health.getPort();
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+
         /**
          * Polls the first page until it answers 200 and the health endpoint until UP, which comes after the
          * ApplicationReadyEvent listeners (readiness); the page may answer earlier, as soon as Tomcat listens.
