@@ -6,9 +6,11 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
-/** Beans only the benchmark's baseline models use. */
+/** Beans only the benchmark uses: the baseline models' no-op, the request CPU filter. */
 @TestConfiguration(proxyBeanMethods = false)
 class BenchBeans {
 
@@ -22,6 +24,14 @@ class BenchBeans {
     @Bean("benchNoop")
     Noop benchNoop() {
         return new Noop();
+    }
+
+    /** The request CPU time around every other filter ({@link RequestCpu}). */
+    @Bean
+    FilterRegistrationBean<RequestCpu> requestCpu() {
+        FilterRegistrationBean<RequestCpu> registration = new FilterRegistrationBean<>(new RequestCpu());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     static final class Noop implements JavaDelegate, ExecutionListener, TaskListener {

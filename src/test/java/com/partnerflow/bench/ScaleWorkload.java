@@ -28,7 +28,9 @@ import com.partnerflow.LoopbackHttp;
  * Workload 3, scale: how the queries people wait for grow with the history. 1k open transfers wait for vendor
  * staff's review; completed transfers are added through the engine ({@link TransferVolume}) up to 1k, 10k and
  * 100k, and at each size every query is timed over HTTP as its user sends it (median of {@value #ROUNDS} rounds
- * after {@value #WARM_UP} warm-up rounds).
+ * after {@value #WARM_UP} warm-up rounds). After the queries, a partner's own actions are timed the same way
+ * ({@link PartnerActions}: a start and an agreement through {@code /api} and through Tasklist's forms, with the CPU of
+ * the server thread), and the authorization rows they are checked against are counted ({@code scale_grants}).
  * <p>
  * The workload has what is left of the run's {@link PerformanceBenchmark#DEADLINE}. Transfers are generated in
  * steps for as long as a step ends before it; the queries are timed at each size reached, and once more at the count
@@ -68,6 +70,8 @@ class ScaleWorkload {
      * fresh JVM) does not time the 1k size with code the JIT has not compiled yet, which would flatter the growth.
      */
     private static final int JIT_WARM_UP = 60;
+    /** The same for the partner's actions ({@link PartnerActions}); each round leaves a request behind, so fewer. */
+    private static final int ACTIONS_JIT_WARM_UP = 20;
     private static final int ROUNDS = 15;
     /** Kept back from the deadline: the last queries, writing the results, stopping the JVM and Maven. */
     private static final Duration TAIL = Duration.ofSeconds(25);
@@ -81,6 +85,13 @@ class ScaleWorkload {
     private final JdbcTemplate jdbc;
     private final TransferVolume volume;
     private final int port;
+    private final ManagementService management;
+    private PartnerActions actions;
+    /** Per partner action and size (as {@code medians}): wall-clock and server-thread CPU medians. */
+    private double[][] actionMillis;
+    private double[][] actionCpu;
+    /** Per size measured: the authorization rows by resource type, and those of the acting partner's group. */
+    private final List<Map<String, Object>> grants = new ArrayList<>();
     /** Completed transfers per second, their mails included, of every step so far. */
     private final List<Double> stepRates = new ArrayList<>();
     /** CPU of the whole process per completed transfer in the last step. */
@@ -110,6 +121,7 @@ class ScaleWorkload {
             throw new IllegalArgumentException("bench.scale.target copies on PostgreSQL only: add -Dbench.database=postgres");
         }
         this.copies = COPY_TARGET > 0 ? new CompletedTransferCopies(jdbc) : null;
+        this.management = management;
     }
 
     void run(Results results) throws Exception {
@@ -126,24 +138,72 @@ class ScaleWorkload {
                 query.call().send(http);
             }
         }
-        double[][] medians = new double[queries.size()][SIZES.length + 1];
-        for (double[] row : medians) {
-            Arrays.fill(row, Double.NaN);
-        }
+        actions = new PartnerActions(volume, management);
+        actions.warmUp(http, ACTIONS_JIT_WARM_UP);
+        double[][] medians = unmeasured(queries.size());
+        actionMillis = unmeasured(actions.actions().size());
+        actionCpu = unmeasured(actions.actions().size());
         int timed = 0;
         for (int step; timed < SIZES.length && (step = nextStep(SIZES[timed])) > 0; ) {
             addCompleted(completed() + step, secondsLeft());
             if (completed() == SIZES[timed]) {
                 store(medians, timed, medians(http, queries, SIZES[timed]));
+                measureActions(http, timed, SIZES[timed]);
                 timed++;
             }
         }
         int reached = completed();
         if (timed < SIZES.length && reached > (timed == 0 ? 0 : SIZES[timed - 1])) {
             store(medians, SIZES.length, medians(http, queries, reached));
+            measureActions(http, SIZES.length, reached);
         }
         report(results, queries, medians, reached);
         System.out.printf("Scale workload took %.0f s%n", seconds(start));
+    }
+
+    private static double[][] unmeasured(int rows) {
+        double[][] medians = new double[rows][SIZES.length + 1];
+        for (double[] row : medians) {
+            Arrays.fill(row, Double.NaN);
+        }
+        return medians;
+    }
+
+    /**
+     * The partner's actions at this size ({@link PartnerActions}), after the queries, and the grants the engine checks
+     * them against: the authorization rows by resource type, those of the acting partner's group, counted before the
+     * actions add their own.
+     */
+    private void measureActions(LoopbackHttp http, int column, int size) throws Exception {
+        countGrants(size);
+        List<PartnerActions.Medians> sizeMedians = actions.medians(http, size, WARM_UP, ROUNDS);
+        for (int action = 0; action < sizeMedians.size(); action++) {
+            actionMillis[action][column] = sizeMedians.get(action).millis();
+            actionCpu[action][column] = sizeMedians.get(action).cpuMillis();
+        }
+    }
+
+    private void countGrants(int size) {
+        Map<String, Object> count = new LinkedHashMap<>();
+        count.put("completed", size);
+        count.put("made_by_partner_actions", actions.made());
+        count.put("rows", jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Long.class));
+        count.put("rows_of_partner_group", jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where GROUP_ID_ = ?",
+                Long.class, actions.partnerGroup()));
+        Map<String, Long> byResource = new LinkedHashMap<>();
+        jdbc.query("select RESOURCE_TYPE_, count(*) from ACT_RU_AUTHORIZATION group by RESOURCE_TYPE_ order by RESOURCE_TYPE_",
+                (java.sql.ResultSet row) -> {
+                    byResource.put(resourceName(row.getInt(1)), row.getLong(2));
+                });
+        count.put("rows_by_resource", byResource);
+        grants.add(count);
+        System.out.printf(Locale.ROOT, "Scale %d: authorization rows %s%n", size, count);
+    }
+
+    private static String resourceName(int type) {
+        return Arrays.stream(org.camunda.bpm.engine.authorization.Resources.values())
+                .filter(resource -> resource.resourceType() == type).findFirst()
+                .map(resource -> resource.resourceName()).orElse(String.valueOf(type));
     }
 
     private static void store(double[][] medians, int column, double[] sizeMedians) {
@@ -382,30 +442,16 @@ class ScaleWorkload {
         List<List<Object>> rows = new ArrayList<>();
         boolean beyond = !Double.isNaN(medians[0][SIZES.length]);
         for (int query = 0; query < queries.size(); query++) {
-            double[] ms = medians[query];
-            double growth = ms[2] / ms[0];
-            Map<String, Object> figure = new LinkedHashMap<>();
-            figure.put("query", queries.get(query).name());
-            for (int size = 0; size < SIZES.length; size++) {
-                figure.put("ms_" + SIZE_NAMES[size], json(ms[size], 1));
-            }
-            figure.put("growth", json(growth, 2));
-            figure.put("growth_10k", json(ms[1] / ms[0], 2));
-            if (SIZES.length > 3) {
-                figure.put("growth_" + SIZE_NAMES[3], json(ms[3] / ms[0], 2));
-            }
-            figure.put("ms_reached", json(ms[SIZES.length], 1));
-            figure.put("growth_reached", json(ms[SIZES.length] / ms[0], 2));
-            figure.put("rounds", ROUNDS);
-            figure.put("what", queries.get(query).description());
+            figures.add(figure(queries.get(query).name(), "ms_", medians[query], queries.get(query).description()));
+            rows.add(row(queries.get(query).name(), medians[query]));
+        }
+        for (int action = 0; action < actions.actions().size(); action++) {
+            PartnerActions.Action timed = actions.actions().get(action);
+            Map<String, Object> figure = figure(timed.name(), "ms_", actionMillis[action], timed.description());
+            figure.putAll(figure(timed.name(), "cpu_ms_", actionCpu[action], timed.description()));
             figures.add(figure);
-            List<Object> row = new ArrayList<>(List.of(queries.get(query).name(), ms[0], ms[1], ms[2], growth, ms[1] / ms[0]));
-            if (SIZES.length > 3) {
-                row.add(4, ms[3]);
-                row.add(ms[3] / ms[0]);
-            }
-            row.addAll(List.of(ms[SIZES.length], ms[SIZES.length] / ms[0]));
-            rows.add(row);
+            rows.add(row(timed.name(), actionMillis[action]));
+            rows.add(row("… its server-thread CPU ms", actionCpu[action]));
         }
         String reachedColumn = beyond ? String.format(Locale.ROOT, "%.1fk (reached)", reached / 1000.0) : "reached";
         List<String> header = new ArrayList<>(List.of("query", "1k", "10k", "100k", "growth 100k/1k", "growth 10k/1k"));
@@ -425,6 +471,11 @@ class ScaleWorkload {
             return;
         }
 
+        results.put("scale_grants", grants, "Scale: authorization rows when the partner's actions were timed",
+                List.of("completed", "made by the partner's actions before", "rows", "rows of the partner's group", "by resource type"),
+                grants.stream().map(count -> List.<Object>of(count.get("completed"), count.get("made_by_partner_actions"),
+                        count.get("rows"), count.get("rows_of_partner_group"), count.get("rows_by_resource"))).toList());
+
         double projected = generationSeconds + Math.max(0, SIZES[SIZES.length - 1] - reached) / rate();
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("completed_reached", reached);
@@ -435,6 +486,40 @@ class ScaleWorkload {
         generation.put("projected_s_for_100k", Stats.round(projected, 0));
         results.put("scale_generation", generation, "Scale: completed transfers generated through the engine",
                 List.of("what", "value"), generation.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
+    }
+
+    /**
+     * One timed call's figures under {@code prefix} ({@code ms_1k}, …, {@code ms_reached}) with their growth
+     * ({@code growth}, {@code growth_10k}, {@code growth_reached}; for another prefix than {@code ms_} the growth keys
+     * carry it too: {@code cpu_ms_growth}).
+     */
+    private static Map<String, Object> figure(String name, String prefix, double[] ms, String what) {
+        String growth = "ms_".equals(prefix) ? "growth" : prefix + "growth";
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("query", name);
+        for (int size = 0; size < SIZES.length; size++) {
+            figure.put(prefix + SIZE_NAMES[size], json(ms[size], 1));
+        }
+        figure.put(growth, json(ms[2] / ms[0], 2));
+        figure.put(growth + "_10k", json(ms[1] / ms[0], 2));
+        if (SIZES.length > 3) {
+            figure.put(growth + "_" + SIZE_NAMES[3], json(ms[3] / ms[0], 2));
+        }
+        figure.put(prefix + "reached", json(ms[SIZES.length], 1));
+        figure.put(growth + "_reached", json(ms[SIZES.length] / ms[0], 2));
+        figure.put("rounds", ROUNDS);
+        figure.put("what", what);
+        return figure;
+    }
+
+    private static List<Object> row(String name, double[] ms) {
+        List<Object> row = new ArrayList<>(List.of(name, ms[0], ms[1], ms[2], ms[2] / ms[0], ms[1] / ms[0]));
+        if (SIZES.length > 3) {
+            row.add(4, ms[3]);
+            row.add(ms[3] / ms[0]);
+        }
+        row.addAll(List.of(ms[SIZES.length], ms[SIZES.length] / ms[0]));
+        return row;
     }
 
     /** Rounded; null for a size not measured (NaN), which JSON cannot hold. */

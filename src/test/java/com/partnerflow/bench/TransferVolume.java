@@ -117,6 +117,28 @@ final class TransferVolume {
         }
     }
 
+    /** A new subscriber served by {@code party}, for one request of a measurement round. */
+    Subscriber newSubscriberOf(Party party) {
+        return transaction.execute(status -> data.subscriber(party.partner()));
+    }
+
+    /**
+     * A transfer of a new subscriber of {@code current}, submitted by {@code submitter} and its letter forwarded by vendor
+     * staff: it waits for {@code current}'s agreement. Returns the id of that task.
+     */
+    String awaitingAgreement(Party current, Party submitter) {
+        Client client = new Client(newSubscriberOf(current), parties.indexOf(current));
+        String[] instanceId = new String[1];
+        inOneCommand(() -> {
+            ProcessInstanceWithVariablesImpl instance = submit(client, submitter);
+            instanceId[0] = instance.getId();
+            identity.setAuthentication(reviewer, List.of(Groups.VENDOR_STAFF));
+            String letterTask = instance.getExecutionEntity().getTasks().get(0).getId();
+            tasks.complete(letterTask, TransferProcess.LETTER_DECISION.with(LetterDecision.FORWARD));
+        });
+        return tasks.createTaskQuery().processInstanceId(instanceId[0]).singleResult().getId();
+    }
+
     /** Completes transfers on {@value #THREADS} threads until {@code total} were completed since this volume was made. */
     void completeUpTo(int total) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
