@@ -327,6 +327,8 @@ class TransferProcessTest extends ProcessTest {
     /** An abandoned correction must not hold the subscriber for good (issue 20): it closes after its deadline. */
     @Test
     void aRequestNotCorrectedInTimeIsClosedAndTheSubmitterTold() throws Exception {
+        // the task's due date and the timer each read the clock: held still, they must name the same instant
+        ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
         ProcessInstance instance = start();
         complete(task(), LETTER_DECISION.with(LetterDecision.RETURN));
         Job deadline = timer(Elements.CORRECTION_OVERDUE);
