@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMultipart;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -21,7 +22,9 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,7 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
-public class NotificationService {
+public class NotificationService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
     private static final String UTF_8 = "UTF-8";
@@ -51,6 +54,14 @@ public class NotificationService {
     private final NotificationSettings settings;
     private final TransactionTemplate eachMailOnItsOwn;
     private final Clock clock;
+    /**
+     * Sends the mails of a committed decision outside the thread that committed it. That thread still holds its
+     * transaction's connection in {@code afterCommit}; sending there took a second connection to read the outbox and a
+     * third for each mail, so a few concurrent decisions could each hold one and wait for another until the pool ran
+     * dry (16 REST clients: every connection held, every caller timed out after 30 s — docs/performance.md). Here a
+     * thread holds at most one connection at a time, and the caller's answer does not wait for the mail server.
+     */
+    private final ThreadPoolTaskExecutor afterCommit;
 
     NotificationService(Notifications notifications, ObjectProvider<JavaMailSender> mailSender,
                         NotificationSettings settings, PlatformTransactionManager transactionManager, Clock clock) {
@@ -60,6 +71,20 @@ public class NotificationService {
         this.eachMailOnItsOwn = new TransactionTemplate(transactionManager);
         this.eachMailOnItsOwn.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.afterCommit = new ThreadPoolTaskExecutor();
+        afterCommit.setThreadNamePrefix("mail-after-commit-");
+        afterCommit.setCorePoolSize(2);
+        afterCommit.setMaxPoolSize(2);
+        afterCommit.setQueueCapacity(10_000);
+        // a mail not sent before shutdown stays pending: the next start sends it (sendWhatTheLastRunLeft)
+        afterCommit.setWaitForTasksToCompleteOnShutdown(true);
+        afterCommit.setAwaitTerminationSeconds(15);
+        afterCommit.initialize();
+    }
+
+    @Override
+    public void destroy() {
+        afterCommit.shutdown();
     }
 
     /** How many mails wait to be sent. */
@@ -80,9 +105,10 @@ public class NotificationService {
 
     /**
      * For a decision taken outside a process (no async step to send its mails): writes the mails in the caller's
-     * transaction, like {@link #enqueue}, and sends the topic's pending mails once that transaction has committed.
-     * A failure to send is logged and leaves the mails pending in the outbox, where {@link #retryOutsideProcesses} sends
-     * them once the server is back (the pending-mail gauge shows them meanwhile).
+     * transaction, like {@link #enqueue}, and once that transaction has committed sends the topic's pending mails on
+     * the {@link #afterCommit mail threads}, a moment after the caller has its answer. A failure to send is logged and
+     * leaves the mails pending in the outbox, where {@link #retryOutsideProcesses} sends them once the server is back
+     * (the pending-mail gauge shows them meanwhile).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueueAndSendAfterCommit(String topic, List<Mail> mails) {
@@ -91,13 +117,21 @@ public class NotificationService {
             @Override
             public void afterCommit() {
                 try {
-                    // the committed transaction's resources are still bound here: read in a new one
-                    eachMailOnItsOwn.executeWithoutResult(status -> dispatch(topic));
-                } catch (RuntimeException failure) {
-                    log.warn("Mails of {} not sent, they stay pending in the outbox: {}", topic, failure.getMessage());
+                    afterCommit.execute(() -> sendNow(topic));
+                } catch (TaskRejectedException full) {
+                    log.warn("Mails of {} wait for the retry schedule: {} topics already queued", topic,
+                            afterCommit.getThreadPoolExecutor().getQueue().size());
                 }
             }
         });
+    }
+
+    private void sendNow(String topic) {
+        try {
+            dispatch(topic);
+        } catch (RuntimeException failure) {
+            log.warn("Mails of {} not sent, they stay pending in the outbox: {}", topic, failure.getMessage());
+        }
     }
 
     /**

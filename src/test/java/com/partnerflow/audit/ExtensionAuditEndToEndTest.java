@@ -160,6 +160,7 @@ class ExtensionAuditEndToEndTest extends IntegrationTest {
         awaitEnded(versionId, ExtensionAuditProcess.Elements.END_PUBLISHED);
         assertThat(text(mailTo(partner.getEmail(), "прошла аудит"))).contains("Загрузка выписок", "Стандарты интерфейса");
         assertThat(text(mailTo(clientUser1 + "@users.test", "прошла аудит"))).contains("доступна вашей организации");
+        awaitNothingPendingTo(bystanderUser + "@users.test");
         assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipient(message).equals(bystanderUser + "@users.test")))
                 .as("no mail to a client without access").isEmpty();
     }

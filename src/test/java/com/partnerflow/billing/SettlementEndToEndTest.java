@@ -127,6 +127,7 @@ class SettlementEndToEndTest extends IntegrationTest {
         assertThat(ReceivedMail.text(waiting)).contains("Замечание финансовой службы: Подтвердите 10+ пользователей у абонента",
                 "Открыть задачу: " + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + answer.get("id").asText());
         assertThat(ReceivedMail.html(waiting)).contains("href=\"" + "https://partnerflow.test/camunda/app/tasklist/default/#/?task=" + answer.get("id").asText() + "\"");
+        awaitNothingPendingTo(alfaUser + "@users.test");
         assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipientIs(message, alfaUser + "@users.test")))
                 .as("ALFA's people wait for nothing of BETA's").isEmpty();
         assertThat(api.complete(alfaUser, answer, Map.of(SettlementProcess.PARTNER_REPLY.name(), string("Чужой ответ")))

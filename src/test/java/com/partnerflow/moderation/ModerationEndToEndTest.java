@@ -532,6 +532,7 @@ class ModerationEndToEndTest extends IntegrationTest {
         assertThat(unpublished.at("/lastUnpublished/unpublishedBy").asText()).isEqualTo(colleague);
         assertThat(unpublished.at("/lastUnpublished/reason").isMissingNode()).isTrue();
         assertThat(catalogue()).doesNotContain(configurationId);
+        awaitNothingPendingTo(partner.getEmail());
         assertThat(ModerationApi.mailsTo(MAIL, partner.getEmail())).as("no mail for its own decision")
                 .noneMatch(mail -> subjectOf(mail).contains("снята с публикации"));
     }

@@ -251,6 +251,7 @@ class TransferEndToEndTest extends IntegrationTest {
                     .contains("Открыть задачу: " + link);
             assertThat(ReceivedMail.html(waiting)).contains("href=\"" + link + "\"").contains("решение о переводе примут сотрудники фирмы");
         }
+        awaitNothingPendingTo(newUser + "@users.test");
         assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipientIs(message, newUser + "@users.test")))
                 .as("the submitter waits for nothing").isEmpty();
 
@@ -287,6 +288,7 @@ class TransferEndToEndTest extends IntegrationTest {
         assertThat(closed.getSubject()).isEqualTo("Запрос на перевод абонента " + subscriber.getNumber() + " закрыт");
         assertThat(text(closed)).contains("исправление не поступило в срок", "подайте новый запрос");
         assertThat(ReceivedMail.html(closed)).contains("исправление не поступило в срок");
+        awaitNothingPendingTo(current.getEmail());
         assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(message -> recipientIs(message, current.getEmail())))
                 .as("the current partner was never asked").isEmpty();
     }
