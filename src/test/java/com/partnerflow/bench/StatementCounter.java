@@ -9,9 +9,13 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -23,8 +27,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 /**
  * Counts the SQL statements and transactions that reach the database, on a proxy of the application's
  * {@link DataSource} (datasource-proxy), which the engine, Hibernate and Spring Data all use. Counting happens only
- * inside a window ({@link #start()} … {@link #stop()}); outside it each statement costs a pass through the proxy and
- * nothing else. Each statement is counted once, a batch as its entries, by kind and first table
+ * inside a window ({@link #start()} … {@link #stop()}): only a connection taken while a window is open goes through
+ * the proxy, so the other workloads (REST against a bare application without any proxy) run on plain connections. Each statement is counted once, a batch as its entries, by kind and first table
  * ({@code INSERT ACT_HI_VARINST}, {@code SELECT PARTNER}).
  * <p>
  * Not counted: what the harness itself asks while the window is open ({@link #uncounted(Supplier)}: polling for the
@@ -56,10 +60,32 @@ final class StatementCounter implements BeanPostProcessor, QueryExecutionListene
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-            return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).methodListener(this).build();
+        if (bean instanceof DataSource dataSource && !(bean instanceof CountedWhileOpen)) {
+            return new CountedWhileOpen(dataSource,
+                    ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).methodListener(this).build());
         }
         return bean;
+    }
+
+    /** The application's DataSource, its connections proxied only while a window is open. */
+    private final class CountedWhileOpen extends DelegatingDataSource {
+
+        private final DataSource counting;
+
+        CountedWhileOpen(DataSource target, DataSource counting) {
+            super(target);
+            this.counting = counting;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return window != null ? counting.getConnection() : super.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return window != null ? counting.getConnection(username, password) : super.getConnection(username, password);
+        }
     }
 
     void start() {
