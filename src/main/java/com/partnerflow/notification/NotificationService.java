@@ -39,6 +39,8 @@ public class NotificationService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
     private static final String UTF_8 = "UTF-8";
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    /** The threads that send the mails of a committed decision ({@link #afterCommit}). */
+    static final int MAIL_THREADS = 2;
 
     static {
         // Jakarta Mail 2.1 looks up its StreamProvider with a ServiceLoader, scanning every jar, for each message
@@ -73,8 +75,8 @@ public class NotificationService implements DisposableBean {
         this.clock = clock;
         this.afterCommit = new ThreadPoolTaskExecutor();
         afterCommit.setThreadNamePrefix("mail-after-commit-");
-        afterCommit.setCorePoolSize(2);
-        afterCommit.setMaxPoolSize(2);
+        afterCommit.setCorePoolSize(MAIL_THREADS);
+        afterCommit.setMaxPoolSize(MAIL_THREADS);
         afterCommit.setQueueCapacity(10_000);
         // a mail not sent before shutdown stays pending: the next start sends it (sendWhatTheLastRunLeft)
         afterCommit.setWaitForTasksToCompleteOnShutdown(true);

@@ -40,6 +40,8 @@ class AfterCommitMailTest extends IntegrationTest {
     TestRestTemplate http;
     @Autowired
     TestData data;
+    @Autowired
+    ConnectionBudget budget;
 
     @Test
     void aDecisionThatGivesAPartnerATaskHoldsOneConnectionAndTheMailStillGoes() {
@@ -75,5 +77,14 @@ class AfterCommitMailTest extends IntegrationTest {
                 return false;
             }
         }).findFirst().orElse(null);
+    }
+
+    /** A slow SMTP server holds 2 connections per job thread and 1 per mail thread; requests keep their share. */
+    @Test
+    void theConnectionPoolCoversWhatASlowMailServerMayHold() {
+        assertThat(budget.budget()).as("application.yaml's pool and job threads")
+                .isEqualTo(new ConnectionBudget.Budget(20, 5, 2)).matches(ConnectionBudget.Budget::met);
+        assertThat(new ConnectionBudget.Budget(10, 5, 2).met()).as("Hikari's default pool under 5 job threads").isFalse();
+        assertThat(new ConnectionBudget.Budget(20, 6, 2).met()).as("one job thread more").isFalse();
     }
 }
