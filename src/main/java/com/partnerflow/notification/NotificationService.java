@@ -74,7 +74,7 @@ public class NotificationService implements DisposableBean {
         this.eachMailOnItsOwn.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.afterCommit = new ThreadPoolTaskExecutor();
-        afterCommit.setThreadNamePrefix("mail-after-commit-");
+        afterCommit.setThreadNamePrefix("mail-sender-");
         afterCommit.setCorePoolSize(MAIL_THREADS);
         afterCommit.setMaxPoolSize(MAIL_THREADS);
         afterCommit.setQueueCapacity(10_000);

@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.partnerflow.partner.Partner;
@@ -34,22 +37,40 @@ public class SubscriberService {
     private final DataAreas dataAreas;
     private final PartnerService partners;
     private final IdentityService identityService;
+    private final EntityManager entityManager;
     private final Clock clock;
 
     SubscriberService(Subscribers subscribers, ClientAccesses clients, SubscriberProducts products, DataAreas dataAreas, PartnerService partners,
-                      IdentityService identityService, Clock clock) {
+                      IdentityService identityService, EntityManager entityManager, Clock clock) {
         this.subscribers = subscribers;
         this.clients = clients;
         this.products = products;
         this.dataAreas = dataAreas;
         this.partners = partners;
         this.identityService = identityService;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public Optional<Subscriber> byNumber(String number) {
         return subscribers.findByNumber(number);
+    }
+
+    /**
+     * The subscriber, its row locked until the caller's transaction ends and read again under the lock: a transfer that
+     * moves it meanwhile is waited for, and the partner serving it afterwards is the one seen. A transfer is submitted
+     * against the partner serving the client now; without the lock a submission racing an approval named the partner
+     * the client had just left.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Subscriber> lockedByNumber(String number) {
+        if (subscribers.lockByNumber(number).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Subscriber> found = subscribers.findByNumber(number);
+        found.ifPresent(entityManager::refresh); // loaded earlier in this transaction, it may predate the lock
+        return found;
     }
 
     /** Saves what another feature changed on a subscriber (a transfer re-assigns it); its domain events go out with it. */

@@ -86,7 +86,8 @@ class TransferChecks {
     /**
      * The subscriber the letter names, if another partner serves it and it is active; otherwise a problem. An unknown
      * number and a name that does not match it get one answer: a partner learns nothing of the vendor's subscribers
-     * that it cannot name from a client's letter.
+     * that it cannot name from a client's letter. Its row stays locked until the submission's transaction ends, so a
+     * transfer approved meanwhile is waited for and the partner serving it after that is the current partner.
      */
     Subscriber transferable(SubmitTransfer command, Partner target, Problems problems) {
         String number = command.subscriberNumber() == null ? "" : command.subscriberNumber().strip();
@@ -94,7 +95,7 @@ class TransferChecks {
         if (!number.matches(Subscriber.NUMBER_PATTERN) || name.isEmpty() || name.length() > MAX_NAME) {
             return null; // fields(…) named the problem
         }
-        Subscriber subscriber = subscribers.byNumber(number).filter(found -> found.isNamed(name)).orElse(null);
+        Subscriber subscriber = subscribers.lockedByNumber(number).filter(found -> found.isNamed(name)).orElse(null);
         if (subscriber == null) {
             problems.add("абонент с номером " + number + " и наименованием «" + name + "» не найден: проверьте номер и "
                     + "наименование по письму клиента");

@@ -34,7 +34,7 @@ class AfterCommitMailTest extends IntegrationTest {
 
     /** Camunda's job executor (the starter's {@code camundaTaskExecutor}): a mail step holds its job's connection and takes one per mail. */
     private static final String JOB_THREADS = "camundaTaskExecutor-";
-    private static final String MAIL_THREADS = "mail-after-commit-";
+    private static final String MAIL_THREADS = "mail-sender-";
 
     @Autowired
     TestRestTemplate http;

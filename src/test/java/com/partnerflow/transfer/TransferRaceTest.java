@@ -3,9 +3,16 @@ package com.partnerflow.transfer;
 import static com.partnerflow.transfer.TransferApi.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -17,6 +24,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +34,7 @@ import com.partnerflow.TestData;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.security.Groups;
 import com.partnerflow.subscriber.Subscriber;
+import com.partnerflow.subscriber.SubscriberService;
 
 /**
  * Two people acting on the same thing at the same moment: exactly one wins, the other is told so
@@ -43,6 +52,10 @@ class TransferRaceTest extends IntegrationTest {
     TestData data;
     @Autowired
     HistoryService history;
+    @Autowired
+    SubscriberService subscribers;
+    @Autowired
+    TransactionTemplate transaction;
     @LocalServerPort
     int port;
 
@@ -61,6 +74,40 @@ class TransferRaceTest extends IntegrationTest {
         subscriber = data.subscriber(current);
         reviewer = data.user(Groups.VENDOR_STAFF);
         otherReviewer = data.user(Groups.VENDOR_STAFF);
+    }
+
+    /**
+     * A submission waits for a transaction that holds the subscriber — an approval moving it to another partner — and
+     * names the partner serving it after that. It read the partner the client had just left, so the agreement went to a
+     * partner that no longer served it (an outside-in test under load, 2026-12-06).
+     */
+    @Test
+    void aSubmissionWaitsForTheSubscriberBeingMovedAndNamesItsNewPartner() throws Exception {
+        Partner newServicer = data.partner();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> move = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            // what an approval does to the subscriber, held open
+            subscribers.lockedByNumber(subscriber.getNumber()).orElseThrow().transferTo(newServicer, null, Instant.now());
+            held.countDown();
+            try {
+                commit.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<ResponseEntity<JsonNode>> submitted = CompletableFuture.supplyAsync(() -> api.submit(newUser,
+                TransferApi.letter(subscriber.getNumber(), subscriber.getName()), "письмо.pdf", TransferApi.PDF));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !submitted.isDone());
+        commit.countDown();
+        move.get(30, TimeUnit.SECONDS);
+
+        ResponseEntity<JsonNode> answer = submitted.get(30, TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(answer.getBody().at("/fromPartner/code").asText()).as("the partner serving the client now")
+                .isEqualTo(newServicer.getCode());
     }
 
     @RepeatedTest(6)
