@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -152,6 +153,11 @@ class ApiExceptionHandler {
                 || findCause(exception, DataIntegrityViolationException.class) != null) {
             return problem(ProblemType.CONFLICT,
                     "Запрос изменён другим пользователем одновременно с вами. Обновите данные и повторите.");
+        }
+        if (findCause(exception, PessimisticLockingFailureException.class) != null) {
+            // a row another transaction held longer than the database waits (H2: LOCK_TIMEOUT)
+            return problem(ProblemType.CONFLICT,
+                    "Эти данные сейчас меняет другой запрос. Повторите через несколько секунд.");
         }
         return unexpected(exception);
     }

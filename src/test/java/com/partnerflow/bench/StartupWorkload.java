@@ -395,7 +395,7 @@ class StartupWorkload {
             command.addAll(jvmOptions);
             // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool at shutdown; H2's own shutdown hook would race it and log errors
             command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-                    "--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("db") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
+                    "--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("db") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"));
             Path log = directory.resolve("out.log");
             // the launch directory is the working directory, so nothing an application writes next to itself is shared
             // (the database is named above); a CDS launch runs in the archive's directory (Application.jar)
