@@ -92,6 +92,6 @@ public class TaskMails {
             return;
         }
         notifications.enqueueAndSendAfterCommit(topic(taskId), mails);
-        log.info("Task {} of instance {}: {} mail written for {} people", taskId, processInstanceId, kind, mails.size());
+        log.info("Task {} of instance {}: {} mail written to {} recipient(s)", taskId, processInstanceId, kind, mails.size());
     }
 }

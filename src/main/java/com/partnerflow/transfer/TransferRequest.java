@@ -178,8 +178,8 @@ public class TransferRequest {
         expect(TransferStatus.AWAITING_CURRENT_PARTNER, TransferStatus.VENDOR_DECISION);
         expectLastStep(Step.PARTNER_AGREED, Step.VENDOR_APPROVED);
         if (!subscriber.getPartner().getId().equals(fromPartner.getId())) {
-            throw com.partnerflow.system.BusinessRuleViolation.conflict("Абонент " + subscriber.getNumber()
-                    + " уже обслуживается другим партнером, чем при подаче запроса: запрос устарел.");
+            throw com.partnerflow.system.BusinessRuleViolation.conflict("Абонента " + subscriber.getNumber()
+                    + " обслуживает уже не тот партнер, что при подаче запроса: запрос устарел.");
         }
         subscriber.transferTo(toPartner, id, at);
         record(Step.SUBSCRIBER_TRANSFERRED, null, "system", at, TransferStatus.APPROVED);
