@@ -118,12 +118,7 @@ public class NotificationService implements DisposableBean {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                try {
-                    afterCommit.execute(() -> sendNow(topic));
-                } catch (TaskRejectedException full) {
-                    log.warn("Mails of {} wait for the retry schedule: {} topics already queued", topic,
-                            afterCommit.getThreadPoolExecutor().getQueue().size());
-                }
+                onMailThreads(() -> sendNow(topic), "Mails of " + topic);
             }
         });
     }
@@ -145,7 +140,8 @@ public class NotificationService implements DisposableBean {
     @Scheduled(initialDelayString = "${partnerflow.notification.retry-interval:PT5M}",
             fixedDelayString = "${partnerflow.notification.retry-interval:PT5M}")
     public void retryOutsideProcesses() {
-        retryOutsideProcesses(clock.instant().minus(Duration.ofMinutes(1)));
+        Instant before = clock.instant().minus(Duration.ofMinutes(1));
+        onMailThreads(() -> retryOutsideProcesses(before), "the retry of pending mails");
     }
 
     /**
@@ -155,7 +151,21 @@ public class NotificationService implements DisposableBean {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void sendWhatTheLastRunLeft() {
-        retryOutsideProcesses(clock.instant());
+        Instant now = clock.instant();
+        onMailThreads(() -> retryOutsideProcesses(now), "the mails the last run left");
+    }
+
+    /**
+     * Sending happens on the mail threads only, whoever asks: on {@code main} the start-up's send kept the node out of
+     * service (readiness comes after this event) for the SMTP timeouts of every pending topic — 18.5 minutes behind a hung
+     * server — and on the scheduler's thread it held a connection the pool's budget does not count (ADR 0053).
+     */
+    private void onMailThreads(Runnable send, String what) {
+        try {
+            afterCommit.execute(send);
+        } catch (TaskRejectedException full) {
+            log.warn("{} waits for the next schedule: {} topics already queued", what, afterCommit.getThreadPoolExecutor().getQueue().size());
+        }
     }
 
     /** Sends the pending mails of decisions outside processes written before {@code before}; a failing topic waits. */
