@@ -18,11 +18,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
@@ -39,7 +39,7 @@ public class NotificationService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
     private static final String UTF_8 = "UTF-8";
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-    /** The threads that send the mails of a committed decision ({@link #afterCommit}). */
+    /** The threads that send every mail written outside a process step ({@link #mailThreads}). */
     static final int MAIL_THREADS = 2;
 
     static {
@@ -57,13 +57,13 @@ public class NotificationService implements DisposableBean {
     private final TransactionTemplate eachMailOnItsOwn;
     private final Clock clock;
     /**
-     * Sends the mails of a committed decision outside the thread that committed it. That thread still holds its
-     * transaction's connection in {@code afterCommit}; sending there took a second connection to read the outbox and a
-     * third for each mail, so a few concurrent decisions could each hold one and wait for another until the pool ran
+     * Sends the mails of a committed decision outside the thread that committed it, and the start-up's and the
+     * schedule's retries. The committing thread still holds its transaction's connection in {@code afterCommit};
+     * sending there took a second connection to read the outbox and a third for each mail, so a few concurrent decisions could each hold one and wait for another until the pool ran
      * dry (16 REST clients: every connection held, every caller timed out after 30 s — docs/performance.md). Here a
      * thread holds at most one connection at a time, and the caller's answer does not wait for the mail server.
      */
-    private final ThreadPoolTaskExecutor afterCommit;
+    private final ThreadPoolTaskExecutor mailThreads;
 
     NotificationService(Notifications notifications, ObjectProvider<JavaMailSender> mailSender,
                         NotificationSettings settings, PlatformTransactionManager transactionManager, Clock clock) {
@@ -73,20 +73,20 @@ public class NotificationService implements DisposableBean {
         this.eachMailOnItsOwn = new TransactionTemplate(transactionManager);
         this.eachMailOnItsOwn.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.afterCommit = new ThreadPoolTaskExecutor();
-        afterCommit.setThreadNamePrefix("mail-sender-");
-        afterCommit.setCorePoolSize(MAIL_THREADS);
-        afterCommit.setMaxPoolSize(MAIL_THREADS);
-        afterCommit.setQueueCapacity(10_000);
+        this.mailThreads = new ThreadPoolTaskExecutor();
+        mailThreads.setThreadNamePrefix("mail-sender-");
+        mailThreads.setCorePoolSize(MAIL_THREADS);
+        mailThreads.setMaxPoolSize(MAIL_THREADS);
+        mailThreads.setQueueCapacity(10_000);
         // a mail not sent before shutdown stays pending: the next start sends it (sendWhatTheLastRunLeft)
-        afterCommit.setWaitForTasksToCompleteOnShutdown(true);
-        afterCommit.setAwaitTerminationSeconds(15);
-        afterCommit.initialize();
+        mailThreads.setWaitForTasksToCompleteOnShutdown(true);
+        mailThreads.setAwaitTerminationSeconds(15);
+        mailThreads.initialize();
     }
 
     @Override
     public void destroy() {
-        afterCommit.shutdown();
+        mailThreads.shutdown();
     }
 
     /** How many mails wait to be sent. */
@@ -108,7 +108,7 @@ public class NotificationService implements DisposableBean {
     /**
      * For a decision taken outside a process (no async step to send its mails): writes the mails in the caller's
      * transaction, like {@link #enqueue}, and once that transaction has committed sends the topic's pending mails on
-     * the {@link #afterCommit mail threads}, a moment after the caller has its answer. A failure to send is logged and
+     * the {@link #mailThreads mail threads}, a moment after the caller has its answer. A failure to send is logged and
      * leaves the mails pending in the outbox, where {@link #retryOutsideProcesses} sends them once the server is back
      * (the pending-mail gauge shows them meanwhile).
      */
@@ -162,9 +162,9 @@ public class NotificationService implements DisposableBean {
      */
     private void onMailThreads(Runnable send, String what) {
         try {
-            afterCommit.execute(send);
+            mailThreads.execute(send);
         } catch (TaskRejectedException full) {
-            log.warn("{} waits for the next schedule: {} topics already queued", what, afterCommit.getThreadPoolExecutor().getQueue().size());
+            log.warn("{} waits for the next schedule: {} topics already queued", what, mailThreads.getThreadPoolExecutor().getQueue().size());
         }
     }
 
